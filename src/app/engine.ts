@@ -1,0 +1,22 @@
+import type { Fault } from '../core/api.js';
+import type { Incident } from '../core/records.js';
+import type { SignalSink, TelemetrySink } from '../ingest/sink.js';
+import type { Store } from '../store/store.js';
+
+/**
+ * What the HTTP edge needs from the running loop. `src/app/loop.ts` implements it; routes
+ * never reach past it into the analytics.
+ */
+export interface Engine {
+  readonly store: Store;
+  readonly telemetry: TelemetrySink;
+  readonly signals: SignalSink;
+  /** Incident actions by a person; `by` names them on the timeline. Throws OpsError NOT_FOUND. */
+  acknowledge(incidentId: string, by: string): Incident;
+  resolve(incidentId: string, by: string): Incident;
+  /** Faults injected by the demo, when it runs in this process. */
+  demoFaults(): Fault[] | undefined;
+  /** Resolves once everything accepted so far has been analysed. */
+  settle(): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,27 @@
+/**
+ * Typed topics between stages. The in-process implementation is memory/; a NATS JetStream
+ * adapter implements the same interface for scale-out.
+ */
+import type { Alert, Change, Incident, LogRecord, MetricPoint, Signal, SpanRecord } from '../core/records.js';
+
+export interface Topics {
+  'telemetry.metrics': readonly MetricPoint[];
+  'telemetry.spans': readonly SpanRecord[];
+  'telemetry.logs': readonly LogRecord[];
+  signals: readonly Signal[];
+  changes: readonly Change[];
+  'alerts.changed': readonly Alert[];
+  'incidents.changed': readonly Incident[];
+}
+
+export type TopicName = keyof Topics;
+export type Handler<T extends TopicName> = (message: Topics[T]) => void | Promise<void>;
+
+export interface Bus {
+  publish<T extends TopicName>(topic: T, message: Topics[T]): void;
+  subscribe<T extends TopicName>(topic: T, handler: Handler<T>): () => void;
+  /** Resolves once every message published so far has been handled. */
+  drain(): Promise<void>;
+  /** Messages accepted but not yet handled; ingest answers 503 above a limit. */
+  backlog(): number;
+}

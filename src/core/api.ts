@@ -1,0 +1,92 @@
+/**
+ * Shapes of the HTTP API's requests and responses that are not records themselves. Shared by
+ * the server (validation + OpenAPI), the CLI and web/ (types through z.infer).
+ */
+import { z } from 'zod';
+import { AlertSchema, ChangeKindSchema, IncidentSchema, IncidentStatusSchema, SeveritySchema, TimelineEntrySchema } from './records.js';
+
+export const IncidentListQuerySchema = z.object({
+  status: z
+    .string()
+    .optional()
+    .describe('Comma-separated statuses, e.g. triggered,acknowledged'),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+});
+
+export const IncidentListResponseSchema = z.object({ incidents: z.array(IncidentSchema) });
+
+export const IncidentDetailResponseSchema = z.object({
+  incident: IncidentSchema,
+  alerts: z.array(AlertSchema),
+  timeline: z.array(TimelineEntrySchema),
+});
+export type IncidentDetailResponse = z.infer<typeof IncidentDetailResponseSchema>;
+
+export const IncidentStatusFilterSchema = IncidentStatusSchema;
+
+export const AlertListResponseSchema = z.object({ alerts: z.array(AlertSchema) });
+
+export const ServiceSummarySchema = z.object({
+  name: z.string(),
+  lastSeenMs: z.number(),
+  callers: z.array(z.string()),
+  callees: z.array(z.string()),
+  openIncidents: z.number().int(),
+});
+export type ServiceSummary = z.infer<typeof ServiceSummarySchema>;
+export const ServiceListResponseSchema = z.object({ services: z.array(ServiceSummarySchema) });
+
+export const SeriesQuerySchema = z.object({
+  key: z.string().min(1).describe('Series key as shown in evidence, e.g. opsloop.service.error_ratio{service="cart"}'),
+  from: z.coerce.number().describe('Epoch ms'),
+  to: z.coerce.number().describe('Epoch ms'),
+});
+export const SeriesResponseSchema = z.object({
+  key: z.string(),
+  points: z.array(z.object({ timeMs: z.number(), value: z.number() })),
+});
+export type SeriesResponse = z.infer<typeof SeriesResponseSchema>;
+
+/** Generic event in: anything that can raise or clear an alert. */
+export const EventInputSchema = z.object({
+  name: z.string().min(1).max(200),
+  status: z.enum(['firing', 'resolved']).default('firing'),
+  severity: SeveritySchema.default('warning'),
+  service: z.string().min(1).optional(),
+  instance: z.string().optional(),
+  summary: z.string().max(4000).default(''),
+  labels: z.record(z.string(), z.string()).default({}),
+  dedupKey: z.string().max(255).optional().describe('Events with one key are one alert; defaults to name+service+labels'),
+  time: z.union([z.number(), z.iso.datetime({ offset: true })]).optional().describe('Event time, epoch ms or RFC 3339; defaults to now'),
+});
+export type EventInput = z.infer<typeof EventInputSchema>;
+
+export const ChangeInputSchema = z.object({
+  service: z.string().min(1),
+  kind: ChangeKindSchema.default('deploy'),
+  description: z.string().max(4000).default(''),
+  version: z.string().max(200).optional(),
+  time: z.union([z.number(), z.iso.datetime({ offset: true })]).optional(),
+  source: z.string().max(200).default('api'),
+});
+export type ChangeInput = z.infer<typeof ChangeInputSchema>;
+
+export const FaultKindSchema = z.enum(['latency', 'error_burst', 'cpu_saturation', 'crash', 'bad_deploy']);
+export type FaultKind = z.infer<typeof FaultKindSchema>;
+
+export const FaultSchema = z.object({
+  id: z.string(),
+  kind: FaultKindSchema,
+  service: z.string(),
+  start: z.number().describe('Epoch ms, event time'),
+  end: z.number().describe('Epoch ms, event time'),
+});
+export type Fault = z.infer<typeof FaultSchema>;
+export const FaultListResponseSchema = z.object({ faults: z.array(FaultSchema) });
+
+export const ErrorResponseSchema = z.object({
+  statusCode: z.number().int(),
+  code: z.string(),
+  error: z.string(),
+  message: z.string(),
+});

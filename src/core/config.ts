@@ -1,0 +1,66 @@
+/**
+ * The one configuration schema. The CLI reads a file, the environment and flags, validates
+ * the merge once with this schema and freezes it; nothing else reads process.env.
+ */
+import { z } from 'zod';
+
+const port = z.number().int().min(0).max(65535);
+
+export const ConfigSchema = z
+  .object({
+    dataDir: z.string().min(1).default('./data').describe('Directory for the embedded SQLite store'),
+    logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    api: z
+      .object({
+        host: z.string().default('127.0.0.1'),
+        port: port.default(7070),
+        bodyLimitBytes: z.number().int().positive().default(1_048_576),
+      })
+      .strict()
+      .default({ host: '127.0.0.1', port: 7070, bodyLimitBytes: 1_048_576 }),
+    otlp: z
+      .object({
+        host: z.string().default('127.0.0.1'),
+        port: port.default(4318),
+        /** Applies to the decompressed body as well as the bytes on the wire. */
+        bodyLimitBytes: z.number().int().positive().default(16_777_216),
+      })
+      .strict()
+      .default({ host: '127.0.0.1', port: 4318, bodyLimitBytes: 16_777_216 }),
+    retention: z
+      .object({ telemetryHours: z.number().positive().default(72) })
+      .strict()
+      .default({ telemetryHours: 72 }),
+    ingest: z
+      .object({
+        /** Bus messages waiting to be analysed above which receivers answer 503. */
+        maxBacklog: z.number().int().positive().default(5000),
+      })
+      .strict()
+      .default({ maxBacklog: 5000 }),
+    detector: z
+      .object({
+        windowPoints: z.number().int().min(10).default(60),
+        minPoints: z.number().int().min(5).default(20),
+        threshold: z.number().positive().default(6),
+        firingPoints: z.number().int().min(1).default(2),
+        resolvePoints: z.number().int().min(1).default(3),
+      })
+      .strict()
+      .default({ windowPoints: 60, minPoints: 20, threshold: 6, firingPoints: 2, resolvePoints: 3 }),
+    traces: z
+      .object({ bucketSeconds: z.number().int().min(1).default(10) })
+      .strict()
+      .default({ bucketSeconds: 10 }),
+    correlation: z
+      .object({
+        windowSeconds: z.number().positive().default(300),
+        maxGraphDistance: z.number().int().min(0).default(2),
+      })
+      .strict()
+      .default({ windowSeconds: 300, maxGraphDistance: 2 }),
+  })
+  .strict();
+
+export type Config = z.infer<typeof ConfigSchema>;
+export type ConfigInput = z.input<typeof ConfigSchema>;

@@ -1,0 +1,181 @@
+/**
+ * The core records that flow around the loop (see docs/architecture.md).
+ * Records that cross the API are zod schemas (server, CLI and web share them); the rest are
+ * plain types. Pure: no I/O.
+ * All times are event time in epoch milliseconds.
+ */
+
+import { z } from 'zod';
+
+export type AttributeValue = string | number | boolean;
+export type Attributes = Record<string, AttributeValue>;
+export type Labels = Record<string, string>;
+
+/** The entity a record belongs to: a service and, where known, one instance (pod, host, process). */
+export interface EntityRef {
+  service: string;
+  instance?: string;
+}
+
+/** One point of one series. Counters arrive here already turned into per-second rates. */
+export interface MetricPoint extends EntityRef {
+  name: string;
+  /** Sorted label set, without service/instance (they are fields of their own). */
+  labels: Labels;
+  timeMs: number;
+  value: number;
+  unit?: string;
+}
+
+export type SpanKind = 'internal' | 'server' | 'client' | 'producer' | 'consumer';
+export type SpanStatus = 'unset' | 'ok' | 'error';
+
+export interface SpanRecord extends EntityRef {
+  traceId: string;
+  spanId: string;
+  parentSpanId?: string;
+  name: string;
+  kind: SpanKind;
+  startMs: number;
+  /** Milliseconds, fractional. */
+  durationMs: number;
+  status: SpanStatus;
+  statusMessage?: string;
+  /**
+   * The remote side of a client/producer span when it is known from semantic-convention
+   * attributes (peer.service, db.system + server.address, messaging.destination.name …),
+   * so uninstrumented databases and queues still appear in the service graph.
+   */
+  peerService?: string;
+  attributes: Attributes;
+}
+
+export interface LogRecord extends EntityRef {
+  timeMs: number;
+  severityNumber: number;
+  severityText: string;
+  body: string;
+  traceId?: string;
+  spanId?: string;
+  attributes: Attributes;
+}
+
+export const SeveritySchema = z.enum(['info', 'warning', 'error', 'critical']);
+export type Severity = z.infer<typeof SeveritySchema>;
+export const SEVERITIES: readonly Severity[] = SeveritySchema.options;
+
+export const DirectionSchema = z.enum(['up', 'down']);
+export type Direction = z.infer<typeof DirectionSchema>;
+
+const LabelsSchema = z.record(z.string(), z.string());
+
+/** Why a detector called a point anomalous: enough to draw the chart and write the sentence. */
+export const AnomalyEvidenceSchema = z.object({
+  series: z.string().describe('Series key, e.g. opsloop.service.error_ratio{service="cart"}'),
+  metric: z.string(),
+  value: z.number(),
+  expected: z.number(),
+  score: z.number().describe('Robust z-score of the point that fired'),
+  direction: DirectionSchema,
+});
+export type AnomalyEvidence = z.infer<typeof AnomalyEvidenceSchema>;
+
+/**
+ * Something notable: an anomaly, an external alert, an event. Signals carry a fingerprint;
+ * engage/alerts folds signals with one fingerprint into one stateful alert.
+ */
+export interface Signal extends Partial<EntityRef> {
+  kind: 'anomaly' | 'alert' | 'event';
+  source: string;
+  fingerprint: string;
+  name: string;
+  status: 'firing' | 'resolved';
+  severity: Severity;
+  timeMs: number;
+  summary: string;
+  labels: Labels;
+  evidence?: AnomalyEvidence;
+}
+
+export const AlertSchema = z.object({
+  id: z.string(),
+  fingerprint: z.string(),
+  source: z.string(),
+  name: z.string(),
+  service: z.string().optional(),
+  instance: z.string().optional(),
+  status: z.enum(['firing', 'resolved']),
+  severity: SeveritySchema,
+  summary: z.string(),
+  labels: LabelsSchema,
+  startsMs: z.number(),
+  lastSeenMs: z.number(),
+  endsMs: z.number().optional(),
+  count: z.number().int(),
+  incidentId: z.string().optional(),
+  evidence: AnomalyEvidenceSchema.optional(),
+});
+export type Alert = z.infer<typeof AlertSchema>;
+
+export const IncidentStatusSchema = z.enum(['triggered', 'acknowledged', 'resolved', 'closed']);
+export type IncidentStatus = z.infer<typeof IncidentStatusSchema>;
+
+/** One ranked root-cause candidate, with the indicator that points at it and why. */
+export const CauseSchema = z.object({
+  service: z.string(),
+  instance: z.string().optional(),
+  score: z.number().min(0).max(1),
+  indicator: z.string().describe('What points at this service, e.g. "error ratio up"'),
+  evidence: z.string().describe('The reasoning in plain words'),
+  series: z.string().optional().describe('The series behind the indicator, for charting'),
+});
+export type Cause = z.infer<typeof CauseSchema>;
+
+export const IncidentSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  status: IncidentStatusSchema,
+  severity: SeveritySchema,
+  services: z.array(z.string()),
+  startedMs: z.number(),
+  updatedMs: z.number(),
+  acknowledgedMs: z.number().optional(),
+  resolvedMs: z.number().optional(),
+  alertIds: z.array(z.string()),
+  causes: z.array(CauseSchema),
+});
+export type Incident = z.infer<typeof IncidentSchema>;
+
+export const TimelineKindSchema = z.enum(['alert', 'alert_resolved', 'status', 'rca', 'change', 'note']);
+export type TimelineKind = z.infer<typeof TimelineKindSchema>;
+
+export const TimelineEntrySchema = z.object({
+  incidentId: z.string(),
+  timeMs: z.number(),
+  kind: TimelineKindSchema,
+  message: z.string(),
+});
+export type TimelineEntry = z.infer<typeof TimelineEntrySchema>;
+
+export const ChangeKindSchema = z.enum(['deploy', 'config', 'feature_flag']);
+export type ChangeKind = z.infer<typeof ChangeKindSchema>;
+
+export const ChangeSchema = z.object({
+  id: z.string(),
+  service: z.string(),
+  kind: ChangeKindSchema,
+  timeMs: z.number(),
+  description: z.string(),
+  version: z.string().optional(),
+  source: z.string(),
+});
+export type Change = z.infer<typeof ChangeSchema>;
+
+/** A directed call edge of the service graph, caller → callee. */
+export interface ServiceEdge {
+  caller: string;
+  callee: string;
+  /** How the edge was seen: a span's parent in another service, or a client span's peer attributes. */
+  via: 'span' | 'peer';
+  lastSeenMs: number;
+}

@@ -1,0 +1,23 @@
+import type { LogRecord, MetricPoint, Signal, SpanRecord, Change } from '../core/records.js';
+
+/** Normalised telemetry from one request, all of one signal type or mixed. */
+export interface TelemetryBatch {
+  metrics?: MetricPoint[];
+  spans?: SpanRecord[];
+  logs?: LogRecord[];
+}
+
+/**
+ * Where receivers hand what they decoded. `accept` makes the batch durable before it returns
+ * (so a 2xx means stored) and throws OpsError('OPS_ERR_OVERLOADED') when the pipeline is
+ * too far behind; receivers turn that into 503.
+ */
+export interface TelemetrySink {
+  accept(batch: TelemetryBatch): void;
+}
+
+/** Where alert receivers (Alertmanager, generic events) and change feeds hand their records. */
+export interface SignalSink {
+  acceptSignals(signals: readonly Signal[]): void;
+  acceptChanges(changes: readonly Change[]): void;
+}
