@@ -3,7 +3,7 @@
  * the server (validation + OpenAPI), the CLI and web/ (types through z.infer).
  */
 import { z } from 'zod';
-import { AlertSchema, ChangeKindSchema, IncidentSchema, IncidentStatusSchema, SeveritySchema, TimelineEntrySchema } from './records.js';
+import { AlertSchema, ChangeKindSchema, ChangeSchema, IncidentSchema, IncidentStatusSchema, SeveritySchema, TimelineEntrySchema } from './records.js';
 
 export const IncidentListQuerySchema = z.object({
   status: z
@@ -90,3 +90,42 @@ export const ErrorResponseSchema = z.object({
   error: z.string(),
   message: z.string(),
 });
+
+// --- HTTP API server (src/server/routes) ---------------------------------------------------
+
+/** The body is optional: the server treats a missing one as `{}`. */
+export const IncidentActionBodySchema = z.object({
+  by: z.string().min(1).max(200).default('api').describe('Who acts; shown on the timeline'),
+});
+export const IncidentActionResponseSchema = z.object({ incident: IncidentSchema });
+
+export const AlertListQuerySchema = z.object({
+  status: z.enum(['firing', 'resolved']).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+});
+
+export const SeriesInfoSchema = z.object({
+  key: z.string(),
+  name: z.string(),
+  service: z.string(),
+  instance: z.string().optional(),
+  labels: z.record(z.string(), z.string()),
+  lastMs: z.number(),
+});
+export type SeriesInfoResponse = z.infer<typeof SeriesInfoSchema>;
+export const SeriesListQuerySchema = z.object({ service: z.string().min(1).optional() });
+export const SeriesListResponseSchema = z.object({ series: z.array(SeriesInfoSchema) });
+
+export const ChangeListQuerySchema = z.object({
+  from: z.coerce.number().optional().describe('Epoch ms; defaults to 24 h before `to`'),
+  to: z.coerce.number().optional().describe('Epoch ms; defaults to now'),
+  service: z.string().min(1).optional(),
+});
+export const ChangeListResponseSchema = z.object({ changes: z.array(ChangeSchema) });
+export const ChangeCreatedResponseSchema = z.object({ change: ChangeSchema });
+
+/** One event or a batch of them; POST /api/v1/events. */
+export const EventBatchInputSchema = z.union([EventInputSchema, z.array(EventInputSchema).min(1).max(1000)]);
+export const AcceptedResponseSchema = z.object({ accepted: z.number().int().describe('Signals handed to the loop') });
+
+export const HealthResponseSchema = z.object({ status: z.enum(['ok', 'unavailable']) });

@@ -54,11 +54,13 @@ export const ConfigSchema = z
       .default({ bucketSeconds: 10 }),
     correlation: z
       .object({
-        windowSeconds: z.number().positive().default(300),
+        windowSeconds: z.number().positive().default(120),
         maxGraphDistance: z.number().int().min(0).default(2),
+        /** An incident resolves itself once all its alerts have been resolved this long (event time). */
+        quietSeconds: z.number().min(0).default(60),
       })
       .strict()
-      .default({ windowSeconds: 300, maxGraphDistance: 2 }),
+      .default({ windowSeconds: 120, maxGraphDistance: 2, quietSeconds: 60 }),
   })
   .strict();
 

@@ -1,0 +1,190 @@
+/**
+ * The running loop: telemetry in → observe (RED from spans, service graph, detectors) →
+ * engage (alerts, incidents) → act (root-cause ranking), wired over the bus and the store.
+ * This is the composition root of the analytics; the HTTP edges reach it through Engine.
+ */
+import type { Logger } from 'pino';
+import { MemoryBus } from '../bus/memory/memory-bus.js';
+import type { Bus } from '../bus/bus.js';
+import type { Fault } from '../core/api.js';
+import type { Config } from '../core/config.js';
+import { OpsError } from '../core/errors.js';
+import type { Change, Incident, ServiceEdge, Signal } from '../core/records.js';
+import { ServiceGraph } from '../core/service-graph.js';
+import { IncidentDesk } from '../engage/incidents/incident-desk.js';
+import type { SignalSink, TelemetryBatch, TelemetrySink } from '../ingest/sink.js';
+import { DetectorBank } from '../observe/metrics/detector-bank.js';
+import { RedAggregator } from '../observe/traces/red-aggregator.js';
+import { ServiceGraphBuilder } from '../observe/traces/service-graph.js';
+import type { Store } from '../store/store.js';
+import { applyRca } from './apply-rca.js';
+import type { Engine } from './engine.js';
+
+export interface LoopOptions {
+  config: Config;
+  store: Store;
+  logger?: Pick<Logger, 'error' | 'warn' | 'info'>;
+  /** Wall clock for human actions and retention; analysis runs on event time only. */
+  now?: () => number;
+}
+
+export interface Loop extends Engine {
+  readonly bus: Bus;
+  /** Lets the demo, when it runs in this process, publish what it injected. */
+  setDemoFaults(provider: () => Fault[]): void;
+}
+
+/** How far event time must advance before open incidents are checked for auto-resolution. */
+const AUTO_RESOLVE_STEP_MS = 5_000;
+const RETENTION_SWEEP_MS = 10 * 60_000;
+
+export function createLoop(options: LoopOptions): Loop {
+  const { config, store } = options;
+  const now = options.now ?? (() => Date.now());
+  const bus = new MemoryBus({
+    onError: (topic, error) => options.logger?.error({ err: error, topic }, 'stage failed on a message'),
+  });
+  const red = new RedAggregator(config.traces.bucketSeconds * 1000);
+  const graphBuilder = new ServiceGraphBuilder();
+  const detectors = new DetectorBank(config.detector);
+  const edges = new Map<string, ServiceEdge>(store.topology.edges().map((e) => [`${e.caller}\u0000${e.callee}`, e]));
+  let graph = new ServiceGraph([...edges.values()]);
+  let watermarkMs = Number.NEGATIVE_INFINITY;
+  let lastAutoResolveMs = Number.NEGATIVE_INFINITY;
+  let demoFaults: (() => Fault[]) | undefined;
+
+  const desk = new IncidentDesk({
+    store,
+    graph: () => graph,
+    windowMs: config.correlation.windowSeconds * 1000,
+    maxDistance: config.correlation.maxGraphDistance,
+    quietMs: config.correlation.quietSeconds * 1000,
+  });
+
+  const advanceWatermark = (timeMs: number) => {
+    if (timeMs <= watermarkMs) return;
+    watermarkMs = timeMs;
+    if (watermarkMs - lastAutoResolveMs < AUTO_RESOLVE_STEP_MS) return;
+    lastAutoResolveMs = watermarkMs;
+    const resolved = desk.autoResolve(watermarkMs);
+    if (resolved.length > 0) publishIncidents(resolved);
+  };
+
+  const publishIncidents = (ids: readonly string[]) => {
+    const incidents = ids.map((id) => store.incidents.get(id)).filter((i): i is Incident => i !== undefined);
+    if (incidents.length > 0) bus.publish('incidents.changed', incidents);
+  };
+
+  bus.subscribe('telemetry.spans', (spans) => {
+    const newEdges = graphBuilder.add(spans).filter((edge) => {
+      const key = `${edge.caller}\u0000${edge.callee}`;
+      const known = edges.get(key);
+      edges.set(key, edge);
+      return !known || edge.lastSeenMs - known.lastSeenMs > 60_000;
+    });
+    const derived = red.add(spans);
+    store.transaction(() => {
+      if (newEdges.length > 0) store.topology.saveEdges(newEdges);
+      if (derived.length > 0) store.telemetry.insertMetricPoints(derived);
+    });
+    if (newEdges.length > 0) graph = new ServiceGraph([...edges.values()]);
+    if (derived.length > 0) bus.publish('telemetry.metrics', derived);
+  });
+
+  bus.subscribe('telemetry.metrics', (points) => {
+    const signals = detectors.observe(points);
+    if (signals.length > 0) bus.publish('signals', signals);
+    let latest = Number.NEGATIVE_INFINITY;
+    for (const point of points) latest = Math.max(latest, point.timeMs);
+    advanceWatermark(latest);
+  });
+
+  bus.subscribe('signals', (signals) => {
+    publishIncidents(desk.onSignals(signals));
+  });
+
+  bus.subscribe('changes', (changes) => {
+    publishIncidents(desk.onChanges(changes));
+  });
+
+  bus.subscribe('incidents.changed', (incidents) => {
+    for (const incident of incidents) {
+      if (incident.status === 'triggered' || incident.status === 'acknowledged') applyRca(store, graph, incident.id);
+    }
+  });
+
+  const telemetry: TelemetrySink = {
+    accept(batch: TelemetryBatch) {
+      const backlog = bus.backlog();
+      if (backlog > config.ingest.maxBacklog) {
+        throw new OpsError('OPS_ERR_OVERLOADED', [`${backlog} batches waiting for analysis`]);
+      }
+      store.transaction(() => {
+        if (batch.metrics?.length) store.telemetry.insertMetricPoints(batch.metrics);
+        if (batch.spans?.length) store.telemetry.insertSpans(batch.spans);
+        if (batch.logs?.length) store.telemetry.insertLogs(batch.logs);
+        const seen = new Map<string, number>();
+        for (const record of [...(batch.metrics ?? []), ...(batch.logs ?? [])]) {
+          seen.set(record.service, Math.max(seen.get(record.service) ?? 0, record.timeMs));
+        }
+        for (const span of batch.spans ?? []) seen.set(span.service, Math.max(seen.get(span.service) ?? 0, span.startMs));
+        if (seen.size > 0) store.topology.touchServices([...seen].map(([name, lastSeenMs]) => ({ name, lastSeenMs })));
+      });
+      if (batch.spans?.length) bus.publish('telemetry.spans', batch.spans);
+      if (batch.metrics?.length) bus.publish('telemetry.metrics', batch.metrics);
+      if (batch.logs?.length) bus.publish('telemetry.logs', batch.logs);
+    },
+  };
+
+  const signals: SignalSink = {
+    acceptSignals(incoming: readonly Signal[]) {
+      if (incoming.length > 0) bus.publish('signals', incoming);
+    },
+    acceptChanges(changes: readonly Change[]) {
+      // Stored before publishing so a 201 means durable, like telemetry.
+      store.transaction(() => {
+        for (const change of changes) store.changes.save(change);
+      });
+      if (changes.length > 0) bus.publish('changes', changes);
+    },
+  };
+
+  const retention = setInterval(() => {
+    try {
+      store.telemetry.pruneBefore(now() - config.retention.telemetryHours * 3_600_000);
+    } catch (error) {
+      options.logger?.warn({ err: error }, 'retention sweep failed');
+    }
+  }, RETENTION_SWEEP_MS);
+  retention.unref();
+
+  const settle = async () => {
+    while (bus.backlog() > 0) await bus.drain();
+  };
+
+  return {
+    store,
+    bus,
+    telemetry,
+    signals,
+    acknowledge: (id, by) => {
+      const incident = desk.acknowledge(id, by, now());
+      bus.publish('incidents.changed', [incident]);
+      return incident;
+    },
+    resolve: (id, by) => {
+      const incident = desk.resolve(id, by, now());
+      bus.publish('incidents.changed', [incident]);
+      return incident;
+    },
+    demoFaults: () => demoFaults?.(),
+    setDemoFaults: (provider) => {
+      demoFaults = provider;
+    },
+    settle,
+    close: async () => {
+      clearInterval(retention);
+      await settle();
+    },
+  };
+}

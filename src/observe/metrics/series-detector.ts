@@ -1,0 +1,98 @@
+/**
+ * Streaming anomaly detection for one series: a robust z-score of each point against the
+ * rolling median/MAD of the series' recent normal points. Pure and causal: a point is scored
+ * from the past only, and points judged anomalous are kept out of the baseline so a long
+ * fault does not become the new normal.
+ *
+ * A small state machine turns scores into episodes: `firingPoints` anomalous points in a row
+ * open one (its onset is the first of them), `resolvePoints` normal points in a row close it.
+ */
+import type { Direction } from '../../core/records.js';
+import { RobustBaseline } from './robust-baseline.js';
+import type { MetricSemantics } from './metric-semantics.js';
+
+export interface DetectorSettings {
+  windowPoints: number;
+  minPoints: number;
+  threshold: number;
+  firingPoints: number;
+  resolvePoints: number;
+}
+
+export interface PointScore {
+  timeMs: number;
+  value: number;
+  expected: number;
+  /** Signed robust z-score. */
+  z: number;
+  anomalous: boolean;
+}
+
+export type EpisodeEvent =
+  | { type: 'opened'; onsetMs: number; point: PointScore; peak: PointScore; direction: Direction }
+  | { type: 'continued'; point: PointScore; peak: PointScore; direction: Direction }
+  | { type: 'closed'; endMs: number; peak: PointScore; direction: Direction };
+
+export class SeriesDetector {
+  private readonly baseline: RobustBaseline;
+  private lastTimeMs = Number.NEGATIVE_INFINITY;
+  private streak: PointScore[] = [];
+  private normalStreak = 0;
+  private episode: { peak: PointScore; direction: Direction } | undefined;
+
+  constructor(
+    private readonly settings: DetectorSettings,
+    private readonly semantics: MetricSemantics,
+  ) {
+    this.baseline = new RobustBaseline(settings.windowPoints);
+  }
+
+  get lastSeenMs(): number {
+    return this.lastTimeMs;
+  }
+
+  /** Scores one point; returns the episode event it caused, if any. Out-of-order points are ignored. */
+  observe(timeMs: number, value: number): EpisodeEvent | undefined {
+    if (timeMs <= this.lastTimeMs || !Number.isFinite(value)) return undefined;
+    this.lastTimeMs = timeMs;
+
+    if (this.baseline.size < this.settings.minPoints) {
+      // Cold start: learn quietly; a new series never alarms before it has a baseline.
+      this.baseline.add(value);
+      return undefined;
+    }
+    const { median, scale } = this.baseline.stats(this.semantics.minScale);
+    const z = (value - median) / scale;
+    const direction: Direction = z >= 0 ? 'up' : 'down';
+    const anomalous = Math.abs(z) >= this.settings.threshold && this.semantics.directions.includes(direction);
+    const point: PointScore = { timeMs, value, expected: median, z, anomalous };
+
+    if (!anomalous) {
+      this.baseline.add(value);
+      this.streak = [];
+      return this.onNormal(timeMs);
+    }
+    this.normalStreak = 0;
+    if (this.episode) {
+      if (Math.abs(z) > Math.abs(this.episode.peak.z)) this.episode.peak = point;
+      return { type: 'continued', point, peak: this.episode.peak, direction: this.episode.direction };
+    }
+    this.streak.push(point);
+    if (this.streak.length < this.settings.firingPoints) return undefined;
+    const onset = this.streak[0] as PointScore;
+    const peak = this.streak.reduce((best, p) => (Math.abs(p.z) > Math.abs(best.z) ? p : best), onset);
+    this.episode = { peak, direction };
+    this.streak = [];
+    return { type: 'opened', onsetMs: onset.timeMs, point, peak, direction };
+  }
+
+  private onNormal(timeMs: number): EpisodeEvent | undefined {
+    if (!this.episode) return undefined;
+    this.normalStreak += 1;
+    if (this.normalStreak < this.settings.resolvePoints) return undefined;
+    const closed: EpisodeEvent = { type: 'closed', endMs: timeMs, peak: this.episode.peak, direction: this.episode.direction };
+    this.episode = undefined;
+    this.normalStreak = 0;
+    return closed;
+  }
+}

@@ -1,0 +1,150 @@
+/**
+ * Rate, errors and duration (RED) from spans, in fixed event-time buckets. Pure: spans in,
+ * metric points out; time comes from the spans.
+ *
+ * Per service, from its server and consumer spans: request rate, error ratio, p95 latency.
+ * Per call edge, from the caller's client and producer spans with a known peer: the same three,
+ * as the caller sees them, so an uninstrumented or crashed callee still has a signal.
+ *
+ * A bucket closes once its owner's watermark (newest span time seen for it) passes the bucket
+ * end plus one bucket of lateness. A callee's watermark also advances with its callers' spans,
+ * so a service that stops answering gets a closing bucket with zero requests rather than
+ * silence. Spans later than a closed bucket are counted as late and left out of the series.
+ */
+import type { Labels, MetricPoint, SpanRecord } from '../../core/records.js';
+import { DERIVED, PEER_LABEL } from './derived-series.js';
+
+/** Empty buckets reported in a row at most; beyond that a silent owner is simply gone. */
+const MAX_SILENT_BUCKETS = 360;
+
+interface Bucket {
+  count: number;
+  errors: number;
+  durations: number[];
+}
+
+interface Track {
+  service: string;
+  peer?: string;
+  buckets: Map<number, Bucket>;
+  closedBefore: number;
+}
+
+export class RedAggregator {
+  private readonly tracks = new Map<string, Track>();
+  private readonly watermarks = new Map<string, number>();
+  private lateSpans = 0;
+
+  constructor(private readonly bucketMs: number) {}
+
+  get late(): number {
+    return this.lateSpans;
+  }
+
+  /** Adds spans and returns the points of every bucket these spans allowed to close. */
+  add(spans: readonly SpanRecord[]): MetricPoint[] {
+    for (const span of spans) {
+      if (span.kind === 'server' || span.kind === 'consumer') {
+        this.record(span.service, undefined, span);
+        this.advance(span.service, span.startMs);
+      } else if ((span.kind === 'client' || span.kind === 'producer') && span.peerService) {
+        this.record(span.service, span.peerService, span);
+        this.advance(span.service, span.startMs);
+        this.advance(span.peerService, span.startMs);
+      }
+    }
+    return this.closeReady();
+  }
+
+  private record(service: string, peer: string | undefined, span: SpanRecord): void {
+    const key = peer === undefined ? service : `${service}\u0000${peer}`;
+    let track = this.tracks.get(key);
+    if (!track) {
+      track = { service, ...(peer !== undefined ? { peer } : {}), buckets: new Map(), closedBefore: Number.NEGATIVE_INFINITY };
+      this.tracks.set(key, track);
+    }
+    const start = Math.floor(span.startMs / this.bucketMs) * this.bucketMs;
+    if (start < track.closedBefore) {
+      this.lateSpans += 1;
+      return;
+    }
+    let bucket = track.buckets.get(start);
+    if (!bucket) {
+      bucket = { count: 0, errors: 0, durations: [] };
+      track.buckets.set(start, bucket);
+    }
+    bucket.count += 1;
+    if (span.status === 'error') bucket.errors += 1;
+    bucket.durations.push(span.durationMs);
+  }
+
+  private advance(service: string, timeMs: number): void {
+    const current = this.watermarks.get(service) ?? Number.NEGATIVE_INFINITY;
+    if (timeMs > current) this.watermarks.set(service, timeMs);
+  }
+
+  private closeReady(): MetricPoint[] {
+    const points: MetricPoint[] = [];
+    for (const track of this.tracks.values()) {
+      // Edge tracks close on the caller's clock; service tracks on the service's own clock.
+      const watermark = this.watermarks.get(track.service) ?? Number.NEGATIVE_INFINITY;
+      const closeUpTo = Math.floor(watermark / this.bucketMs) * this.bucketMs - this.bucketMs;
+      if (closeUpTo <= track.closedBefore) continue;
+      let first = Number.isFinite(track.closedBefore) ? track.closedBefore : minKey(track.buckets);
+      if (first === undefined) {
+        track.closedBefore = closeUpTo;
+        continue;
+      }
+      // Nothing of this track is old enough yet: keep it open rather than start its silence early.
+      if (first >= closeUpTo) continue;
+      if ((closeUpTo - first) / this.bucketMs > MAX_SILENT_BUCKETS) {
+        // A long silence (hours): report from the oldest bucket with data, not every empty one.
+        first = Math.max(first, minKey(track.buckets) ?? closeUpTo - MAX_SILENT_BUCKETS * this.bucketMs);
+      }
+      for (let start = first; start < closeUpTo; start += this.bucketMs) {
+        const bucket = track.buckets.get(start) ?? { count: 0, errors: 0, durations: [] };
+        track.buckets.delete(start);
+        points.push(...this.pointsOf(track, start, bucket));
+      }
+      track.closedBefore = closeUpTo;
+    }
+    return points;
+  }
+
+  private pointsOf(track: Track, start: number, bucket: Bucket): MetricPoint[] {
+    const timeMs = start + this.bucketMs;
+    const labels: Labels = track.peer !== undefined ? { [PEER_LABEL]: track.peer } : {};
+    const names = track.peer !== undefined
+      ? [DERIVED.edgeRequestRate, DERIVED.edgeErrorRatio, DERIVED.edgeLatencyP95]
+      : [DERIVED.requestRate, DERIVED.errorRatio, DERIVED.latencyP95];
+    const point = (name: string, value: number, unit: string): MetricPoint => ({
+      name,
+      service: track.service,
+      labels,
+      timeMs,
+      value,
+      unit,
+    });
+    const out = [point(names[0] as string, bucket.count / (this.bucketMs / 1000), '1/s')];
+    // With no requests there is no error ratio or latency to report, only the silence.
+    if (bucket.count > 0) {
+      out.push(point(names[1] as string, bucket.errors / bucket.count, '1'));
+      out.push(point(names[2] as string, quantile(bucket.durations, 0.95), 'ms'));
+    }
+    return out;
+  }
+}
+
+function minKey(map: Map<number, unknown>): number | undefined {
+  let min: number | undefined;
+  for (const key of map.keys()) if (min === undefined || key < min) min = key;
+  return min;
+}
+
+/** Nearest-rank quantile of unsorted values (sorts a copy). */
+export function quantile(values: readonly number[], q: number): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
+  return sorted[rank] as number;
+}

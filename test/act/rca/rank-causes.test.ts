@@ -1,0 +1,93 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { rankCauses } from '../../../src/act/rca/rank-causes.js';
+import type { Alert, Change } from '../../../src/core/records.js';
+import { ServiceGraph } from '../../../src/core/service-graph.js';
+
+const graph = new ServiceGraph([
+  { caller: 'frontend', callee: 'checkout' },
+  { caller: 'frontend', callee: 'cart' },
+  { caller: 'checkout', callee: 'payment' },
+  { caller: 'checkout', callee: 'inventory' },
+]);
+const T = 1_700_000_000_000;
+let n = 0;
+function anomaly(service: string, metric: string, score: number, startsMs: number, labels: Record<string, string> = {}): Alert {
+  n += 1;
+  return {
+    id: `a${n}`,
+    fingerprint: `f${n}`,
+    source: 'detector',
+    name: `${metric} up`,
+    service,
+    status: 'firing',
+    severity: 'warning',
+    summary: `${metric} z ${score}`,
+    labels,
+    startsMs,
+    lastSeenMs: startsMs,
+    count: 1,
+    evidence: { series: `${metric}{service="${service}"}`, metric, value: 1, expected: 0, score, direction: 'up' },
+  };
+}
+
+describe('rankCauses', () => {
+  it('ranks the callee whose anomaly explains its callers first', () => {
+    const causes = rankCauses({
+      graph,
+      changes: [],
+      alerts: [
+        anomaly('frontend', 'opsloop.service.latency_p95', 25, T + 10_000),
+        anomaly('checkout', 'opsloop.service.latency_p95', 30, T),
+        anomaly('payment', 'opsloop.service.latency_p95', 28, T),
+      ],
+    });
+    assert.deepEqual(causes.map((c) => c.service), ['payment', 'checkout', 'frontend']);
+    assert.match(causes[1]!.evidence, /symptom: its callee payment/);
+    assert.ok(causes.every((c) => c.score >= 0 && c.score <= 1));
+  });
+
+  it('blames a crashed callee that only its callers can see', () => {
+    const causes = rankCauses({
+      graph,
+      changes: [],
+      alerts: [
+        anomaly('checkout', 'opsloop.service.error_ratio', 40, T),
+        anomaly('checkout', 'opsloop.edge.error_ratio', 60, T, { peer: 'payment' }),
+        anomaly('frontend', 'opsloop.service.error_ratio', 35, T),
+      ],
+    });
+    assert.equal(causes[0]?.service, 'payment');
+    assert.equal(causes[0]?.indicator, 'calls to it fail');
+    assert.match(causes[0]!.evidence, /checkout → payment/);
+  });
+
+  it('keeps CPU saturation with its own service even when a callee also looks slow', () => {
+    const causes = rankCauses({
+      graph,
+      changes: [],
+      alerts: [
+        anomaly('checkout', 'process.cpu.utilization', 40, T),
+        anomaly('payment', 'opsloop.service.latency_p95', 8, T + 30_000),
+      ],
+    });
+    assert.equal(causes[0]?.service, 'checkout');
+  });
+
+  it('adds a recent deploy as evidence and lifts its service', () => {
+    const deploy: Change = { id: 'c1', service: 'inventory', kind: 'deploy', timeMs: T - 20_000, description: 'v2', version: 'v2.0.1', source: 'ci' };
+    const alerts = [
+      anomaly('inventory', 'opsloop.service.error_ratio', 20, T),
+      anomaly('payment', 'opsloop.service.error_ratio', 22, T),
+    ];
+    const without = rankCauses({ graph, changes: [], alerts });
+    assert.equal(without[0]?.service, 'payment');
+    const withDeploy = rankCauses({ graph, changes: [deploy], alerts });
+    assert.equal(withDeploy[0]?.service, 'inventory');
+    assert.match(withDeploy[0]!.evidence, /deploy v2\.0\.1 at .*20 s before the first anomaly/);
+  });
+
+  it('returns nothing without alerts', () => {
+    assert.deepEqual(rankCauses({ graph, changes: [], alerts: [] }), []);
+  });
+});
