@@ -1,0 +1,76 @@
+import { type Incident, IncidentSchema, type TimelineEntry, type TimelineKind } from '../../core/records.js';
+import type { IncidentFilter, IncidentRepository } from '../store.js';
+import type { SqliteConnection } from './connection.js';
+import { NO_LIMIT } from './limits.js';
+
+// An upsert, never INSERT OR REPLACE: replacing deletes the row, and the delete would cascade
+// to the incident's timeline.
+const SAVE = `INSERT INTO incidents (id, status, started_ms, record) VALUES (?, ?, ?, ?)
+  ON CONFLICT (id) DO UPDATE SET status = excluded.status, started_ms = excluded.started_ms,
+    record = excluded.record`;
+const GET = 'SELECT record FROM incidents WHERE id = ?';
+// The status set arrives as one JSON array so a single cached statement serves every subset.
+const LIST = `SELECT record FROM incidents
+  WHERE @statuses IS NULL OR status IN (SELECT value FROM json_each(@statuses))
+  ORDER BY started_ms DESC, id DESC LIMIT @limit`;
+const APPEND_TIMELINE = `INSERT INTO incident_timeline (incident_id, time_ms, kind, message)
+  VALUES (?, ?, ?, ?)`;
+const TIMELINE = `SELECT incident_id, time_ms, kind, message FROM incident_timeline
+  WHERE incident_id = ? ORDER BY time_ms, id`;
+
+interface TimelineRow {
+  incident_id: string;
+  time_ms: number;
+  kind: string;
+  message: string;
+}
+
+/**
+ * Incidents on SQLite; list() is newest first by startedMs, timeline() oldest first. Timeline
+ * entries reference their incident: appending to an unknown incident fails (foreign key).
+ */
+export class SqliteIncidentRepository implements IncidentRepository {
+  readonly #conn: SqliteConnection;
+
+  constructor(conn: SqliteConnection) {
+    this.#conn = conn;
+  }
+
+  save(incident: Incident): void {
+    this.#conn
+      .statement(SAVE)
+      .run(incident.id, incident.status, incident.startedMs, JSON.stringify(incident));
+  }
+
+  get(id: string): Incident | undefined {
+    const row = this.#conn.statement(GET).get(id) as { record: string } | undefined;
+    return row === undefined ? undefined : parseIncident(row.record);
+  }
+
+  list(filter: IncidentFilter = {}): Incident[] {
+    const rows = this.#conn.statement(LIST).all({
+      statuses: filter.status === undefined ? null : JSON.stringify(filter.status),
+      limit: filter.limit ?? NO_LIMIT,
+    }) as Array<{ record: string }>;
+    return rows.map((row) => parseIncident(row.record));
+  }
+
+  appendTimeline(entry: TimelineEntry): void {
+    this.#conn.statement(APPEND_TIMELINE).run(entry.incidentId, entry.timeMs, entry.kind, entry.message);
+  }
+
+  timeline(incidentId: string): TimelineEntry[] {
+    const rows = this.#conn.statement(TIMELINE).all(incidentId) as TimelineRow[];
+    return rows.map((row) => ({
+      incidentId: row.incident_id,
+      timeMs: row.time_ms,
+      kind: row.kind as TimelineKind,
+      message: row.message,
+    }));
+  }
+}
+
+/** Validated on the way out, so a record written by an older schema fails loudly, not later. */
+function parseIncident(json: string): Incident {
+  return IncidentSchema.parse(JSON.parse(json));
+}

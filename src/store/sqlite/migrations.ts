@@ -1,0 +1,133 @@
+/**
+ * The schema, as an ordered list of numbered steps. A released step is never edited: change the
+ * schema by appending a step. migrate.ts applies the ones a database has not seen yet.
+ */
+
+export interface Migration {
+  /** 1, 2, 3 … with no gaps; the database records the highest one applied. */
+  version: number;
+  name: string;
+  sql: string;
+}
+
+const INITIAL_TELEMETRY = `
+CREATE TABLE series (
+  id INTEGER PRIMARY KEY,
+  key TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  service TEXT NOT NULL,
+  instance TEXT,
+  labels TEXT NOT NULL,
+  unit TEXT,
+  last_ms INTEGER NOT NULL
+);
+CREATE INDEX series_service ON series (service, key);
+
+-- Clustered on (series, time): a range read of one series is one contiguous B-tree scan and
+-- the key is stored once, with no second index. No foreign key to series: it would cost a
+-- lookup per point on the hottest write path, and series rows are only removed once empty.
+CREATE TABLE points (
+  series_id INTEGER NOT NULL,
+  time_ms INTEGER NOT NULL,
+  value REAL,
+  PRIMARY KEY (series_id, time_ms)
+) WITHOUT ROWID;
+
+CREATE TABLE spans (
+  id INTEGER PRIMARY KEY,
+  trace_id TEXT NOT NULL,
+  span_id TEXT NOT NULL,
+  parent_span_id TEXT,
+  service TEXT NOT NULL,
+  instance TEXT,
+  name TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  start_ms INTEGER NOT NULL,
+  duration_ms REAL NOT NULL,
+  status TEXT NOT NULL,
+  status_message TEXT,
+  peer_service TEXT,
+  attributes TEXT NOT NULL
+);
+-- Unique so a retried export does not duplicate spans; it also serves lookups by trace.
+CREATE UNIQUE INDEX spans_trace ON spans (trace_id, span_id);
+CREATE INDEX spans_service_start ON spans (service, start_ms);
+-- Lets pruning find old spans without scanning the table.
+CREATE INDEX spans_start ON spans (start_ms);
+
+CREATE TABLE logs (
+  id INTEGER PRIMARY KEY,
+  time_ms INTEGER NOT NULL,
+  service TEXT NOT NULL,
+  instance TEXT,
+  severity_number INTEGER NOT NULL,
+  severity_text TEXT NOT NULL,
+  body TEXT NOT NULL,
+  trace_id TEXT,
+  span_id TEXT,
+  attributes TEXT NOT NULL
+);
+CREATE INDEX logs_service_time ON logs (service, time_ms);
+-- Partial: most logs carry no trace, and they need no entry.
+CREATE INDEX logs_trace ON logs (trace_id) WHERE trace_id IS NOT NULL;
+-- Serves recent logs across all services, and pruning.
+CREATE INDEX logs_time ON logs (time_ms);
+`;
+
+const INITIAL_STATE = `
+CREATE TABLE alerts (
+  id TEXT PRIMARY KEY,
+  fingerprint TEXT NOT NULL,
+  status TEXT NOT NULL,
+  incident_id TEXT,
+  last_seen_ms INTEGER NOT NULL,
+  record TEXT NOT NULL
+);
+CREATE INDEX alerts_fingerprint ON alerts (fingerprint, last_seen_ms);
+CREATE INDEX alerts_last_seen ON alerts (last_seen_ms);
+CREATE INDEX alerts_incident ON alerts (incident_id) WHERE incident_id IS NOT NULL;
+
+CREATE TABLE incidents (
+  id TEXT PRIMARY KEY,
+  status TEXT NOT NULL,
+  started_ms INTEGER NOT NULL,
+  record TEXT NOT NULL
+);
+CREATE INDEX incidents_started ON incidents (started_ms);
+
+CREATE TABLE incident_timeline (
+  id INTEGER PRIMARY KEY,
+  incident_id TEXT NOT NULL REFERENCES incidents (id) ON DELETE CASCADE,
+  time_ms INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+  message TEXT NOT NULL
+);
+CREATE INDEX incident_timeline_incident ON incident_timeline (incident_id, time_ms);
+
+CREATE TABLE changes (
+  id TEXT PRIMARY KEY,
+  service TEXT NOT NULL,
+  time_ms INTEGER NOT NULL,
+  record TEXT NOT NULL
+);
+CREATE INDEX changes_time ON changes (time_ms);
+CREATE INDEX changes_service_time ON changes (service, time_ms);
+
+CREATE TABLE service_edges (
+  caller TEXT NOT NULL,
+  callee TEXT NOT NULL,
+  via TEXT NOT NULL,
+  last_seen_ms INTEGER NOT NULL,
+  PRIMARY KEY (caller, callee, via)
+) WITHOUT ROWID;
+
+CREATE TABLE services (
+  name TEXT PRIMARY KEY,
+  last_seen_ms INTEGER NOT NULL
+) WITHOUT ROWID;
+`;
+
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'initial telemetry', sql: INITIAL_TELEMETRY },
+  { version: 2, name: 'initial state', sql: INITIAL_STATE },
+];

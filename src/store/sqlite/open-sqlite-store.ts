@@ -1,0 +1,88 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Store } from '../store.js';
+import { SqliteAlertRepository } from './alert-repository.js';
+import { SqliteChangeRepository } from './change-repository.js';
+import { SqliteConnection } from './connection.js';
+import { SqliteIncidentRepository } from './incident-repository.js';
+import { latestVersion, migrate, schemaVersion } from './migrate.js';
+import { MIGRATIONS } from './migrations.js';
+import { SqliteTelemetryRepository } from './telemetry-repository.js';
+import { SqliteTopologyRepository } from './topology-repository.js';
+
+export interface SqliteStoreOptions {
+  /** Database file, or ':memory:' for a private in-memory database (tests). */
+  path: string;
+}
+
+/** How long a write waits for another connection's lock before failing with SQLITE_BUSY. */
+const BUSY_TIMEOUT_MS = 5_000;
+/**
+ * WAL pages before an automatic checkpoint (default 1000, about 4 MB). A metric batch touches
+ * one B-tree page per series, so the default checkpointed, with an fsync, after nearly every
+ * batch; about 40 MB of WAL measured 1.4x faster for insertMetricPoints.
+ */
+const WAL_AUTOCHECKPOINT_PAGES = 10_000;
+
+/**
+ * Opens (creating if needed) and migrates the SQLite store at `options.path`.
+ * Throws SchemaTooNewError if the file was migrated by a newer opsloop.
+ */
+export function openSqliteStore(options: SqliteStoreOptions): Store {
+  const { path } = options;
+  const inMemory = path === ':memory:' || path === '';
+  if (!inMemory) mkdirSync(dirname(path), { recursive: true });
+
+  const db = new Database(path);
+  try {
+    // WAL lets readers (API) run while ingest writes; NORMAL is durable across process crashes
+    // in WAL mode and only risks the last commits on power loss, a fair trade for telemetry.
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
+    migrate(db, MIGRATIONS, path);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return new SqliteStore(new SqliteConnection(db, path));
+}
+
+class SqliteStore implements Store {
+  readonly telemetry: SqliteTelemetryRepository;
+  readonly alerts: SqliteAlertRepository;
+  readonly incidents: SqliteIncidentRepository;
+  readonly changes: SqliteChangeRepository;
+  readonly topology: SqliteTopologyRepository;
+  readonly #conn: SqliteConnection;
+  readonly #expectedVersion = latestVersion(MIGRATIONS);
+
+  constructor(conn: SqliteConnection) {
+    this.#conn = conn;
+    this.telemetry = new SqliteTelemetryRepository(conn);
+    this.alerts = new SqliteAlertRepository(conn);
+    this.incidents = new SqliteIncidentRepository(conn);
+    this.changes = new SqliteChangeRepository(conn);
+    this.topology = new SqliteTopologyRepository(conn);
+  }
+
+  transaction<T>(work: () => T): T {
+    return this.#conn.transaction(work);
+  }
+
+  ready(): boolean {
+    if (!this.#conn.isOpen) return false;
+    try {
+      return schemaVersion(this.#conn.db) === this.#expectedVersion;
+    } catch {
+      return false;
+    }
+  }
+
+  close(): void {
+    this.#conn.close();
+  }
+}

@@ -1,0 +1,42 @@
+import type { SqliteConnection } from './connection.js';
+
+/**
+ * Rows deleted per statement. Each chunk is its own short write transaction (when not called
+ * inside store.transaction), so other connections and the WAL never wait on one huge delete.
+ */
+const CHUNK = 5_000;
+
+const SERIES_IDS = 'SELECT id FROM series';
+// Points are clustered by (series, time), so deleting per series walks the primary key.
+const DELETE_POINTS = `DELETE FROM points WHERE series_id = @id AND time_ms IN (
+  SELECT time_ms FROM points WHERE series_id = @id AND time_ms < @before ORDER BY time_ms LIMIT @limit)`;
+// A series whose newest point is older than the cut-off has no points left.
+const DELETE_EMPTY_SERIES = 'DELETE FROM series WHERE last_ms < ?';
+const DELETE_SPANS = 'DELETE FROM spans WHERE id IN (SELECT id FROM spans WHERE start_ms < ? LIMIT ?)';
+const DELETE_LOGS = 'DELETE FROM logs WHERE id IN (SELECT id FROM logs WHERE time_ms < ? LIMIT ?)';
+
+/** Deletes points, spans and logs before `beforeMs`; returns how many of those rows went (series rows are not counted). */
+export function pruneTelemetry(conn: SqliteConnection, beforeMs: number): number {
+  let deleted = 0;
+  const seriesIds = conn.statement(SERIES_IDS).all() as Array<{ id: number }>;
+  const deletePoints = conn.statement(DELETE_POINTS);
+  for (const { id } of seriesIds) {
+    deleted += repeatUntilShort(() => deletePoints.run({ id, before: beforeMs, limit: CHUNK }).changes);
+  }
+  conn.statement(DELETE_EMPTY_SERIES).run(beforeMs);
+
+  const deleteSpans = conn.statement(DELETE_SPANS);
+  deleted += repeatUntilShort(() => deleteSpans.run(beforeMs, CHUNK).changes);
+  const deleteLogs = conn.statement(DELETE_LOGS);
+  deleted += repeatUntilShort(() => deleteLogs.run(beforeMs, CHUNK).changes);
+  return deleted;
+}
+
+function repeatUntilShort(deleteChunk: () => number): number {
+  let total = 0;
+  for (;;) {
+    const changes = deleteChunk();
+    total += changes;
+    if (changes < CHUNK) return total;
+  }
+}

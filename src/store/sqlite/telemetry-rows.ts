@@ -1,0 +1,135 @@
+/**
+ * Row shapes of the telemetry tables and their mapping to records. Rows are cast, not validated:
+ * only this store writes these tables, and validating every span or log would cost more than
+ * the read itself. Absent optional fields are NULL in a row and missing (not undefined) in a
+ * record, so records round-trip exactly.
+ */
+import type { Attributes, LogRecord, SpanKind, SpanRecord, SpanStatus } from '../../core/records.js';
+import type { SeriesInfo } from '../store.js';
+
+export interface SeriesRow {
+  key: string;
+  name: string;
+  service: string;
+  instance: string | null;
+  labels: string;
+  last_ms: number;
+}
+
+export interface PointRow {
+  time_ms: number;
+  value: number | null;
+}
+
+export interface SpanRow {
+  trace_id: string;
+  span_id: string;
+  parent_span_id: string | null;
+  service: string;
+  instance: string | null;
+  name: string;
+  kind: string;
+  start_ms: number;
+  duration_ms: number;
+  status: string;
+  status_message: string | null;
+  peer_service: string | null;
+  attributes: string;
+}
+
+export interface LogRow {
+  time_ms: number;
+  service: string;
+  instance: string | null;
+  severity_number: number;
+  severity_text: string;
+  body: string;
+  trace_id: string | null;
+  span_id: string | null;
+  attributes: string;
+}
+
+export function seriesFromRow(row: SeriesRow): SeriesInfo {
+  const info: SeriesInfo = {
+    key: row.key,
+    name: row.name,
+    service: row.service,
+    labels: JSON.parse(row.labels) as Record<string, string>,
+    lastMs: row.last_ms,
+  };
+  if (row.instance !== null) info.instance = row.instance;
+  return info;
+}
+
+/** SQLite stores NaN as NULL; reading it back as NaN keeps the value a number. */
+export function pointFromRow(row: PointRow): { timeMs: number; value: number } {
+  return { timeMs: row.time_ms, value: row.value ?? Number.NaN };
+}
+
+export function spanFromRow(row: SpanRow): SpanRecord {
+  const span: SpanRecord = {
+    traceId: row.trace_id,
+    spanId: row.span_id,
+    service: row.service,
+    name: row.name,
+    kind: row.kind as SpanKind,
+    startMs: row.start_ms,
+    durationMs: row.duration_ms,
+    status: row.status as SpanStatus,
+    attributes: JSON.parse(row.attributes) as Attributes,
+  };
+  if (row.parent_span_id !== null) span.parentSpanId = row.parent_span_id;
+  if (row.instance !== null) span.instance = row.instance;
+  if (row.status_message !== null) span.statusMessage = row.status_message;
+  if (row.peer_service !== null) span.peerService = row.peer_service;
+  return span;
+}
+
+/** Positional parameters in the column order of INSERT_SPAN. */
+export function spanParams(span: SpanRecord): unknown[] {
+  return [
+    span.traceId,
+    span.spanId,
+    span.parentSpanId ?? null,
+    span.service,
+    span.instance ?? null,
+    span.name,
+    span.kind,
+    span.startMs,
+    span.durationMs,
+    span.status,
+    span.statusMessage ?? null,
+    span.peerService ?? null,
+    JSON.stringify(span.attributes),
+  ];
+}
+
+export function logFromRow(row: LogRow): LogRecord {
+  const log: LogRecord = {
+    timeMs: row.time_ms,
+    service: row.service,
+    severityNumber: row.severity_number,
+    severityText: row.severity_text,
+    body: row.body,
+    attributes: JSON.parse(row.attributes) as Attributes,
+  };
+  if (row.instance !== null) log.instance = row.instance;
+  if (row.trace_id !== null) log.traceId = row.trace_id;
+  if (row.span_id !== null) log.spanId = row.span_id;
+  return log;
+}
+
+/** Positional parameters in the column order of INSERT_LOG. */
+export function logParams(log: LogRecord): unknown[] {
+  return [
+    log.timeMs,
+    log.service,
+    log.instance ?? null,
+    log.severityNumber,
+    log.severityText,
+    log.body,
+    log.traceId ?? null,
+    log.spanId ?? null,
+    JSON.stringify(log.attributes),
+  ];
+}

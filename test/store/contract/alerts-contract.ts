@@ -1,0 +1,47 @@
+import assert from 'node:assert/strict';
+import { afterEach, beforeEach, describe, it } from 'node:test';
+import type { Store } from '../../../src/store/store.js';
+import { type OpenStore, T0, alert } from './fixtures.js';
+
+/** AlertRepository behaviour every engine must show. */
+export function alertsContract(open: OpenStore): void {
+  describe('AlertRepository', () => {
+    let store: Store;
+    beforeEach(() => {
+      store = open();
+    });
+    afterEach(() => store.close());
+
+    it('get() round-trips an alert and save() updates it in place', () => {
+      const original = alert();
+      store.alerts.save(original);
+      assert.deepEqual(store.alerts.get('alt_1'), original);
+      const resolved = alert({ status: 'resolved', endsMs: T0 + 60_000, count: 4, incidentId: 'inc_1' });
+      store.alerts.save(resolved);
+      assert.deepEqual(store.alerts.get('alt_1'), resolved);
+      assert.equal(store.alerts.list().length, 1);
+      assert.equal(store.alerts.get('missing'), undefined);
+    });
+
+    it('byFingerprint() returns the most recently seen alert of that fingerprint', () => {
+      store.alerts.save(alert({ id: 'old', status: 'resolved', lastSeenMs: T0 }));
+      store.alerts.save(alert({ id: 'new', lastSeenMs: T0 + 1000 }));
+      store.alerts.save(alert({ id: 'other', fingerprint: 'fp-2', lastSeenMs: T0 + 2000 }));
+      assert.equal(store.alerts.byFingerprint('fp-1')?.id, 'new');
+      assert.equal(store.alerts.byFingerprint('fp-3'), undefined);
+    });
+
+    it('list() is newest first by lastSeenMs and filters by status, incident and limit', () => {
+      store.alerts.save(alert({ id: 'a', lastSeenMs: T0 + 1, incidentId: 'inc_1' }));
+      store.alerts.save(alert({ id: 'b', lastSeenMs: T0 + 3, status: 'resolved', incidentId: 'inc_1' }));
+      store.alerts.save(alert({ id: 'c', lastSeenMs: T0 + 2 }));
+      const ids = (alerts: Array<{ id: string }>): string[] => alerts.map((a) => a.id);
+      assert.deepEqual(ids(store.alerts.list()), ['b', 'c', 'a']);
+      assert.deepEqual(ids(store.alerts.list({ status: 'firing' })), ['c', 'a']);
+      assert.deepEqual(ids(store.alerts.list({ incidentId: 'inc_1' })), ['b', 'a']);
+      assert.deepEqual(ids(store.alerts.list({ incidentId: 'inc_1', status: 'firing' })), ['a']);
+      assert.deepEqual(ids(store.alerts.list({ limit: 2 })), ['b', 'c']);
+      assert.deepEqual(ids(store.alerts.list({ limit: 0 })), []);
+    });
+  });
+}

@@ -1,0 +1,4 @@
+import { openSqliteStore } from '../../../src/store/sqlite/index.js';
+import { storeContract } from '../contract/store-contract.js';
+
+storeContract(() => openSqliteStore({ path: ':memory:' }));
