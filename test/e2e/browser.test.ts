@@ -1,0 +1,118 @@
+/**
+ * The UI in a real browser against the real platform: an Alertmanager alert for `payment`
+ * becomes an incident, the incident page names payment as the top cause, and Acknowledge
+ * changes the status. Uses Debian's chromium through playwright-core; nothing is downloaded.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Locator } from 'playwright-core';
+import { startOpsloop, type RunningOpsloop } from '../../src/app/start.js';
+import { ConfigSchema } from '../../src/core/config.js';
+import type { Incident } from '../../src/core/records.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const WEB_INDEX = fileURLToPath(new URL('../../web/dist/index.html', import.meta.url));
+const STEP_TIMEOUT_MS = 15_000;
+
+// Developers without chromium may skip; CI must not, so there a missing browser fails below.
+const skip = !existsSync(CHROMIUM) && !process.env['CI'] ? `${CHROMIUM} is missing (apt-get install -y chromium); browser test skipped` : false;
+
+let dataDir: string;
+let opsloop: RunningOpsloop | undefined;
+let browser: Browser | undefined;
+
+before(async () => {
+  if (skip) return;
+  assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing: CI must install it (apt-get install -y chromium)`);
+  assert.ok(existsSync(WEB_INDEX), `web/dist/index.html is missing: run \`npm run build\` before the browser test`);
+  dataDir = mkdtempSync(join(tmpdir(), 'opsloop-e2e-'));
+  const config = ConfigSchema.parse({ dataDir, api: { port: 0 }, otlp: { port: 0 } });
+  opsloop = await startOpsloop(config, { logger: false });
+  // playwright-core's launch() gives every browser a fresh temporary profile.
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await opsloop?.stop();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+test('web UI: incident page ranks payment first and Acknowledge changes the status', { skip, timeout: 90_000 }, async () => {
+  assert.ok(opsloop && browser);
+  const origin = new URL(opsloop.apiUrl).origin;
+  const incident = await raisePaymentIncident(opsloop);
+
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  try {
+    await page.goto(`${origin}/#/incidents`);
+    // Navigate the way a person does: from the list to the incident.
+    await page.locator('[data-testid="incident-row"] a', { hasText: incident.title }).click({ timeout: STEP_TIMEOUT_MS });
+    await page.waitForURL(`**/#/incidents/${encodeURIComponent(incident.id)}`, { timeout: STEP_TIMEOUT_MS });
+
+    const topCause = page.getByTestId('top-cause');
+    await topCause.waitFor({ timeout: STEP_TIMEOUT_MS });
+    assert.equal((await topCause.textContent())?.trim(), 'payment');
+
+    const status = page.getByTestId('incident-status');
+    assert.equal(await textOf(status), 'triggered');
+    await page.getByRole('button', { name: 'Acknowledge' }).click();
+    await page.getByTestId('incident-status').filter({ hasText: 'acknowledged' }).waitFor({ timeout: STEP_TIMEOUT_MS });
+    assert.equal(await page.getByRole('button', { name: 'Acknowledge' }).isDisabled(), true);
+
+    // The click went through the API, not just the page's state.
+    const after = await getJson<{ incident: Incident }>(`${opsloop.apiUrl}/api/v1/incidents/${encodeURIComponent(incident.id)}`);
+    assert.equal(after.incident.status, 'acknowledged');
+    assert.deepEqual(pageErrors, [], 'the page threw errors');
+  } finally {
+    await page.close();
+  }
+});
+
+/** A firing Alertmanager alert for payment, through the public webhook, then the incident it opened. */
+async function raisePaymentIncident(running: RunningOpsloop): Promise<Incident> {
+  const startsAt = new Date(Date.now() - 60_000).toISOString();
+  const labels = { alertname: 'PaymentErrorRate', service: 'payment', severity: 'critical' };
+  const response = await fetch(`${running.apiUrl}/api/v1/integrations/alertmanager`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      version: '4',
+      groupKey: '{}:{alertname="PaymentErrorRate"}',
+      truncatedAlerts: 0,
+      status: 'firing',
+      receiver: 'opsloop',
+      groupLabels: { alertname: 'PaymentErrorRate' },
+      commonLabels: labels,
+      commonAnnotations: { summary: 'payment 5xx ratio above 5%' },
+      externalURL: 'http://alertmanager.example:9093',
+      alerts: [{ status: 'firing', labels, annotations: { summary: 'payment 5xx ratio above 5%' }, startsAt, endsAt: '0001-01-01T00:00:00Z', fingerprint: 'e2e0payment0001' }],
+    }),
+  });
+  assert.equal(response.status, 200, `alertmanager webhook answered ${response.status}: ${await response.text()}`);
+  await running.engine.settle();
+  const { incidents } = await getJson<{ incidents: Incident[] }>(`${running.apiUrl}/api/v1/incidents?status=triggered`);
+  const incident = incidents.find((candidate) => candidate.services.includes('payment'));
+  assert.ok(incident, `no triggered incident for payment; got ${JSON.stringify(incidents)}`);
+  return incident;
+}
+
+async function getJson<T>(url: string): Promise<T> {
+  const response = await fetch(url);
+  assert.equal(response.ok, true, `GET ${url} answered ${response.status}`);
+  return (await response.json()) as T;
+}
+
+async function textOf(locator: Locator): Promise<string | undefined> {
+  await locator.waitFor({ timeout: STEP_TIMEOUT_MS });
+  return (await locator.textContent())?.trim();
+}

@@ -1,0 +1,105 @@
+/**
+ * A small typed client for /api/v1 on the page's own origin. Every non-2xx answer becomes an
+ * ApiError whose message a person can read in an error box as-is.
+ */
+import type {
+  Fault,
+  FaultListResponse,
+  Incident,
+  IncidentDetailResponse,
+  IncidentListResponse,
+  IncidentStatus,
+  SeriesResponse,
+  ServiceListResponse,
+} from './types.js';
+
+const BASE = '/api/v1';
+
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  constructor(
+    message: string,
+    /** HTTP status, or 0 when the server could not be reached at all. */
+    readonly status: number,
+    /** The server's OPS_ERR_* code when it sent one. */
+    readonly code?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The server's error body (ErrorResponseSchema); read loosely because proxies send their own. */
+function describeFailure(body: unknown): { message?: string; code?: string } {
+  if (typeof body !== 'object' || body === null) return {};
+  const { message, code } = body as Record<string, unknown>;
+  return {
+    message: typeof message === 'string' ? message : undefined,
+    code: typeof code === 'string' ? code : undefined,
+  };
+}
+
+async function request<T>(method: 'GET' | 'POST', path: string, options: { body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
+  const init: RequestInit = { method, headers: { accept: 'application/json' }, signal: options.signal };
+  if (options.body !== undefined) {
+    init.headers = { ...init.headers, 'content-type': 'application/json' };
+    init.body = JSON.stringify(options.body);
+  }
+  let response: Response;
+  try {
+    response = await fetch(BASE + path, init);
+  } catch (error) {
+    if (options.signal?.aborted) throw error;
+    throw new ApiError(`Cannot reach the opsloop API (${method} ${BASE}${path}): ${String(error)}`, 0);
+  }
+  const text = await response.text();
+  let body: unknown = undefined;
+  try {
+    body = text ? JSON.parse(text) : undefined;
+  } catch {
+    // A non-JSON body (an HTML error page from a proxy) is reported by status below.
+  }
+  if (!response.ok) {
+    const { message, code } = describeFailure(body);
+    const detail = message ?? (response.statusText || 'request failed');
+    throw new ApiError(`${method} ${BASE}${path} → ${response.status}: ${detail}`, response.status, code);
+  }
+  if (body === undefined) throw new ApiError(`${method} ${BASE}${path} returned no JSON body`, response.status);
+  return body as T;
+}
+
+export function listIncidents(statuses: readonly IncidentStatus[] | undefined, signal?: AbortSignal): Promise<IncidentListResponse> {
+  const query = new URLSearchParams({ limit: '100' });
+  if (statuses && statuses.length > 0) query.set('status', statuses.join(','));
+  return request('GET', `/incidents?${query.toString()}`, { signal });
+}
+
+export function getIncident(id: string, signal?: AbortSignal): Promise<IncidentDetailResponse> {
+  return request('GET', `/incidents/${encodeURIComponent(id)}`, { signal });
+}
+
+export async function changeIncident(id: string, action: 'acknowledge' | 'resolve'): Promise<Incident> {
+  const body = await request<{ incident: Incident }>('POST', `/incidents/${encodeURIComponent(id)}/${action}`, {
+    body: { by: 'web' },
+  });
+  return body.incident;
+}
+
+export function listServices(signal?: AbortSignal): Promise<ServiceListResponse> {
+  return request('GET', '/services', { signal });
+}
+
+export function getSeries(key: string, fromMs: number, toMs: number, signal?: AbortSignal): Promise<SeriesResponse> {
+  const query = new URLSearchParams({ key, from: String(Math.floor(fromMs)), to: String(Math.ceil(toMs)) });
+  return request('GET', `/series?${query.toString()}`, { signal });
+}
+
+/** The demo's injected faults, or null when no demo runs (the API answers 404 then). */
+export async function listDemoFaults(signal?: AbortSignal): Promise<Fault[] | null> {
+  try {
+    const body = await request<FaultListResponse>('GET', '/demo/faults', { signal });
+    return body.faults;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) return null;
+    throw error;
+  }
+}

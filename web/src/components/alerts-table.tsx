@@ -1,0 +1,70 @@
+import { formatAbsolute, formatClock, formatValue } from '../format.js';
+import type { ChartSelection } from '../incident-window.js';
+import type { Alert } from '../types.js';
+import { Notice } from './notice.js';
+import { SeverityBadge } from './severity-badge.js';
+import { StatusBadge } from './status-badge.js';
+
+interface Props {
+  alerts: readonly Alert[];
+  selection: ChartSelection | undefined;
+  onSelect: (selection: ChartSelection) => void;
+}
+
+export function AlertsTable({ alerts, selection, onSelect }: Props) {
+  if (alerts.length === 0) return <Notice kind="empty" title="No alerts attached" />;
+  return (
+    <table className="table">
+      <thead>
+        <tr>
+          <th>Status</th>
+          <th>Severity</th>
+          <th>Alert</th>
+          <th>Service</th>
+          <th>Source</th>
+          <th>Evidence</th>
+          <th>First / last seen</th>
+          <th className="num">Count</th>
+        </tr>
+      </thead>
+      <tbody>
+        {alerts.map((alert) => {
+          const charted = selection?.kind === 'alert' && selection.id === alert.id;
+          return (
+            <tr key={alert.id} className={charted ? 'row-selected' : undefined}>
+              <td>
+                <StatusBadge status={alert.status} />
+              </td>
+              <td>
+                <SeverityBadge severity={alert.severity} />
+              </td>
+              <td>
+                <strong>{alert.name}</strong>
+                {alert.summary ? <div className="muted small">{alert.summary}</div> : null}
+              </td>
+              <td>
+                {alert.service ?? <span className="muted">—</span>}
+                {alert.instance ? <div className="muted mono small">{alert.instance}</div> : null}
+              </td>
+              <td className="muted">{alert.source}</td>
+              <td>
+                {alert.evidence ? (
+                  <button className="link-button" onClick={() => onSelect({ kind: 'alert', id: alert.id })} title={alert.evidence.series}>
+                    {alert.evidence.metric} {alert.evidence.direction === 'up' ? '↑' : '↓'} {formatValue(alert.evidence.value)}
+                    <span className="muted"> vs {formatValue(alert.evidence.expected)} (z {formatValue(alert.evidence.score)})</span>
+                  </button>
+                ) : (
+                  <span className="muted">—</span>
+                )}
+              </td>
+              <td className="small nowrap" title={`${formatAbsolute(alert.startsMs)} → ${formatAbsolute(alert.lastSeenMs)}`}>
+                {formatClock(alert.startsMs)} <span className="muted">→ {formatClock(alert.lastSeenMs)}</span>
+              </td>
+              <td className="num">{alert.count}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,70 @@
+import { useState } from 'react';
+import { getIncident } from '../api.js';
+import { viewNow } from '../format.js';
+import { chartTarget, chartWindow, incidentEndMs, type ChartSelection } from '../incident-window.js';
+import { usePoll } from '../use-poll.js';
+import { AlertsTable } from './alerts-table.js';
+import { CauseList } from './cause-list.js';
+import { DemoFaults } from './demo-faults.js';
+import { EvidenceChart } from './evidence-chart.js';
+import { IncidentHeader } from './incident-header.js';
+import { Notice } from './notice.js';
+import { TimelineList } from './timeline-list.js';
+
+export function IncidentPage({ id }: { id: string }) {
+  const poll = usePoll(`incident:${id}`, (signal) => getIncident(id, signal));
+  const [selection, setSelection] = useState<ChartSelection | undefined>(undefined);
+
+  if (!poll.data) {
+    return (
+      <section>
+        <p className="crumbs">
+          <a href="#/incidents">← Incidents</a>
+        </p>
+        {poll.error ? <Notice kind="error" title={`Could not load incident ${id}`}>{poll.error.message}</Notice> : <Notice kind="loading" title="Loading incident…" />}
+      </section>
+    );
+  }
+
+  const { incident, alerts, timeline } = poll.data;
+  const target = chartTarget(selection, incident.causes, alerts);
+  const span = chartWindow(incident, alerts);
+  return (
+    <section className="incident-page">
+      <p className="crumbs">
+        <a href="#/incidents">← Incidents</a>
+      </p>
+      {poll.error ? <Notice kind="error" title="Live updates failing; showing the last good data">{poll.error.message}</Notice> : null}
+      <IncidentHeader incident={incident} alerts={alerts} nowMs={viewNow([incidentEndMs(incident, alerts)])} onChanged={poll.refresh} />
+      <div className="incident-grid">
+        <div className="panel">
+          <h2>Root causes</h2>
+          <CauseList causes={incident.causes} selection={selection} onSelect={setSelection} />
+        </div>
+        <div className="panel">
+          <h2>Evidence {target ? <span className="muted">· {target.label}</span> : null}</h2>
+          {target ? (
+            <EvidenceChart
+              target={target}
+              fromMs={span.fromMs}
+              toMs={span.toMs}
+              incidentStartMs={incident.startedMs}
+              incidentEndMs={incident.resolvedMs}
+            />
+          ) : (
+            <Notice kind="empty" title="Nothing to chart">Neither the causes nor the alerts of this incident name a series.</Notice>
+          )}
+        </div>
+      </div>
+      <DemoFaults startMs={incident.startedMs} endMs={incidentEndMs(incident, alerts)} causes={incident.causes} />
+      <div className="panel">
+        <h2>Alerts <span className="muted">· {alerts.length}</span></h2>
+        <AlertsTable alerts={alerts} selection={selection} onSelect={setSelection} />
+      </div>
+      <div className="panel">
+        <h2>Timeline</h2>
+        <TimelineList entries={timeline} />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,5 @@
+import type { Severity } from '../types.js';
+
+export function SeverityBadge({ severity }: { severity: Severity }) {
+  return <span className={`badge severity-${severity}`}>{severity}</span>;
+}

@@ -1,0 +1,69 @@
+/** Formatting shared by the pages. Times are epoch ms of event time. */
+
+const absolute = new Intl.DateTimeFormat(undefined, {
+  year: 'numeric',
+  month: 'short',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hour12: false,
+});
+
+export function formatAbsolute(ms: number): string {
+  return absolute.format(new Date(ms));
+}
+
+const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+
+/** Time of day only, for dense tables where the date sits in a tooltip. */
+export function formatClock(ms: number): string {
+  return clock.format(new Date(ms));
+}
+
+/** "2h 5m", "40s": the two largest units are enough for an operator. */
+export function formatDuration(ms: number): string {
+  const seconds = Math.max(0, Math.round(ms / 1000));
+  const units: Array<[string, number]> = [
+    ['d', 86_400],
+    ['h', 3600],
+    ['m', 60],
+    ['s', 1],
+  ];
+  const parts: string[] = [];
+  let rest = seconds;
+  for (const [name, size] of units) {
+    const count = Math.floor(rest / size);
+    if (count > 0 || (parts.length === 0 && size === 1)) parts.push(`${count}${name}`);
+    rest -= count * size;
+    if (parts.length === 2) break;
+  }
+  return parts.join(' ');
+}
+
+/**
+ * The "now" that relative times count back from: the viewer's clock, unless the data is ahead
+ * of it (the demo runs simulated time faster than real time), where "in 1h" would read as a bug.
+ */
+export function viewNow(eventTimesMs: readonly number[]): number {
+  return eventTimesMs.reduce((latest, time) => Math.max(latest, time), Date.now());
+}
+
+/** Relative to the viewer's clock: "how long ago did this start, for me". */
+export function formatRelative(ms: number, nowMs: number): string {
+  const delta = nowMs - ms;
+  if (Math.abs(delta) < 5000) return 'just now';
+  return delta > 0 ? `${formatDuration(delta)} ago` : `in ${formatDuration(-delta)}`;
+}
+
+export function formatScore(score: number): string {
+  return score.toFixed(2);
+}
+
+/** Numbers on evidence: keep small ratios readable without a wall of digits. */
+export function formatValue(value: number): string {
+  if (!Number.isFinite(value)) return String(value);
+  const magnitude = Math.abs(value);
+  if (magnitude !== 0 && (magnitude < 0.001 || magnitude >= 1e6)) return value.toExponential(2);
+  return Number(value.toPrecision(4)).toString();
+}

@@ -1,0 +1,17 @@
+/**
+ * The API's shapes, taken from the server's zod schemas by z.infer (type-only imports, so no
+ * zod code reaches the bundle). Never hand-copy a shape here: change src/core instead.
+ */
+import type { z } from 'zod';
+import type {
+  FaultListResponseSchema,
+  IncidentListResponseSchema,
+  ServiceListResponseSchema,
+} from '../../src/core/api.js';
+
+export type { Alert, Cause, Incident, IncidentStatus, Severity, TimelineEntry } from '../../src/core/records.js';
+export type { Fault, IncidentDetailResponse, SeriesResponse, ServiceSummary } from '../../src/core/api.js';
+
+export type IncidentListResponse = z.infer<typeof IncidentListResponseSchema>;
+export type ServiceListResponse = z.infer<typeof ServiceListResponseSchema>;
+export type FaultListResponse = z.infer<typeof FaultListResponseSchema>;
