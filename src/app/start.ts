@@ -44,7 +44,13 @@ export async function startOpsloop(config: Config, options: StartOptions = {}): 
   const logger = pino({ level: options.logger === false ? 'silent' : config.logLevel });
   const store = openSqliteStore({ path: join(config.dataDir, 'opsloop.db') });
   const loop = createLoop({ config, store, logger });
-  const api = await buildApiServer({ engine: loop, config, webRoot: webRoot(), logger: options.logger === false ? false : logger });
+  const api = await buildApiServer({
+    engine: loop,
+    config,
+    webRoot: webRoot(),
+    logger: options.logger === false ? false : logger,
+    backlog: () => loop.bus.backlog(),
+  });
   const otlp = buildOtlpReceiver({
     sink: loop.telemetry,
     bodyLimitBytes: config.otlp.bodyLimitBytes,

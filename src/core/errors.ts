@@ -12,6 +12,7 @@ export const ERROR_DEFINITIONS = {
   OPS_ERR_CONFLICT: { status: 409, message: '%s' },
   OPS_ERR_OVERLOADED: { status: 503, message: 'opsloop is overloaded (%s); retry later' },
   OPS_ERR_CONFIG: { status: 500, message: 'Invalid configuration: %s' },
+  OPS_ERR_INTERNAL: { status: 500, message: 'Internal error; the server log has the details' },
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_DEFINITIONS;

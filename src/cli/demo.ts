@@ -1,0 +1,39 @@
+import { Command, InvalidArgumentError } from 'commander';
+import { configSourcesFrom, withConfigOptions } from './config-options.js';
+import { loadConfig } from './load-config.js';
+import { runUntilSignal } from './run-until-signal.js';
+
+export function demoCommand(): Command {
+  const command = new Command('demo')
+    .description('run opsloop with a simulated microservice shop that sends OTLP and injects faults')
+    .option('--speed <factor>', 'simulated seconds per real second', positiveNumber, 1)
+    .option('--seed <n>', 'random seed; one seed gives one sequence of faults', integer, 42);
+  return withConfigOptions(command)
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ opsloop demo
+  $ opsloop demo --speed 10 --seed 7
+  $ opsloop demo --port 8080 --data-dir /tmp/opsloop-demo
+`,
+    )
+    .action(async (options: Record<string, unknown>) => {
+      const config = loadConfig(configSourcesFrom(options));
+      const speed = typeof options['speed'] === 'number' ? options['speed'] : 1;
+      const seed = typeof options['seed'] === 'number' ? options['seed'] : 42;
+      await runUntilSignal(config, { demo: { speed, seed } });
+    });
+}
+
+function positiveNumber(value: string): number {
+  const parsed = Number(value);
+  if (value.trim() === '' || !Number.isFinite(parsed) || parsed <= 0) throw new InvalidArgumentError('must be a number > 0');
+  return parsed;
+}
+
+function integer(value: string): number {
+  const parsed = Number(value);
+  if (!Number.isSafeInteger(parsed) || value.trim() === '') throw new InvalidArgumentError('must be an integer');
+  return parsed;
+}

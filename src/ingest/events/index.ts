@@ -1,0 +1,1 @@
+export { EVENTS_SOURCE, eventFingerprint, eventToSignal, eventsToSignals } from './event-to-signal.js';

@@ -1,0 +1,116 @@
+/**
+ * The HTTP API (port 7070): JSON routes under /api/v1 described by OpenAPI 3.1, the alert and
+ * event receivers, health, self-metrics and the built UI. Routes reach the loop only through
+ * the Engine interface.
+ */
+import fastifySwagger from '@fastify/swagger';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Engine } from '../app/engine.js';
+import type { Config } from '../core/config.js';
+import { installErrorReplies } from './error-replies.js';
+import { installJsonBodyParser } from './json-body.js';
+import type { RouteOptions } from './route-options.js';
+import { alertRoutes } from './routes/alerts.js';
+import { alertmanagerRoutes } from './routes/alertmanager.js';
+import { changeRoutes } from './routes/changes.js';
+import { demoRoutes } from './routes/demo.js';
+import { eventRoutes } from './routes/events.js';
+import { healthRoutes } from './routes/health.js';
+import { incidentRoutes } from './routes/incidents.js';
+import { metricsRoutes } from './routes/metrics.js';
+import { openapiRoutes } from './routes/openapi.js';
+import { serviceRoutes } from './routes/services.js';
+import { seriesRoutes } from './routes/series.js';
+import { SelfMetrics } from './self-metrics.js';
+import { registerWebUi } from './web-ui.js';
+
+export interface ApiServerOptions {
+  engine: Engine;
+  config: Config;
+  /** Directory of the built UI, served at / when it exists. */
+  webRoot?: string;
+  /** A logger to use, true for one at config.logLevel, false/absent for none. */
+  logger?: FastifyBaseLogger | boolean;
+  /** Bus messages waiting to be analysed, exported as opsloop_bus_backlog (e.g. `() => loop.bus.backlog()`). */
+  backlog?: () => number;
+  /** Receive time for events without one; tests pin it. @default Date.now */
+  now?: () => number;
+}
+
+/** Adding a resource is one entry here plus its file under routes/. */
+const ROUTE_PLUGINS = [
+  healthRoutes,
+  metricsRoutes,
+  incidentRoutes,
+  alertRoutes,
+  serviceRoutes,
+  seriesRoutes,
+  changeRoutes,
+  eventRoutes,
+  alertmanagerRoutes,
+  demoRoutes,
+] as const;
+
+/** Builds the server and waits until it is ready; the caller only has to `listen`. */
+export async function buildApiServer(options: ApiServerOptions): Promise<FastifyInstance> {
+  const { config } = options;
+  const app = Fastify({
+    bodyLimit: config.api.bodyLimitBytes,
+    ...loggerOptions(options.logger, config.logLevel),
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installJsonBodyParser(app);
+
+  const metrics = new SelfMetrics();
+  app.addHook('onResponse', async (request, reply) => {
+    metrics.countRequest(request.method, request.routeOptions.url ?? 'unmatched', reply.statusCode);
+  });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'opsloop API',
+        description: 'Incidents, alerts, services, telemetry series, changes and alert receivers of opsloop.',
+        version: '1',
+      },
+      tags: [
+        { name: 'incidents', description: 'Incidents and their lifecycle' },
+        { name: 'alerts', description: 'Deduplicated, stateful signals' },
+        { name: 'services', description: 'The service catalogue and call graph' },
+        { name: 'telemetry', description: 'Metric series' },
+        { name: 'changes', description: 'Deploys and configuration changes' },
+        { name: 'integrations', description: 'Receivers for external alerts and events' },
+        { name: 'demo', description: 'The built-in demo' },
+        { name: 'system', description: 'Health and self-metrics' },
+      ],
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  const serveUi = await registerWebUi(app, options.webRoot);
+  installErrorReplies(app, { bodyLimitBytes: config.api.bodyLimitBytes, serveUi });
+
+  const routeOptions: RouteOptions = {
+    engine: options.engine,
+    metrics,
+    now: options.now ?? Date.now,
+    ...(options.backlog ? { backlog: options.backlog } : {}),
+  };
+  for (const plugin of ROUTE_PLUGINS) await app.register(plugin, routeOptions);
+  await app.register(openapiRoutes);
+
+  await app.ready();
+  return app;
+}
+
+function loggerOptions(
+  logger: ApiServerOptions['logger'],
+  level: Config['logLevel'],
+): { logger: boolean | { level: string } } | { loggerInstance: FastifyBaseLogger } {
+  if (logger === undefined || logger === false) return { logger: false };
+  if (logger === true) return { logger: { level } };
+  return { loggerInstance: logger };
+}

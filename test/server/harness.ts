@@ -1,0 +1,41 @@
+/** A real API server over a real loop and an in-memory SQLite store, for inject() tests. */
+import type { FastifyInstance } from 'fastify';
+import { createLoop, type Loop } from '../../src/app/loop.js';
+import { ConfigSchema, type Config, type ConfigInput } from '../../src/core/config.js';
+import { buildApiServer } from '../../src/server/api-server.js';
+import { openSqliteStore } from '../../src/store/sqlite/index.js';
+import type { Store } from '../../src/store/store.js';
+
+export interface Harness {
+  app: FastifyInstance;
+  engine: Loop;
+  store: Store;
+  config: Config;
+  close(): Promise<void>;
+}
+
+export const FIXED_NOW = Date.parse('2030-01-01T00:00:00Z');
+
+export async function startHarness(options: { config?: ConfigInput; webRoot?: string } = {}): Promise<Harness> {
+  const config = ConfigSchema.parse(options.config ?? {});
+  const store = openSqliteStore({ path: ':memory:' });
+  const engine = createLoop({ config, store, now: () => FIXED_NOW });
+  const app = await buildApiServer({
+    engine,
+    config,
+    now: () => FIXED_NOW,
+    backlog: () => engine.bus.backlog(),
+    ...(options.webRoot ? { webRoot: options.webRoot } : {}),
+  });
+  return {
+    app,
+    engine,
+    store,
+    config,
+    async close() {
+      await app.close();
+      await engine.close();
+      store.close();
+    },
+  };
+}
