@@ -1,0 +1,196 @@
+/**
+ * The caller's side of each call: an HTTP CLIENT span with the callee's span as its child, a
+ * database CLIENT span (postgres is uninstrumented), or a Kafka PRODUCER span whose consumer
+ * runs later. A crashed callee refuses the connection at once. Pure.
+ */
+import { connectionRefused, downstreamLine } from './log-templates.js';
+import type { Instance } from './instances.js';
+import type { RequestEnv, ServeResult, TraceContext } from './request-sim.js';
+import { makeSpan } from './span-json.js';
+import type { Call } from './topology.js';
+import { KAFKA, POSTGRES, SERVICE_PORT, operationSpec } from './topology.js';
+
+const DB_ERROR_RATIO = 0.0002;
+
+export interface CallResult {
+  endMs: number;
+  ok: boolean;
+  reason?: string;
+}
+
+/** The callee side, passed in so calls.ts imports only types from request-sim.ts (no import cycle). */
+export type Serve = (
+  env: RequestEnv,
+  trace: TraceContext,
+  service: string,
+  operationName: string,
+  parentSpanId: string | undefined,
+  startMs: number,
+) => ServeResult;
+
+function isDown(env: RequestEnv, service: string, timeMs: number): boolean {
+  return env.faults.activeFor(service, timeMs)?.kind === 'crash';
+}
+
+export function performCall(
+  env: RequestEnv,
+  trace: TraceContext,
+  caller: Instance,
+  parentSpanId: string,
+  call: Call,
+  startMs: number,
+  serve: Serve,
+): CallResult {
+  switch (call.kind) {
+    case 'http':
+      return callHttp(env, trace, caller, parentSpanId, call, startMs, serve);
+    case 'db':
+      return callDatabase(env, trace, caller, parentSpanId, call, startMs);
+    case 'publish':
+      return publish(env, trace, caller, parentSpanId, call, startMs, serve);
+  }
+}
+
+function callHttp(
+  env: RequestEnv,
+  trace: TraceContext,
+  caller: Instance,
+  parentSpanId: string,
+  call: Extract<Call, { kind: 'http' }>,
+  startMs: number,
+  serve: Serve,
+): CallResult {
+  const { rng, out } = env;
+  const target = operationSpec(call.service, call.operation);
+  const spanId = rng.hex(8);
+  const path = target.route?.replace('{id}', trace.productId) ?? '/';
+  const attributes: Record<string, string | number | boolean> = {
+    'http.request.method': target.method ?? 'GET',
+    'url.full': `http://${call.service}:${SERVICE_PORT}${path}`,
+    'server.address': call.service,
+    'server.port': SERVICE_PORT,
+    'peer.service': call.service,
+  };
+  let endMs: number;
+  let reason: string | undefined;
+  if (isDown(env, call.service, startMs)) {
+    // Nothing listens: the connection is refused within a couple of milliseconds.
+    endMs = startMs + rng.uniform(0.3, 2.5);
+    reason = connectionRefused(call.service);
+    attributes['error.type'] = 'ECONNREFUSED';
+  } else {
+    const served = serve(env, trace, call.service, call.operation, spanId, startMs + rng.uniform(0.2, 0.9));
+    endMs = served.endMs + rng.uniform(0.1, 0.5);
+    attributes['http.response.status_code'] = served.statusCode;
+    if (!served.ok) {
+      reason = `${call.service} responded ${served.statusCode}`;
+      attributes['error.type'] = String(served.statusCode);
+    }
+  }
+  out.addSpan(
+    caller,
+    makeSpan({
+      traceId: trace.traceId,
+      spanId,
+      parentSpanId,
+      name: target.name,
+      kind: 'client',
+      startMs,
+      endMs,
+      attributes,
+      ...(reason === undefined ? {} : { error: reason }),
+    }),
+  );
+  if (reason !== undefined) {
+    const body = downstreamLine(call.service, target.name, reason);
+    out.logs.push({ instance: caller, timeMs: endMs, severity: 'ERROR', body, traceId: trace.traceId, spanId });
+  }
+  return reason === undefined ? { endMs, ok: true } : { endMs, ok: false, reason };
+}
+
+function callDatabase(
+  env: RequestEnv,
+  trace: TraceContext,
+  caller: Instance,
+  parentSpanId: string,
+  call: Extract<Call, { kind: 'db' }>,
+  startMs: number,
+): CallResult {
+  const { rng, out } = env;
+  const spanId = rng.hex(8);
+  const endMs = startMs + rng.logNormal(call.medianMs, 0.35);
+  const failed = rng.chance(DB_ERROR_RATIO);
+  out.dbQueries++;
+  if (call.operation !== 'SELECT') out.dbWrites++;
+  const attributes: Record<string, string | number | boolean> = {
+    'db.system': 'postgresql',
+    'db.system.name': 'postgresql',
+    'db.namespace': POSTGRES.database,
+    'db.operation': call.operation,
+    'db.operation.name': call.operation,
+    'db.collection.name': call.table,
+    'db.query.text': call.query,
+    'server.address': POSTGRES.service,
+    'server.port': POSTGRES.port,
+  };
+  const reason = failed ? 'canceling statement due to lock timeout' : undefined;
+  if (failed) attributes['error.type'] = '55P03';
+  out.addSpan(
+    caller,
+    makeSpan({
+      traceId: trace.traceId,
+      spanId,
+      parentSpanId,
+      name: `${call.operation} ${call.table}`,
+      kind: 'client',
+      startMs,
+      endMs,
+      attributes,
+      ...(reason === undefined ? {} : { error: reason }),
+    }),
+  );
+  if (reason === undefined) return { endMs, ok: true };
+  const body = downstreamLine(POSTGRES.service, `${call.operation} ${call.table}`, `ERROR: ${reason}`);
+  out.logs.push({ instance: caller, timeMs: endMs, severity: 'ERROR', body, traceId: trace.traceId, spanId });
+  return { endMs, ok: false, reason };
+}
+
+function publish(
+  env: RequestEnv,
+  trace: TraceContext,
+  caller: Instance,
+  parentSpanId: string,
+  call: Extract<Call, { kind: 'publish' }>,
+  startMs: number,
+  serve: Serve,
+): CallResult {
+  const { rng, out } = env;
+  const spanId = rng.hex(8);
+  const endMs = startMs + rng.uniform(0.8, 3.5);
+  out.addSpan(
+    caller,
+    makeSpan({
+      traceId: trace.traceId,
+      spanId,
+      parentSpanId,
+      name: `publish ${call.topic}`,
+      kind: 'producer',
+      startMs,
+      endMs,
+      attributes: {
+        'messaging.system': 'kafka',
+        'messaging.destination.name': call.topic,
+        'messaging.operation.type': 'publish',
+        'messaging.operation.name': 'send',
+        'messaging.kafka.message.key': trace.userId,
+        'server.address': KAFKA.service,
+        'server.port': KAFKA.port,
+      },
+    }),
+  );
+  // Asynchronous: the consumer runs after some queue lag, after the producer span ended, and
+  // its outcome never reaches the producer. A crashed consumer leaves the message unconsumed.
+  const consumeAtMs = endMs + rng.logNormal(12, 0.6);
+  if (!isDown(env, call.service, consumeAtMs)) serve(env, trace, call.service, call.operation, spanId, consumeAtMs);
+  return { endMs, ok: true };
+}
