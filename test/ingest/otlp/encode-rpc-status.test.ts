@@ -1,0 +1,40 @@
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { describe, it } from 'node:test';
+import { encodeRpcStatus, grpcCodeForHttpStatus } from '../../../src/ingest/otlp/encode-rpc-status.js';
+
+// protobufjs' own Reader checks the hand-written wire format.
+const { Reader } = createRequire(import.meta.url)('protobufjs/minimal') as typeof import('protobufjs/minimal.js');
+
+function decodeStatus(bytes: Uint8Array): { code: number; message: string } {
+  const reader = Reader.create(bytes);
+  const status = { code: 0, message: '' };
+  while (reader.pos < reader.len) {
+    const tag = reader.uint32();
+    if (tag >>> 3 === 1) status.code = reader.int32();
+    else if (tag >>> 3 === 2) status.message = reader.string();
+    else reader.skipType(tag & 7);
+  }
+  return status;
+}
+
+describe('encodeRpcStatus()', () => {
+  it('writes google.rpc.Status code and message', () => {
+    assert.deepEqual(decodeStatus(encodeRpcStatus(3, 'Malformed payload: x')), { code: 3, message: 'Malformed payload: x' });
+  });
+
+  it('handles multi-byte lengths and UTF-8', () => {
+    const message = `größe ${'x'.repeat(300)}`;
+    assert.deepEqual(decodeStatus(encodeRpcStatus(14, message)), { code: 14, message });
+  });
+
+  it('omits default fields', () => {
+    assert.equal(encodeRpcStatus(0, '').length, 0);
+  });
+});
+
+describe('grpcCodeForHttpStatus()', () => {
+  it('maps the statuses the receiver sends', () => {
+    assert.deepEqual([400, 404, 413, 415, 503, 500, 418].map(grpcCodeForHttpStatus), [3, 12, 8, 3, 14, 13, 2]);
+  });
+});
