@@ -9,11 +9,12 @@ import type { Bus } from '../bus/bus.js';
 import type { Fault } from '../core/api.js';
 import type { Config } from '../core/config.js';
 import { OpsError } from '../core/errors.js';
-import type { Change, Incident, ServiceEdge, Signal } from '../core/records.js';
+import type { Change, Incident, MetricPoint, ServiceEdge, Signal } from '../core/records.js';
 import { ServiceGraph } from '../core/service-graph.js';
 import { IncidentDesk } from '../engage/incidents/incident-desk.js';
 import type { SignalSink, TelemetryBatch, TelemetrySink } from '../ingest/sink.js';
 import { DetectorBank } from '../observe/metrics/detector-bank.js';
+import { SilenceDetector } from '../observe/silence/silence-detector.js';
 import { RedAggregator } from '../observe/traces/red-aggregator.js';
 import { ServiceGraphBuilder } from '../observe/traces/service-graph.js';
 import type { Store } from '../store/store.js';
@@ -47,6 +48,7 @@ export function createLoop(options: LoopOptions): Loop {
   const red = new RedAggregator(config.traces.bucketSeconds * 1000);
   const graphBuilder = new ServiceGraphBuilder();
   const detectors = new DetectorBank(config.detector);
+  const silence = new SilenceDetector({ minSilenceMs: config.detector.silenceSeconds * 1000 });
   const edges = new Map<string, ServiceEdge>(store.topology.edges().map((e) => [`${e.caller}\u0000${e.callee}`, e]));
   let graph = new ServiceGraph([...edges.values()]);
   let watermarkMs = Number.NEGATIVE_INFINITY;
@@ -61,13 +63,28 @@ export function createLoop(options: LoopOptions): Loop {
     quietMs: config.correlation.quietSeconds * 1000,
   });
 
-  const advanceWatermark = (timeMs: number) => {
-    if (timeMs <= watermarkMs) return;
-    watermarkMs = timeMs;
-    if (watermarkMs - lastAutoResolveMs < AUTO_RESOLVE_STEP_MS) return;
-    lastAutoResolveMs = watermarkMs;
-    const resolved = desk.autoResolve(watermarkMs);
-    if (resolved.length > 0) publishIncidents(resolved);
+  /** Raw telemetry only: who reported when, which moves the event-time watermark. */
+  const noteReports = (records: ReadonlyArray<{ service: string; timeMs: number }>) => {
+    const latestByService = new Map<string, number>();
+    for (const { service, timeMs } of records) {
+      if (timeMs > (latestByService.get(service) ?? Number.NEGATIVE_INFINITY)) latestByService.set(service, timeMs);
+    }
+    const signals: Signal[] = [];
+    let latest = Number.NEGATIVE_INFINITY;
+    for (const [service, timeMs] of latestByService) {
+      signals.push(...silence.seen(service, timeMs));
+      latest = Math.max(latest, timeMs);
+    }
+    if (latest > watermarkMs) {
+      watermarkMs = latest;
+      signals.push(...silence.advance(watermarkMs));
+    }
+    if (signals.length > 0) bus.publish('signals', signals);
+    if (watermarkMs - lastAutoResolveMs >= AUTO_RESOLVE_STEP_MS) {
+      lastAutoResolveMs = watermarkMs;
+      const resolved = desk.autoResolve(watermarkMs);
+      if (resolved.length > 0) publishIncidents(resolved);
+    }
   };
 
   const publishIncidents = (ids: readonly string[]) => {
@@ -88,16 +105,20 @@ export function createLoop(options: LoopOptions): Loop {
       if (derived.length > 0) store.telemetry.insertMetricPoints(derived);
     });
     if (newEdges.length > 0) graph = new ServiceGraph([...edges.values()]);
-    if (derived.length > 0) bus.publish('telemetry.metrics', derived);
+    if (derived.length > 0) bus.publish('metrics.derived', derived);
+    noteReports(spans.map((span) => ({ service: span.service, timeMs: span.startMs })));
   });
 
-  bus.subscribe('telemetry.metrics', (points) => {
+  const detect = (points: readonly MetricPoint[]) => {
     const signals = detectors.observe(points);
     if (signals.length > 0) bus.publish('signals', signals);
-    let latest = Number.NEGATIVE_INFINITY;
-    for (const point of points) latest = Math.max(latest, point.timeMs);
-    advanceWatermark(latest);
+  };
+  bus.subscribe('metrics.derived', detect);
+  bus.subscribe('telemetry.metrics', (points) => {
+    detect(points);
+    noteReports(points);
   });
+  bus.subscribe('telemetry.logs', noteReports);
 
   bus.subscribe('signals', (signals) => {
     publishIncidents(desk.onSignals(signals));

@@ -23,6 +23,8 @@ export interface DemoOptions {
   startMs?: number;
   /** Stop after this many faults (default: keep going). */
   faultCount?: number;
+  /** Simulated time at which the demo stops sending (default: never). */
+  untilMs?: number;
 }
 
 export interface StartOptions {
@@ -83,7 +85,9 @@ export async function startOpsloop(config: Config, options: StartOptions = {}): 
     });
     const running = demo;
     loop.setDemoFaults(() => running.faults());
-    demoDone = running.run().catch((error: unknown) => logger.error({ err: error }, 'demo stopped'));
+    demoDone = running
+      .run(options.demo.untilMs !== undefined ? { untilMs: options.demo.untilMs } : {})
+      .catch((error: unknown) => logger.error({ err: error }, 'demo stopped'));
   }
 
   let stopping: Promise<void> | undefined;

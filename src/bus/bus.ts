@@ -8,6 +8,8 @@ export interface Topics {
   'telemetry.metrics': readonly MetricPoint[];
   'telemetry.spans': readonly SpanRecord[];
   'telemetry.logs': readonly LogRecord[];
+  /** Series opsloop derives itself (RED from spans); kept apart so they never count as a service reporting. */
+  'metrics.derived': readonly MetricPoint[];
   signals: readonly Signal[];
   changes: readonly Change[];
   'alerts.changed': readonly Alert[];

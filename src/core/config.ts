@@ -45,9 +45,11 @@ export const ConfigSchema = z
         threshold: z.number().positive().default(6),
         firingPoints: z.number().int().min(1).default(2),
         resolvePoints: z.number().int().min(1).default(3),
+        /** Least event time without any telemetry before a reporting service counts as silent. */
+        silenceSeconds: z.number().positive().default(60),
       })
       .strict()
-      .default({ windowPoints: 60, minPoints: 20, threshold: 6, firingPoints: 2, resolvePoints: 3 }),
+      .default({ windowPoints: 60, minPoints: 20, threshold: 6, firingPoints: 2, resolvePoints: 3, silenceSeconds: 60 }),
     traces: z
       .object({ bucketSeconds: z.number().int().min(1).default(10) })
       .strict()

@@ -18,9 +18,11 @@ describe('demo → incidents → root causes', { timeout: 600_000 }, () => {
 
   before(async () => {
     const config = ConfigSchema.parse({ dataDir, api: { port: 0 }, otlp: { port: 0 }, logLevel: 'silent' });
+    // Five faults (one of each kind) after 20 min of warm-up take under an hour of simulated time.
+    const startMs = Math.floor((Date.now() - 6 * 3_600_000) / 60_000) * 60_000;
     running = await startOpsloop(config, {
       logger: false,
-      demo: { speed: Number.POSITIVE_INFINITY, seed: 7, faultCount: 5, warmupMinutes: 20, startMs: Date.parse('2026-11-20T08:00:00Z') },
+      demo: { speed: Number.POSITIVE_INFINITY, seed: 7, faultCount: 5, warmupMinutes: 20, startMs, untilMs: startMs + 65 * 60_000 },
     });
     await running.demoDone;
     await running.engine.settle();
