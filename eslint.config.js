@@ -5,6 +5,7 @@ export default tseslint.config(
   { ignores: ['dist/**', 'data/**', 'node_modules/**', 'web/dist/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  { files: ['scripts/**/*.mjs'], languageOptions: { globals: { process: 'readonly', console: 'readonly' } } },
   {
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
