@@ -5,14 +5,14 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { pino } from 'pino';
+import { pino, type Logger } from 'pino';
 import type { Config } from '../core/config.js';
 import { createDemo } from '../demo/index.js';
 import { buildApiServer } from '../server/api-server.js';
 import { buildOtlpReceiver } from '../server/otlp-receiver.js';
 import { openSqliteStore } from '../store/sqlite/index.js';
 import type { Engine } from './engine.js';
-import { createLoop } from './loop.js';
+import { createLoop, type Loop } from './loop.js';
 
 export interface DemoOptions {
   speed: number;
@@ -46,6 +46,7 @@ export async function startOpsloop(config: Config, options: StartOptions = {}): 
   const logger = pino({ level: options.logger === false ? 'silent' : config.logLevel });
   const store = openSqliteStore({ path: join(config.dataDir, 'opsloop.db') });
   const loop = createLoop({ config, store, logger });
+  logIncidents(loop, logger);
   const api = await buildApiServer({
     engine: loop,
     config,
@@ -104,6 +105,21 @@ export async function startOpsloop(config: Config, options: StartOptions = {}): 
     return stopping;
   };
   return { apiUrl, otlpUrl, engine: loop, ...(demoDone ? { demoDone } : {}), stop };
+}
+
+/** One log line when an incident opens, changes its top cause or resolves: what an operator tails. */
+function logIncidents(loop: Loop, logger: Logger): void {
+  const told = new Map<string, string>();
+  loop.bus.subscribe('incidents.changed', (incidents) => {
+    for (const incident of incidents) {
+      const top = incident.causes[0];
+      const state = `${incident.status}|${top?.service ?? ''}`;
+      if (told.get(incident.id) === state) continue;
+      told.set(incident.id, state);
+      const cause = top ? `; likely root cause ${top.service} (${top.indicator}, score ${top.score.toFixed(2)})` : '';
+      logger.info({ incident: incident.id }, `incident ${incident.status}: ${incident.title}${cause}`);
+    }
+  });
 }
 
 function urlOf(host: string, address: ReturnType<import('node:net').Server['address']>): string {

@@ -20,7 +20,7 @@ import { arrivals } from './traffic.js';
 
 export const METRICS_INTERVAL_MS = 15_000;
 /** The first fault comes this long after warm-up, so detectors start from a clean baseline. */
-export const FIRST_FAULT_DELAY_MS = 60_000;
+export const FIRST_FAULT_DELAY_MS = 30_000;
 const TRACE_SCOPE = { name: 'opsloop.demo.tracer', version: '0.1.0' };
 
 export interface SimulationOptions {

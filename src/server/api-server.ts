@@ -4,7 +4,7 @@
  * the Engine interface.
  */
 import fastifySwagger from '@fastify/swagger';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Engine } from '../app/engine.js';
 import type { Config } from '../core/config.js';
@@ -57,6 +57,8 @@ export async function buildApiServer(options: ApiServerOptions): Promise<Fastify
   const { config } = options;
   const app = Fastify({
     bodyLimit: config.api.bodyLimitBytes,
+    // The UI polls every 2 s; errors are still logged by the error handler.
+    logController: new LogController({ disableRequestLogging: true }),
     ...loggerOptions(options.logger, config.logLevel),
   });
   app.setValidatorCompiler(validatorCompiler);

@@ -6,7 +6,7 @@
  * (with partialSuccess when items were rejected), 400 for bad payloads (not retryable),
  * 503 + Retry-After when the pipeline is overloaded (retryable).
  */
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { OpsError } from '../core/errors.js';
 import { encodeExportResponse } from '../ingest/otlp/encode-export-response.js';
 import { OtlpIngestor } from '../ingest/otlp/otlp-ingestor.js';
@@ -39,7 +39,8 @@ function checkPositiveInteger(name: string, value: number): void {
 }
 
 function createInstance(options: OtlpReceiverOptions): FastifyInstance {
-  const base = { bodyLimit: options.bodyLimitBytes };
+  // Exporters post every few seconds; a log line per request would bury everything else.
+  const base = { bodyLimit: options.bodyLimitBytes, logController: new LogController({ disableRequestLogging: true }) };
   const { logger = false } = options;
   // fastify 5 takes a logger instance as loggerInstance and only config/booleans as logger.
   return typeof logger === 'boolean' ? Fastify({ ...base, logger }) : Fastify({ ...base, loggerInstance: logger });

@@ -43,9 +43,9 @@ test('createDemo() sends the same payloads for the same seed, over all three OTL
   assert.equal(a.requests.filter((r) => r.path === '/v1/metrics').length, 8, 'one metrics export per 15 s');
 });
 
-test('createDemo() starts the first fault 60 s after warm-up and posts a bad deploy as a change', async () => {
+test('createDemo() starts the first fault 30 s after warm-up and posts a bad deploy as a change', async () => {
   // Seed 1's schedule opens with bad_deploy (the full schedule is covered in fault-effects.test.ts).
-  const firstFaultMs = START + 2 * 60_000;
+  const firstFaultMs = START + 90_000;
   const before = await record({ seed: 1, untilMs: firstFaultMs });
   assert.deepEqual(before.demo.faults(), []);
   assert.equal(before.requests.filter((r) => r.path === '/api/v1/changes').length, 0);
