@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import { after, describe, it } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import {
@@ -10,10 +9,9 @@ import {
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildOtlpReceiver } from '../../src/server/otlp-receiver.js';
 import { counter, encodeJson, metricsRequest, numberPoint } from '../fixtures/otlp/json-builders.js';
+import { decodeRpcStatus } from '../fixtures/otlp/decode-rpc-status.js';
 import { RecordingSink } from '../fixtures/otlp/recording-sink.js';
 import { CONTENT_TYPE, logsPayload, metricsFixture, tracePayload, type Encoding } from '../fixtures/otlp/sdk-payloads.js';
-
-const { Reader } = createRequire(import.meta.url)('protobufjs/minimal') as typeof import('protobufjs/minimal.js');
 
 const LIMIT = 64 * 1024;
 const receivers: FastifyInstance[] = [];
@@ -35,15 +33,7 @@ function post(app: FastifyInstance, url: string, body: Buffer, headers: Record<s
 
 /** google.rpc.Status fields of a protobuf error body. */
 function rpcStatus(response: LightMyRequestResponse): { code: number; message: string } {
-  const reader = Reader.create(response.rawPayload);
-  const status = { code: 0, message: '' };
-  while (reader.pos < reader.len) {
-    const tag = reader.uint32();
-    if (tag >>> 3 === 1) status.code = reader.int32();
-    else if (tag >>> 3 === 2) status.message = reader.string();
-    else reader.skipType(tag & 7);
-  }
-  return status;
+  return decodeRpcStatus(response.rawPayload);
 }
 
 const ENCODINGS: readonly Encoding[] = ['protobuf', 'json'];

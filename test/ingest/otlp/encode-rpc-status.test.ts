@@ -1,22 +1,8 @@
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import { describe, it } from 'node:test';
 import { encodeRpcStatus, grpcCodeForHttpStatus } from '../../../src/ingest/otlp/encode-rpc-status.js';
+import { decodeRpcStatus as decodeStatus } from '../../fixtures/otlp/decode-rpc-status.js';
 
-// protobufjs' own Reader checks the hand-written wire format.
-const { Reader } = createRequire(import.meta.url)('protobufjs/minimal') as typeof import('protobufjs/minimal.js');
-
-function decodeStatus(bytes: Uint8Array): { code: number; message: string } {
-  const reader = Reader.create(bytes);
-  const status = { code: 0, message: '' };
-  while (reader.pos < reader.len) {
-    const tag = reader.uint32();
-    if (tag >>> 3 === 1) status.code = reader.int32();
-    else if (tag >>> 3 === 2) status.message = reader.string();
-    else reader.skipType(tag & 7);
-  }
-  return status;
-}
 
 describe('encodeRpcStatus()', () => {
   it('writes google.rpc.Status code and message', () => {
