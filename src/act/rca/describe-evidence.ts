@@ -3,10 +3,10 @@ import type { ServiceEvidence } from './rank-causes.js';
 
 export function describeEvidence(item: ServiceEvidence): string {
   const parts: string[] = [];
-  if (item.own) parts.push(`${item.own.summary} since ${clock(item.own.startsMs)}`);
+  if (item.own) parts.push(`${item.own.summary || item.own.name} since ${clock(item.own.startsMs)}`);
   if (item.seenByCallers) {
     const caller = item.seenByCallers.service ?? 'callers';
-    parts.push(`${caller} → ${item.service}: ${item.seenByCallers.summary}`);
+    parts.push(`${caller} → ${item.service}: ${item.seenByCallers.summary || item.seenByCallers.name}`);
   }
   if (item.change) {
     const lead = Math.round((item.onsetMs - item.change.timeMs) / 1000);

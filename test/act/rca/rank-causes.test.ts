@@ -91,3 +91,26 @@ describe('rankCauses', () => {
     assert.deepEqual(rankCauses({ graph, changes: [], alerts: [] }), []);
   });
 });
+
+describe('rankCauses on external alerts', () => {
+  it('ranks an alert without detector evidence by severity and names it when it has no summary', () => {
+    const external: Alert = {
+      id: 'x1',
+      fingerprint: 'fx',
+      source: 'events',
+      name: 'disk full',
+      service: 'postgres',
+      status: 'firing',
+      severity: 'critical',
+      summary: '',
+      labels: {},
+      startsMs: T,
+      lastSeenMs: T,
+      count: 1,
+    };
+    const [cause] = rankCauses({ graph, changes: [], alerts: [external] });
+    assert.equal(cause?.service, 'postgres');
+    assert.equal(cause?.indicator, 'disk full');
+    assert.match(cause!.evidence, /^disk full since \d\d:\d\d:\d\dZ/);
+  });
+});
