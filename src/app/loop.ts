@@ -159,7 +159,8 @@ export function createLoop(options: LoopOptions): Loop {
 
   const signals: SignalSink = {
     acceptSignals(incoming: readonly Signal[]) {
-      if (incoming.length > 0) bus.publish('signals', incoming);
+      // Folded into alerts and incidents before the receiver answers, so a 2xx means stored.
+      if (incoming.length > 0) publishIncidents(desk.onSignals(incoming));
     },
     acceptChanges(changes: readonly Change[]) {
       // Stored before publishing so a 201 means durable, like telemetry.
