@@ -39,6 +39,7 @@ export class SeriesDetector {
   private streak: PointScore[] = [];
   private normalStreak = 0;
   private episode: { peak: PointScore; direction: Direction } | undefined;
+  private last: PointScore | undefined;
 
   constructor(
     private readonly settings: DetectorSettings,
@@ -51,8 +52,18 @@ export class SeriesDetector {
     return this.lastTimeMs;
   }
 
+  /**
+   * The score of the point given to the latest `observe` call; undefined when that point was
+   * ignored or only learned from (cold start). Lets per-point consumers (the NAB bench) read
+   * the score without a second scoring path that could drift from this one.
+   */
+  get lastScore(): PointScore | undefined {
+    return this.last;
+  }
+
   /** Scores one point; returns the episode event it caused, if any. Out-of-order points are ignored. */
   observe(timeMs: number, value: number): EpisodeEvent | undefined {
+    this.last = undefined;
     if (timeMs <= this.lastTimeMs || !Number.isFinite(value)) return undefined;
     this.lastTimeMs = timeMs;
 
@@ -66,6 +77,7 @@ export class SeriesDetector {
     const direction: Direction = z >= 0 ? 'up' : 'down';
     const anomalous = Math.abs(z) >= this.settings.threshold && this.semantics.directions.includes(direction);
     const point: PointScore = { timeMs, value, expected: median, z, anomalous };
+    this.last = point;
 
     if (!anomalous) {
       this.baseline.add(value);
