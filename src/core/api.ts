@@ -129,3 +129,30 @@ export const EventBatchInputSchema = z.union([EventInputSchema, z.array(EventInp
 export const AcceptedResponseSchema = z.object({ accepted: z.number().int().describe('Signals handed to the loop') });
 
 export const HealthResponseSchema = z.object({ status: z.enum(['ok', 'unavailable']) });
+
+// --- Forecasts (src/observe/metrics/forecast, GET /api/v1/series/forecast) ------------------
+
+export const ForecastQuerySchema = SeriesQuerySchema.extend({
+  horizon: z.coerce.number().int().min(1).max(10_000).describe('Points to forecast, at the step of the history'),
+  confidence: z.coerce.number().gt(0).lt(1).default(0.95).describe('Central coverage of the prediction interval'),
+});
+export const ForecastModelKindSchema = z.enum(['holt-winters', 'holt', 'ses']);
+export const ForecastResponseSchema = z.object({
+  key: z.string(),
+  stepMs: z.number().describe('Step of the regular grid the history was put on, and of the forecast'),
+  points: z.array(z.object({ timeMs: z.number(), value: z.number(), lower: z.number(), upper: z.number() })),
+  model: z.object({
+    kind: ForecastModelKindSchema.describe('holt-winters: seasonal; holt: damped trend, no season; ses: level only'),
+    period: z.number().int().optional().describe('Seasonal period used, in steps'),
+    periodMs: z.number().optional(),
+    params: z.object({ alpha: z.number(), beta: z.number(), gamma: z.number(), phi: z.number() }),
+    seasonalities: z
+      .array(z.object({ periodPoints: z.number().int(), periodMs: z.number(), strength: z.number() }))
+      .describe('Every period detected, strongest first'),
+  }),
+  accuracy: z.object({
+    insampleMase: z.number().optional().describe('One-step in-sample MAE over the seasonal naive one; < 1 beats it'),
+    residualSd: z.number(),
+  }),
+});
+export type ForecastResponse = z.infer<typeof ForecastResponseSchema>;

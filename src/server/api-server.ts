@@ -16,6 +16,7 @@ import { alertmanagerRoutes } from './routes/alertmanager.js';
 import { changeRoutes } from './routes/changes.js';
 import { demoRoutes } from './routes/demo.js';
 import { eventRoutes } from './routes/events.js';
+import { forecastRoutes } from './routes/forecast.js';
 import { healthRoutes } from './routes/health.js';
 import { incidentRoutes } from './routes/incidents.js';
 import { metricsRoutes } from './routes/metrics.js';
@@ -46,6 +47,7 @@ const ROUTE_PLUGINS = [
   alertRoutes,
   serviceRoutes,
   seriesRoutes,
+  forecastRoutes,
   changeRoutes,
   eventRoutes,
   alertmanagerRoutes,

@@ -25,6 +25,7 @@ const EXPECTED: Array<[method: string, path: string]> = [
   ['get', '/api/v1/services'],
   ['get', '/api/v1/series'],
   ['get', '/api/v1/series/list'],
+  ['get', '/api/v1/series/forecast'],
   ['get', '/api/v1/changes'],
   ['post', '/api/v1/changes'],
   ['post', '/api/v1/events'],

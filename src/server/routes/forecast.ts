@@ -1,0 +1,40 @@
+/**
+ * GET /api/v1/series/forecast: the next points of any stored series with prediction intervals.
+ * The route only reads history and maps failures; the model lives in src/observe/metrics/forecast.
+ */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ForecastQuerySchema, ForecastResponseSchema } from '../../core/api.js';
+import { OpsError } from '../../core/errors.js';
+import { forecastSeries } from '../../observe/metrics/forecast/forecast.js';
+import { InsufficientHistoryError } from '../../observe/metrics/forecast/forecast-errors.js';
+import { errorResponses } from '../error-responses.js';
+import type { RouteOptions } from '../route-options.js';
+
+export const forecastRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { engine }) => {
+  app.get(
+    '/api/v1/series/forecast',
+    {
+      schema: {
+        summary: 'Forecast the next points of one series, with prediction intervals',
+        description:
+          'Fits additive damped Holt-Winters on the history in [from, to] (seasonal period detected from the data; exponential smoothing when there is none).',
+        tags: ['telemetry'],
+        querystring: ForecastQuerySchema,
+        response: { 200: ForecastResponseSchema, ...errorResponses(400) },
+      },
+    },
+    async (request) => {
+      const { key, from, to, horizon, confidence } = request.query;
+      if (from > to) throw new OpsError('OPS_ERR_VALIDATION', [`querystring.from (${from}) is after querystring.to (${to})`]);
+      const history = engine.store.telemetry.seriesPoints(key, { fromMs: from, toMs: to });
+      try {
+        return { key, ...forecastSeries(history, { horizon, confidence }) };
+      } catch (error) {
+        if (error instanceof InsufficientHistoryError) {
+          throw new OpsError('OPS_ERR_VALIDATION', [`${key} from ${from} to ${to}: ${error.message}`], { cause: error });
+        }
+        throw error;
+      }
+    },
+  );
+};
