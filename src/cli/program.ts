@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { demoCommand } from './demo.js';
+import { detectCommand } from './detect.js';
 import { packageVersion } from './package-version.js';
 import { serveCommand } from './serve.js';
 import { versionCommand } from './version.js';
@@ -12,6 +13,7 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run with --help for usage)')
     .addCommand(serveCommand())
     .addCommand(demoCommand())
+    .addCommand(detectCommand())
     .addCommand(versionCommand())
     .addHelpText(
       'after',

@@ -25,6 +25,8 @@ export interface PointScore {
   expected: number;
   /** Signed robust z-score. */
   z: number;
+  /** Robust scale (σ-equivalent) the z-score was divided by: lets callers draw the band expected ± threshold·scale. */
+  scale: number;
   anomalous: boolean;
 }
 
@@ -76,7 +78,7 @@ export class SeriesDetector {
     const z = (value - median) / scale;
     const direction: Direction = z >= 0 ? 'up' : 'down';
     const anomalous = Math.abs(z) >= this.settings.threshold && this.semantics.directions.includes(direction);
-    const point: PointScore = { timeMs, value, expected: median, z, anomalous };
+    const point: PointScore = { timeMs, value, expected: median, z, scale, anomalous };
     this.last = point;
 
     if (!anomalous) {

@@ -1,0 +1,67 @@
+/**
+ * The loop of `opsloop detect`: rows from the reader into one SeriesDetector, scored points
+ * to the output, everything else to the summary. Reads, scores and writes one row at a time.
+ *
+ * Score = |z| / (|z| + threshold), so the alarm threshold maps to 0.5 and strong anomalies
+ * stay apart (as in bench/nab/detectors/opsloop-detector.ts). A deviation in a direction the
+ * metric's semantics ignore (a latency dip) scores 0: score ≥ 0.5 exactly when anomaly = 1.
+ * Band = expected ± threshold · robust scale: the values the detector would not flag.
+ */
+import type { MetricSemantics } from '../observe/metrics/metric-semantics.js';
+import { SeriesDetector, type DetectorSettings, type PointScore } from '../observe/metrics/series-detector.js';
+import type { CsvSeriesReader } from './csv-series-reader.js';
+import { formatPoint, type OutputFormat, type OutputWriter, type ScoredPoint } from './detect-output.js';
+import type { Progress } from './detect-progress.js';
+import { DetectSummary } from './detect-summary.js';
+
+export interface DetectRun {
+  reader: CsvSeriesReader;
+  writer: OutputWriter;
+  format: OutputFormat;
+  progress: Progress;
+  settings: DetectorSettings;
+  semantics: MetricSemantics;
+}
+
+/** Rows between progress updates: often enough to look live, rare enough to cost nothing. */
+const PROGRESS_EVERY = 4096;
+
+export async function runDetect(run: DetectRun): Promise<DetectSummary> {
+  const { reader, writer, format, progress, settings, semantics } = run;
+  const detector = new SeriesDetector(settings, semantics);
+  const summary = new DetectSummary();
+  let rows = 0;
+  for await (const { line, row } of reader.rows()) {
+    rows += 1;
+    if (rows % PROGRESS_EVERY === 0) progress.update(reader.bytesRead(), summary.points);
+    if (row.kind === 'skipped') {
+      summary.skip(row.reason, line);
+      continue;
+    }
+    const event = detector.observe(row.timeMs, row.value);
+    const score = detector.lastScore;
+    summary.point(score, event);
+    const point: ScoredPoint = { timestamp: row.timestamp, timeMs: row.timeMs, value: row.value };
+    if (score) point.score = scoreOf(score, settings.threshold, semantics);
+    await writer.write(formatPoint(point, format));
+    // The reader is closed by leaving the loop; a gone consumer (EPIPE) needs no more rows.
+    if (writer.error) break;
+  }
+  progress.update(reader.bytesRead(), summary.points);
+  progress.stop();
+  return summary;
+}
+
+function scoreOf(point: PointScore, threshold: number, semantics: MetricSemantics): NonNullable<ScoredPoint['score']> {
+  const magnitude = Math.abs(point.z);
+  const counted = semantics.directions.includes(point.z >= 0 ? 'up' : 'down');
+  const score = !counted ? 0 : Number.isFinite(magnitude) ? magnitude / (magnitude + threshold) : 1;
+  const halfWidth = threshold * point.scale;
+  return {
+    score,
+    expected: point.expected,
+    lower: point.expected - halfWidth,
+    upper: point.expected + halfWidth,
+    anomaly: point.anomalous,
+  };
+}

@@ -1,0 +1,141 @@
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Writable } from 'node:stream';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { ConfigSchema } from '../core/config.js';
+import { metricSemantics, type MetricSemantics } from '../observe/metrics/metric-semantics.js';
+import { openCsvSeries } from './csv-series-reader.js';
+import { SKIP_REASONS } from './csv-series-rows.js';
+import { DetectInputError } from './detect-input-error.js';
+import { CSV_HEADER, OUTPUT_FORMATS, OutputWriter, type OutputFormat } from './detect-output.js';
+import { createProgress } from './detect-progress.js';
+import { runDetect } from './detect-run.js';
+
+/** Exit code for input mistakes, the same as for configuration mistakes in main.ts. */
+const EXIT_INPUT = 2;
+
+const DEFAULTS = ConfigSchema.parse({}).detector;
+
+interface DetectOptions {
+  out?: string;
+  metric?: string;
+  threshold: number;
+  format: OutputFormat;
+}
+
+export function detectCommand(): Command {
+  return new Command('detect')
+    .description('score a CSV time series offline with the streaming anomaly detector (timestamp,value → scores)')
+    .argument('<file>', 'CSV file with a header line: timestamp,value')
+    .option('-o, --out <file>', 'write the scores to this file instead of stdout')
+    .option('--metric <name>', 'metric name, for its semantics (e.g. *latency*, *cpu*: only rises count); default: generic, both directions')
+    .option('--threshold <z>', 'robust z-score at which a point is anomalous, as detector.threshold', positiveNumber, DEFAULTS.threshold)
+    .addOption(new Option('--format <format>', 'output format; json is one object per line').choices(OUTPUT_FORMATS).default('csv'))
+    .addHelpText('after', helpText())
+    .action(async (file: string, options: DetectOptions) => {
+      try {
+        await detect(file, options);
+      } catch (error) {
+        if (!(error instanceof DetectInputError)) throw error;
+        console.error(`opsloop: ${error.message}`);
+        process.exitCode = EXIT_INPUT;
+      }
+    });
+}
+
+async function detect(file: string, options: DetectOptions): Promise<void> {
+  if (options.out !== undefined && resolve(options.out) === resolve(file)) {
+    throw new DetectInputError(`--out ${options.out} is the input file; it would be overwritten while read`);
+  }
+  // Input first: a bad input must not leave an empty --out file behind.
+  const reader = await openCsvSeries(file);
+  let output: Writable;
+  try {
+    output = options.out === undefined ? process.stdout : await openOutput(options.out);
+  } catch (error) {
+    reader.close();
+    throw error;
+  }
+  const writer = new OutputWriter(output);
+  const settings = { ...DEFAULTS, threshold: options.threshold };
+  const semantics = semanticsFor(options.metric, reader.columns.valueName);
+  // The bar is for a person at a terminal, and pointless when the scores scroll past on it.
+  const showProgress = process.stderr.isTTY === true && !(options.out === undefined && process.stdout.isTTY === true);
+  const progress = createProgress(showProgress, reader.sizeBytes);
+
+  if (options.format === 'csv') await writer.write(`${CSV_HEADER}\n`);
+  const summary = await runDetect({ reader, writer, format: options.format, progress, settings, semantics });
+  await writer.end(options.out !== undefined);
+  const failure = writer.error;
+  // A consumer that stopped reading (`| head`) is not a failure of ours.
+  const consumerGone = options.out === undefined && (failure as NodeJS.ErrnoException | undefined)?.code === 'EPIPE';
+  if (failure && !consumerGone) throw new Error(`cannot write ${options.out ?? 'stdout'}: ${failure.message}`);
+
+  process.stderr.write(
+    summary.format({
+      file,
+      label: semantics.label,
+      metric: options.metric ?? '',
+      threshold: settings.threshold,
+      firingPoints: settings.firingPoints,
+    }),
+  );
+}
+
+function semanticsFor(metric: string | undefined, valueName: string): MetricSemantics {
+  if (metric !== undefined) return metricSemantics(metric);
+  // "value" matches none of the naming conventions, so this is the generic both-directions
+  // semantics, named after the column for the summary.
+  return { ...metricSemantics('value'), label: valueName };
+}
+
+async function openOutput(path: string): Promise<WriteStream> {
+  const stream = createWriteStream(path);
+  await new Promise<void>((resolveOpen, reject) => {
+    stream.once('open', () => resolveOpen());
+    stream.once('error', (error) => reject(new DetectInputError(`cannot write --out ${path}: ${error.message}`)));
+  });
+  return stream;
+}
+
+function positiveNumber(value: string): number {
+  const parsed = Number(value);
+  if (value.trim() === '' || !Number.isFinite(parsed) || parsed <= 0) throw new InvalidArgumentError('must be a number > 0');
+  return parsed;
+}
+
+function helpText(): string {
+  const reasons = Object.entries(SKIP_REASONS)
+    .map(([reason, rule]) => `  ${reason.padEnd(24)}${rule}`)
+    .join('\n');
+  return `
+Input: a CSV file with a header line, read as a stream (any size, constant memory).
+  Timestamp column: "timestamp" or "time", else the first column.
+  Value column: "value", else the first other column. Other columns are ignored.
+  Timestamps: ISO 8601 ("2024-05-01T12:00:00Z", "2024-05-01 12:00:00"; no offset means UTC)
+  or epoch numbers: below 1e11 seconds, from 1e11 milliseconds. The first valid timestamp
+  fixes the format for the whole file. Gaps in time are kept as they are.
+
+Bad rows are skipped, left out of the output and counted by reason in the summary:
+${reasons}
+  Blank lines are ignored.
+
+Output (stdout or --out): ${CSV_HEADER}
+  score        |z| / (|z| + threshold) in [0,1]; the alarm threshold is 0.5
+  expected     rolling median of the last ${DEFAULTS.windowPoints} normal points
+  lower,upper  expected ± threshold × robust scale (MAD as σ, at least 5% of expected)
+  anomaly      1 when |z| ≥ threshold in a direction the metric counts
+  The first ${DEFAULTS.minPoints} points only teach the detector: score, expected and band are empty.
+  --format json writes the same fields, plus timeMs, as one JSON object per line.
+A summary (points, anomaly episodes, skipped rows) goes to stderr, with a progress bar
+when stderr is a terminal and the scores are not being printed to it.
+
+Exit status: 0 done (skipped rows included), 1 runtime failure,
+2 bad input: no such file, empty file, header lacking a timestamp or value column.
+
+Examples:
+  $ opsloop detect requests.csv > scores.csv
+  $ opsloop detect latency.csv --metric http.server.duration.p95 --out scores.csv
+  $ opsloop detect machine_temperature.csv --threshold 4 --format json | jq 'select(.anomaly)'
+`;
+}
