@@ -88,16 +88,19 @@ export class SeriesDetector {
     }
     this.normalStreak = 0;
     if (this.episode) {
-      if (Math.abs(z) > Math.abs(this.episode.peak.z)) this.episode.peak = point;
+      // A swing the other way keeps the episode open but never becomes its peak: the peak
+      // describes the episode, and its direction is the episode's.
+      if (direction === this.episode.direction && Math.abs(z) > Math.abs(this.episode.peak.z)) this.episode.peak = point;
       return { type: 'continued', point, peak: this.episode.peak, direction: this.episode.direction };
     }
     this.streak.push(point);
     if (this.streak.length < this.settings.firingPoints) return undefined;
     const onset = this.streak[0] as PointScore;
     const peak = this.streak.reduce((best, p) => (Math.abs(p.z) > Math.abs(best.z) ? p : best), onset);
-    this.episode = { peak, direction };
+    const episodeDirection: Direction = peak.z >= 0 ? 'up' : 'down';
+    this.episode = { peak, direction: episodeDirection };
     this.streak = [];
-    return { type: 'opened', onsetMs: onset.timeMs, point, peak, direction };
+    return { type: 'opened', onsetMs: onset.timeMs, point, peak, direction: episodeDirection };
   }
 
   private onNormal(timeMs: number): EpisodeEvent | undefined {

@@ -81,3 +81,18 @@ describe('SeriesDetector', () => {
     assert.equal(detector.lastSeenMs, 1000);
   });
 });
+
+describe('SeriesDetector episodes that swing both ways', () => {
+  it('takes its direction from its peak and keeps a swing the other way out of the peak', () => {
+    const detector = new SeriesDetector(settings, metricSemantics('x'));
+    const values = Array.from({ length: 60 }, (_, i) => 100 + 3 * noise(i));
+    values.push(40, 300, 250, 0, 260);
+    const events = feed(detector, values);
+    const opened = events.find((e) => e.type === 'opened');
+    assert.equal(opened?.direction, 'up', 'the +200 point outweighs the -60 one');
+    const last = events.at(-1);
+    assert.ok(last && last.type !== 'closed');
+    assert.equal(last.peak.value, 300);
+    assert.equal(last.direction, 'up');
+  });
+});
