@@ -38,6 +38,9 @@ export interface Loop extends Engine {
 /** How far event time must advance before open incidents are checked for auto-resolution. */
 const AUTO_RESOLVE_STEP_MS = 5_000;
 const RETENTION_SWEEP_MS = 10 * 60_000;
+/** Wall clock between detector snapshots: a crash loses at most this much learning. */
+const SNAPSHOT_MS = 5 * 60_000;
+const DETECTOR_KIND = 'series-detector';
 
 export function createLoop(options: LoopOptions): Loop {
   const { config, store } = options;
@@ -48,6 +51,8 @@ export function createLoop(options: LoopOptions): Loop {
   const red = new RedAggregator(config.traces.bucketSeconds * 1000);
   const graphBuilder = new ServiceGraphBuilder();
   const detectors = new DetectorBank(config.detector);
+  const { skipped } = detectors.restore(store.modelState.loadAll(DETECTOR_KIND).map((row) => ({ key: row.key, ...parseRow(row.state) })));
+  if (skipped > 0) options.logger?.warn({ skipped }, 'unreadable detector snapshots skipped; those series relearn');
   const silence = new SilenceDetector({ minSilenceMs: config.detector.silenceSeconds * 1000 });
   const edges = new Map<string, ServiceEdge>(store.topology.edges().map((e) => [`${e.caller}\u0000${e.callee}`, e]));
   let graph = new ServiceGraph([...edges.values()]);
@@ -180,6 +185,24 @@ export function createLoop(options: LoopOptions): Loop {
   }, RETENTION_SWEEP_MS);
   retention.unref();
 
+  /** Saves the detectors observed since the last save, in one transaction. */
+  const saveDetectors = () => {
+    try {
+      const updatedMs = now();
+      const entries = detectors.snapshot(true).map(({ key, name, state }) => ({
+        key,
+        kind: DETECTOR_KIND,
+        state: JSON.stringify({ name, state }),
+        updatedMs,
+      }));
+      store.transaction(() => store.modelState.saveMany(entries));
+    } catch (error) {
+      options.logger?.warn({ err: error }, 'detector snapshot failed');
+    }
+  };
+  const snapshots = setInterval(saveDetectors, SNAPSHOT_MS);
+  snapshots.unref();
+
   const settle = async () => {
     while (bus.backlog() > 0) await bus.drain();
   };
@@ -206,7 +229,22 @@ export function createLoop(options: LoopOptions): Loop {
     settle,
     close: async () => {
       clearInterval(retention);
+      clearInterval(snapshots);
       await settle();
+      saveDetectors();
     },
   };
+}
+
+/** A stored row's `{ name, state }`; a row that is not even JSON yields a state the bank skips. */
+function parseRow(text: string): { name: string; state: unknown } {
+  try {
+    const row: unknown = JSON.parse(text);
+    if (typeof row === 'object' && row !== null && 'name' in row && typeof row.name === 'string' && 'state' in row) {
+      return { name: row.name, state: row.state };
+    }
+  } catch {
+    // Fall through: counted as skipped by the bank.
+  }
+  return { name: '', state: undefined };
 }

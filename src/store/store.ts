@@ -84,12 +84,30 @@ export interface TopologyRepository {
   services(): ServiceInfo[];
 }
 
+export interface ModelStateEntry {
+  key: string;
+  /** Which model family wrote `state` (e.g. 'series-detector'); keys are unique per kind. */
+  kind: string;
+  /** Opaque to the store: the model validates it on load. */
+  state: string;
+  updatedMs: number;
+}
+
+/** Learned model state, so a restart keeps what was learned. */
+export interface ModelStateRepository {
+  /** Inserts or replaces each entry by (kind, key). */
+  saveMany(entries: readonly ModelStateEntry[]): void;
+  /** Every entry of `kind`, least recently updated first. */
+  loadAll(kind: string): Array<{ key: string; state: string }>;
+}
+
 export interface Store {
   readonly telemetry: TelemetryRepository;
   readonly alerts: AlertRepository;
   readonly incidents: IncidentRepository;
   readonly changes: ChangeRepository;
   readonly topology: TopologyRepository;
+  readonly modelState: ModelStateRepository;
   /** Runs `work` atomically: all of its writes land, or none. */
   transaction<T>(work: () => T): T;
   /** Answers whether the engine is reachable and migrated. */

@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { createLoop } from '../../src/app/loop.js';
 import { ConfigSchema } from '../../src/core/config.js';
@@ -81,5 +84,65 @@ describe('createLoop', () => {
     );
     const key = loop.store.telemetry.listSeries()[0]?.key ?? '';
     assert.equal(loop.store.telemetry.seriesPoints(key, { fromMs: T, toMs: T + 10 }).length, 2);
+  });
+
+  it('keeps learned baselines across a restart: an anomaly fires at once, with no cold start', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'opsloop-loop-'));
+    const path = join(dir, 'opsloop.db');
+    const config = ConfigSchema.parse({ logLevel: 'silent' });
+    const point = (i: number, value: number): MetricPoint => ({
+      name: 'opsloop.service.latency_p95',
+      service: 'cart',
+      labels: {},
+      timeMs: T + i * 10_000,
+      value,
+    });
+    const anomalies = (loop: ReturnType<typeof createLoop>) => {
+      const seen: Signal[] = [];
+      loop.bus.subscribe('signals', (signals) => {
+        seen.push(...signals.filter((s) => s.kind === 'anomaly'));
+      });
+      return seen;
+    };
+    try {
+      const first = createLoop({ config, store: openSqliteStore({ path }), now: () => T });
+      for (let i = 0; i < 40; i++) first.telemetry.accept({ metrics: [point(i, 50 + (i % 5))] });
+      await first.close();
+      first.store.close();
+
+      const store = openSqliteStore({ path });
+      const second = createLoop({ config, store, now: () => T });
+      const seen = anomalies(second);
+      second.telemetry.accept({ metrics: [point(40, 500)] });
+      second.telemetry.accept({ metrics: [point(41, 500)] });
+      await second.settle();
+      assert.equal(seen[0]?.status, 'firing', 'the restored detector knows the baseline');
+      assert.equal(seen[0]?.service, 'cart');
+      await second.close();
+      store.close();
+
+      // Control: without the snapshot a fresh detector is in cold start and stays quiet.
+      const fresh = createLoop({ config, store: openSqliteStore({ path: ':memory:' }), now: () => T });
+      const quiet = anomalies(fresh);
+      fresh.telemetry.accept({ metrics: [point(40, 500)] });
+      fresh.telemetry.accept({ metrics: [point(41, 500)] });
+      await fresh.settle();
+      assert.deepEqual(quiet, []);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('skips unreadable detector snapshots with a warning instead of failing to start', () => {
+    const store = openSqliteStore({ path: ':memory:' });
+    store.modelState.saveMany([
+      { key: 'a', kind: 'series-detector', state: 'not json', updatedMs: T },
+      { key: 'b', kind: 'series-detector', state: '{"name":"up","state":{"version":0}}', updatedMs: T },
+    ]);
+    const warnings: unknown[] = [];
+    const logger = { error: () => undefined, info: () => undefined, warn: (fields: unknown) => warnings.push(fields) };
+    createLoop({ config: ConfigSchema.parse({ logLevel: 'silent' }), store, logger, now: () => T });
+    assert.deepEqual(warnings, [{ skipped: 2 }]);
+    store.close();
   });
 });

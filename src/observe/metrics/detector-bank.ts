@@ -7,6 +7,7 @@ import { stableHash } from '../../core/ids.js';
 import type { MetricPoint, Severity, Signal } from '../../core/records.js';
 import { seriesKey } from '../../core/series.js';
 import { describeAnomaly } from './describe-anomaly.js';
+import { type DetectorSnapshot, parseDetectorSnapshot } from './detector-snapshot.js';
 import { metricSemantics } from './metric-semantics.js';
 import { SeriesDetector, type DetectorSettings, type PointScore } from './series-detector.js';
 
@@ -14,8 +15,17 @@ export interface DetectorBankOptions extends DetectorSettings {
   maxSeries?: number;
 }
 
+export interface DetectorBankEntry {
+  key: string;
+  name: string;
+  state: DetectorSnapshot;
+}
+
 export class DetectorBank {
-  private readonly detectors = new Map<string, SeriesDetector>();
+  /** Name kept beside each detector so a snapshot can rebuild its metric semantics. */
+  private readonly detectors = new Map<string, { detector: SeriesDetector; name: string }>();
+  /** Series observed since the last changed-only snapshot: periodic saves skip idle series. */
+  private readonly changed = new Set<string>();
   private readonly maxSeries: number;
 
   constructor(private readonly options: DetectorBankOptions) {
@@ -24,6 +34,41 @@ export class DetectorBank {
 
   get seriesCount(): number {
     return this.detectors.size;
+  }
+
+  /**
+   * Every detector's state (or only those observed since the last `onlyChanged` call),
+   * least recently seen first so a restore keeps the eviction order.
+   */
+  snapshot(onlyChanged = false): DetectorBankEntry[] {
+    const entries: DetectorBankEntry[] = [];
+    for (const [key, { detector, name }] of this.detectors) {
+      if (!onlyChanged || this.changed.has(key)) entries.push({ key, name, state: detector.snapshot() });
+    }
+    if (onlyChanged) this.changed.clear();
+    return entries;
+  }
+
+  /**
+   * Adds detectors from persisted entries, oldest first. A state that fails the snapshot
+   * schema (corrupt, or an old version) is skipped and counted: that series relearns.
+   */
+  restore(entries: ReadonlyArray<{ key: string; name: string; state: unknown }>): { restored: number; skipped: number } {
+    let restored = 0;
+    let skipped = 0;
+    for (const entry of entries) {
+      const snapshot = parseDetectorSnapshot(entry.state);
+      if (!snapshot) {
+        skipped += 1;
+        continue;
+      }
+      this.detectors.delete(entry.key);
+      this.evictIfFull();
+      const detector = SeriesDetector.restore(this.options, metricSemantics(entry.name), snapshot);
+      this.detectors.set(entry.key, { detector, name: entry.name });
+      restored += 1;
+    }
+    return { restored, skipped };
   }
 
   observe(points: readonly MetricPoint[]): Signal[] {
@@ -75,20 +120,27 @@ export class DetectorBank {
   }
 
   private detectorFor(key: string, name: string): SeriesDetector {
-    let detector = this.detectors.get(key);
-    if (detector) {
+    this.changed.add(key);
+    const known = this.detectors.get(key);
+    if (known) {
       // Re-insert so Map order tracks recency for eviction.
       this.detectors.delete(key);
-      this.detectors.set(key, detector);
-      return detector;
+      this.detectors.set(key, known);
+      return known.detector;
     }
-    if (this.detectors.size >= this.maxSeries) {
-      const oldest = this.detectors.keys().next().value;
-      if (oldest !== undefined) this.detectors.delete(oldest);
-    }
-    detector = new SeriesDetector(this.options, metricSemantics(name));
-    this.detectors.set(key, detector);
+    this.evictIfFull();
+    const detector = new SeriesDetector(this.options, metricSemantics(name));
+    this.detectors.set(key, { detector, name });
     return detector;
+  }
+
+  private evictIfFull(): void {
+    if (this.detectors.size < this.maxSeries) return;
+    const oldest = this.detectors.keys().next().value;
+    if (oldest !== undefined) {
+      this.detectors.delete(oldest);
+      this.changed.delete(oldest);
+    }
   }
 }
 

@@ -8,6 +8,7 @@
  * open one (its onset is the first of them), `resolvePoints` normal points in a row close it.
  */
 import type { Direction } from '../../core/records.js';
+import { DETECTOR_SNAPSHOT_VERSION, type DetectorSnapshot } from './detector-snapshot.js';
 import { RobustBaseline } from './robust-baseline.js';
 import type { MetricSemantics } from './metric-semantics.js';
 
@@ -61,6 +62,32 @@ export class SeriesDetector {
    */
   get lastScore(): PointScore | undefined {
     return this.last;
+  }
+
+  /** The state needed to carry on scoring exactly where this detector is; plain JSON. */
+  snapshot(): DetectorSnapshot {
+    return {
+      version: DETECTOR_SNAPSHOT_VERSION,
+      baseline: this.baseline.toJSON(),
+      lastTimeMs: Number.isFinite(this.lastTimeMs) ? this.lastTimeMs : null,
+      streak: this.streak.map((p) => ({ ...p })),
+      normalStreak: this.normalStreak,
+      episode: this.episode ? { peak: { ...this.episode.peak }, direction: this.episode.direction } : null,
+    };
+  }
+
+  /**
+   * A detector that continues from `snapshot`. Settings may have changed since it was taken:
+   * a window that shrank keeps the newest values, so the baseline stays bounded.
+   */
+  static restore(settings: DetectorSettings, semantics: MetricSemantics, snapshot: DetectorSnapshot): SeriesDetector {
+    const detector = new SeriesDetector(settings, semantics);
+    for (const value of snapshot.baseline.slice(-settings.windowPoints)) detector.baseline.add(value);
+    detector.lastTimeMs = snapshot.lastTimeMs ?? Number.NEGATIVE_INFINITY;
+    detector.streak = snapshot.streak.map((p) => ({ ...p }));
+    detector.normalStreak = snapshot.normalStreak;
+    detector.episode = snapshot.episode ? { peak: { ...snapshot.episode.peak }, direction: snapshot.episode.direction } : undefined;
+    return detector;
   }
 
   /** Scores one point; returns the episode event it caused, if any. Out-of-order points are ignored. */

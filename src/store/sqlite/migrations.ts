@@ -127,7 +127,19 @@ CREATE TABLE services (
 ) WITHOUT ROWID;
 `;
 
+// One row per (model family, series); replaced in place, so size tracks live series.
+const MODEL_STATE = `
+CREATE TABLE model_state (
+  kind TEXT NOT NULL,
+  key TEXT NOT NULL,
+  state TEXT NOT NULL,
+  updated_ms INTEGER NOT NULL,
+  PRIMARY KEY (kind, key)
+) WITHOUT ROWID;
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial telemetry', sql: INITIAL_TELEMETRY },
   { version: 2, name: 'initial state', sql: INITIAL_STATE },
+  { version: 3, name: 'model state', sql: MODEL_STATE },
 ];

@@ -8,6 +8,7 @@ import { SqliteConnection } from './connection.js';
 import { SqliteIncidentRepository } from './incident-repository.js';
 import { latestVersion, migrate, schemaVersion } from './migrate.js';
 import { MIGRATIONS } from './migrations.js';
+import { SqliteModelStateRepository } from './model-state-repository.js';
 import { SqliteTelemetryRepository } from './telemetry-repository.js';
 import { SqliteTopologyRepository } from './topology-repository.js';
 
@@ -57,6 +58,7 @@ class SqliteStore implements Store {
   readonly incidents: SqliteIncidentRepository;
   readonly changes: SqliteChangeRepository;
   readonly topology: SqliteTopologyRepository;
+  readonly modelState: SqliteModelStateRepository;
   readonly #conn: SqliteConnection;
   readonly #expectedVersion = latestVersion(MIGRATIONS);
 
@@ -67,6 +69,7 @@ class SqliteStore implements Store {
     this.incidents = new SqliteIncidentRepository(conn);
     this.changes = new SqliteChangeRepository(conn);
     this.topology = new SqliteTopologyRepository(conn);
+    this.modelState = new SqliteModelStateRepository(conn);
   }
 
   transaction<T>(work: () => T): T {

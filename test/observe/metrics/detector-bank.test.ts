@@ -31,4 +31,30 @@ describe('DetectorBank', () => {
     bank.observe([point('a', 0, 1), point('b', 0, 1), point('c', 0, 1)]);
     assert.equal(bank.seriesCount, 2);
   });
+
+  it('restores learned series from a snapshot and skips unreadable ones', () => {
+    const learned = new DetectorBank(settings);
+    for (let i = 0; i < 40; i++) learned.observe([point('cart', i, 0)]);
+    const entries = JSON.parse(JSON.stringify(learned.snapshot())) as Array<{ key: string; name: string; state: unknown }>;
+    const bank = new DetectorBank(settings);
+    const counts = bank.restore([...entries, { key: 'bad', name: 'x', state: { version: 99 } }, { key: 'worse', name: 'x', state: 'garbage' }]);
+    assert.deepEqual(counts, { restored: 1, skipped: 2 });
+    assert.equal(bank.seriesCount, 1);
+    // Learned: two anomalous points open an episode at once, with no cold start.
+    const signals = [...bank.observe([point('cart', 40, 0.5)]), ...bank.observe([point('cart', 41, 0.5)])];
+    assert.equal(signals[0]?.status, 'firing');
+  });
+
+  it('snapshots only the series seen since the last changed-only snapshot', () => {
+    const bank = new DetectorBank(settings);
+    bank.observe([point('a', 0, 1), point('b', 0, 1)]);
+    assert.equal(bank.snapshot(true).length, 2);
+    bank.observe([point('a', 1, 1)]);
+    assert.deepEqual(bank.snapshot(true).map((e) => e.key), [learnedKey('a')]);
+    assert.equal(bank.snapshot().length, 2, 'a full snapshot still has every series');
+  });
 });
+
+function learnedKey(service: string): string {
+  return `opsloop.service.error_ratio{service="${service}"}`;
+}

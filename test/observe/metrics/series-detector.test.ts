@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { parseDetectorSnapshot } from '../../../src/observe/metrics/detector-snapshot.js';
 import { metricSemantics } from '../../../src/observe/metrics/metric-semantics.js';
 import { SeriesDetector, type EpisodeEvent } from '../../../src/observe/metrics/series-detector.js';
 
@@ -94,5 +95,35 @@ describe('SeriesDetector episodes that swing both ways', () => {
     assert.ok(last && last.type !== 'closed');
     assert.equal(last.peak.value, 300);
     assert.equal(last.direction, 'up');
+  });
+
+  it('continues identically after snapshot → JSON → restore', () => {
+    const semantics = metricSemantics('opsloop.service.latency_p95');
+    const values = Array.from({ length: 150 }, (_, i) => 50 + 5 * noise(i) + (i >= 95 && i < 105 ? 300 : 0));
+    const original = new SeriesDetector(settings, semantics);
+    feed(original, values.slice(0, 100));
+    const snapshot = parseDetectorSnapshot(JSON.parse(JSON.stringify(original.snapshot())));
+    assert.ok(snapshot, 'a snapshot passes its own schema after a JSON round trip');
+    assert.equal(snapshot.episode?.direction, 'up', 'an open episode is carried over');
+    const restored = SeriesDetector.restore(settings, semantics, snapshot);
+    for (let i = 100; i < 150; i++) {
+      assert.deepEqual(restored.observe(i * 10_000, values[i] as number), original.observe(i * 10_000, values[i] as number));
+      assert.deepEqual(restored.lastScore, original.lastScore);
+    }
+    assert.deepEqual(restored.snapshot(), original.snapshot());
+  });
+
+  it('keeps time unset in a snapshot taken before any point', () => {
+    const snapshot = new SeriesDetector(settings, metricSemantics('x')).snapshot();
+    assert.equal(snapshot.lastTimeMs, null);
+    assert.ok(parseDetectorSnapshot(JSON.parse(JSON.stringify(snapshot))));
+  });
+
+  it('rejects corrupt and old-version snapshots', () => {
+    const good = new SeriesDetector(settings, metricSemantics('x')).snapshot();
+    assert.equal(parseDetectorSnapshot(undefined), undefined);
+    assert.equal(parseDetectorSnapshot({ ...good, version: 0 }), undefined);
+    assert.equal(parseDetectorSnapshot({ ...good, baseline: [1, 'two'] }), undefined);
+    assert.equal(parseDetectorSnapshot({ ...good, normalStreak: -1 }), undefined);
   });
 });

@@ -5,6 +5,7 @@ import { alertsContract } from './alerts-contract.js';
 import { changesContract } from './changes-contract.js';
 import { type OpenStore, alert, incident, metricPoint } from './fixtures.js';
 import { incidentsContract } from './incidents-contract.js';
+import { modelStateContract } from './model-state-contract.js';
 import { telemetryContract } from './telemetry-contract.js';
 import { topologyContract } from './topology-contract.js';
 
@@ -18,6 +19,7 @@ export function storeContract(open: OpenStore): void {
   incidentsContract(open);
   changesContract(open);
   topologyContract(open);
+  modelStateContract(open);
 
   describe('Store', () => {
     it('transaction() returns the result of its work and keeps its writes', () => {

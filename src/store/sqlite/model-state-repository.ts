@@ -1,0 +1,28 @@
+import type { ModelStateEntry, ModelStateRepository } from '../store.js';
+import type { SqliteConnection } from './connection.js';
+
+const SAVE = `INSERT INTO model_state (kind, key, state, updated_ms) VALUES (?, ?, ?, ?)
+  ON CONFLICT (kind, key) DO UPDATE SET state = excluded.state, updated_ms = excluded.updated_ms`;
+const LOAD = `SELECT key, state FROM model_state WHERE kind = ? ORDER BY updated_ms, key`;
+
+/** Model state on SQLite: one row per (kind, key), replaced on each save. */
+export class SqliteModelStateRepository implements ModelStateRepository {
+  readonly #conn: SqliteConnection;
+
+  constructor(conn: SqliteConnection) {
+    this.#conn = conn;
+  }
+
+  saveMany(entries: readonly ModelStateEntry[]): void {
+    if (entries.length === 0) return;
+    const save = this.#conn.statement(SAVE);
+    // One transaction (a savepoint when the caller already opened one): one fsync, all or nothing.
+    this.#conn.transaction(() => {
+      for (const entry of entries) save.run(entry.kind, entry.key, entry.state, entry.updatedMs);
+    });
+  }
+
+  loadAll(kind: string): Array<{ key: string; state: string }> {
+    return this.#conn.statement(LOAD).all(kind) as Array<{ key: string; state: string }>;
+  }
+}
