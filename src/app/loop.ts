@@ -8,18 +8,19 @@ import { MemoryBus } from '../bus/memory/memory-bus.js';
 import type { Bus } from '../bus/bus.js';
 import type { Fault } from '../core/api.js';
 import type { Config } from '../core/config.js';
-import { OpsError } from '../core/errors.js';
 import type { Change, Incident, MetricPoint, ServiceEdge, Signal } from '../core/records.js';
 import { ServiceGraph } from '../core/service-graph.js';
 import { IncidentDesk } from '../engage/incidents/incident-desk.js';
-import type { SignalSink, TelemetryBatch, TelemetrySink } from '../ingest/sink.js';
+import type { SignalSink } from '../ingest/sink.js';
 import { DetectorBank } from '../observe/metrics/detector-bank.js';
 import { SilenceDetector } from '../observe/silence/silence-detector.js';
 import { RedAggregator } from '../observe/traces/red-aggregator.js';
 import { ServiceGraphBuilder } from '../observe/traces/service-graph.js';
 import type { Store } from '../store/store.js';
 import { applyRca } from './apply-rca.js';
+import { restoreDetectors, saveDetectors } from './detector-persistence.js';
 import type { Engine } from './engine.js';
+import { createTelemetrySink } from './telemetry-sink.js';
 
 export interface LoopOptions {
   config: Config;
@@ -40,7 +41,6 @@ const AUTO_RESOLVE_STEP_MS = 5_000;
 const RETENTION_SWEEP_MS = 10 * 60_000;
 /** Wall clock between detector snapshots: a crash loses at most this much learning. */
 const SNAPSHOT_MS = 5 * 60_000;
-const DETECTOR_KIND = 'series-detector';
 
 export function createLoop(options: LoopOptions): Loop {
   const { config, store } = options;
@@ -51,8 +51,7 @@ export function createLoop(options: LoopOptions): Loop {
   const red = new RedAggregator(config.traces.bucketSeconds * 1000);
   const graphBuilder = new ServiceGraphBuilder();
   const detectors = new DetectorBank(config.detector);
-  const { skipped } = detectors.restore(store.modelState.loadAll(DETECTOR_KIND).map((row) => ({ key: row.key, ...parseRow(row.state) })));
-  if (skipped > 0) options.logger?.warn({ skipped }, 'unreadable detector snapshots skipped; those series relearn');
+  restoreDetectors(store, detectors, options.logger);
   const silence = new SilenceDetector({ minSilenceMs: config.detector.silenceSeconds * 1000 });
   const edges = new Map<string, ServiceEdge>(store.topology.edges().map((e) => [`${e.caller}\u0000${e.callee}`, e]));
   let graph = new ServiceGraph([...edges.values()]);
@@ -139,28 +138,7 @@ export function createLoop(options: LoopOptions): Loop {
     }
   });
 
-  const telemetry: TelemetrySink = {
-    accept(batch: TelemetryBatch) {
-      const backlog = bus.backlog();
-      if (backlog > config.ingest.maxBacklog) {
-        throw new OpsError('OPS_ERR_OVERLOADED', [`${backlog} batches waiting for analysis`]);
-      }
-      store.transaction(() => {
-        if (batch.metrics?.length) store.telemetry.insertMetricPoints(batch.metrics);
-        if (batch.spans?.length) store.telemetry.insertSpans(batch.spans);
-        if (batch.logs?.length) store.telemetry.insertLogs(batch.logs);
-        const seen = new Map<string, number>();
-        for (const record of [...(batch.metrics ?? []), ...(batch.logs ?? [])]) {
-          seen.set(record.service, Math.max(seen.get(record.service) ?? 0, record.timeMs));
-        }
-        for (const span of batch.spans ?? []) seen.set(span.service, Math.max(seen.get(span.service) ?? 0, span.startMs));
-        if (seen.size > 0) store.topology.touchServices([...seen].map(([name, lastSeenMs]) => ({ name, lastSeenMs })));
-      });
-      if (batch.spans?.length) bus.publish('telemetry.spans', batch.spans);
-      if (batch.metrics?.length) bus.publish('telemetry.metrics', batch.metrics);
-      if (batch.logs?.length) bus.publish('telemetry.logs', batch.logs);
-    },
-  };
+  const telemetry = createTelemetrySink(store, bus, config.ingest.maxBacklog);
 
   const signals: SignalSink = {
     acceptSignals(incoming: readonly Signal[]) {
@@ -185,22 +163,8 @@ export function createLoop(options: LoopOptions): Loop {
   }, RETENTION_SWEEP_MS);
   retention.unref();
 
-  /** Saves the detectors observed since the last save, in one transaction. */
-  const saveDetectors = () => {
-    try {
-      const updatedMs = now();
-      const entries = detectors.snapshot(true).map(({ key, name, state }) => ({
-        key,
-        kind: DETECTOR_KIND,
-        state: JSON.stringify({ name, state }),
-        updatedMs,
-      }));
-      store.transaction(() => store.modelState.saveMany(entries));
-    } catch (error) {
-      options.logger?.warn({ err: error }, 'detector snapshot failed');
-    }
-  };
-  const snapshots = setInterval(saveDetectors, SNAPSHOT_MS);
+  const snapshot = () => saveDetectors(store, detectors, now(), options.logger);
+  const snapshots = setInterval(snapshot, SNAPSHOT_MS);
   snapshots.unref();
 
   const settle = async () => {
@@ -231,20 +195,7 @@ export function createLoop(options: LoopOptions): Loop {
       clearInterval(retention);
       clearInterval(snapshots);
       await settle();
-      saveDetectors();
+      snapshot();
     },
   };
-}
-
-/** A stored row's `{ name, state }`; a row that is not even JSON yields a state the bank skips. */
-function parseRow(text: string): { name: string; state: unknown } {
-  try {
-    const row: unknown = JSON.parse(text);
-    if (typeof row === 'object' && row !== null && 'name' in row && typeof row.name === 'string' && 'state' in row) {
-      return { name: row.name, state: row.state };
-    }
-  } catch {
-    // Fall through: counted as skipped by the bank.
-  }
-  return { name: '', state: undefined };
 }
