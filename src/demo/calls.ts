@@ -28,38 +28,33 @@ export type Serve = (
   startMs: number,
 ) => ServeResult;
 
+/** Where a call is made from: the request, the calling instance and span, and when. */
+export interface CallSite {
+  env: RequestEnv;
+  trace: TraceContext;
+  caller: Instance;
+  parentSpanId: string;
+  startMs: number;
+  serve: Serve;
+}
+
 function isDown(env: RequestEnv, service: string, timeMs: number): boolean {
   return env.faults.activeFor(service, timeMs)?.kind === 'crash';
 }
 
-export function performCall(
-  env: RequestEnv,
-  trace: TraceContext,
-  caller: Instance,
-  parentSpanId: string,
-  call: Call,
-  startMs: number,
-  serve: Serve,
-): CallResult {
+export function performCall(site: CallSite, call: Call): CallResult {
   switch (call.kind) {
     case 'http':
-      return callHttp(env, trace, caller, parentSpanId, call, startMs, serve);
+      return callHttp(site, call);
     case 'db':
-      return callDatabase(env, trace, caller, parentSpanId, call, startMs);
+      return callDatabase(site, call);
     case 'publish':
-      return publish(env, trace, caller, parentSpanId, call, startMs, serve);
+      return publish(site, call);
   }
 }
 
-function callHttp(
-  env: RequestEnv,
-  trace: TraceContext,
-  caller: Instance,
-  parentSpanId: string,
-  call: Extract<Call, { kind: 'http' }>,
-  startMs: number,
-  serve: Serve,
-): CallResult {
+function callHttp(site: CallSite, call: Extract<Call, { kind: 'http' }>): CallResult {
+  const { env, trace, caller, parentSpanId, startMs, serve } = site;
   const { rng, out } = env;
   const target = operationSpec(call.service, call.operation);
   const spanId = rng.hex(8);
@@ -108,14 +103,8 @@ function callHttp(
   return reason === undefined ? { endMs, ok: true } : { endMs, ok: false, reason };
 }
 
-function callDatabase(
-  env: RequestEnv,
-  trace: TraceContext,
-  caller: Instance,
-  parentSpanId: string,
-  call: Extract<Call, { kind: 'db' }>,
-  startMs: number,
-): CallResult {
+function callDatabase(site: CallSite, call: Extract<Call, { kind: 'db' }>): CallResult {
+  const { env, trace, caller, parentSpanId, startMs } = site;
   const { rng, out } = env;
   const spanId = rng.hex(8);
   const endMs = startMs + rng.logNormal(call.medianMs, 0.35);
@@ -155,15 +144,8 @@ function callDatabase(
   return { endMs, ok: false, reason };
 }
 
-function publish(
-  env: RequestEnv,
-  trace: TraceContext,
-  caller: Instance,
-  parentSpanId: string,
-  call: Extract<Call, { kind: 'publish' }>,
-  startMs: number,
-  serve: Serve,
-): CallResult {
+function publish(site: CallSite, call: Extract<Call, { kind: 'publish' }>): CallResult {
+  const { env, trace, caller, parentSpanId, startMs, serve } = site;
   const { rng, out } = env;
   const spanId = rng.hex(8);
   const endMs = startMs + rng.uniform(0.8, 3.5);

@@ -77,7 +77,7 @@ export function serve(
   let cursor = startMs + waitMs + gapMs;
   let downstream: string | undefined;
   for (const call of operation.calls.slice(0, callsMade)) {
-    const result = performCall(env, trace, instance, spanId, call, cursor, serve);
+    const result = performCall({ env, trace, caller: instance, parentSpanId: spanId, startMs: cursor, serve }, call);
     cursor = result.endMs;
     if (!result.ok) {
       downstream = result.reason ?? 'downstream error';
