@@ -3,7 +3,16 @@
  * the server (validation + OpenAPI), the CLI and web/ (types through z.infer).
  */
 import { z } from 'zod';
-import { AlertSchema, ChangeKindSchema, ChangeSchema, IncidentSchema, IncidentStatusSchema, SeveritySchema, TimelineEntrySchema } from './records.js';
+import {
+  AlertSchema,
+  ChangeKindSchema,
+  ChangeSchema,
+  DirectionSchema,
+  IncidentSchema,
+  IncidentStatusSchema,
+  SeveritySchema,
+  TimelineEntrySchema,
+} from './records.js';
 
 export const IncidentListQuerySchema = z.object({
   status: z
@@ -156,3 +165,33 @@ export const ForecastResponseSchema = z.object({
   }),
 });
 export type ForecastResponse = z.infer<typeof ForecastResponseSchema>;
+
+// --- Metric explorer (src/observe/metrics/score-series.ts, GET /api/v1/series/scores) -------
+
+export const SeriesScoresQuerySchema = SeriesQuerySchema;
+export const ScoredPointSchema = z.object({
+  timeMs: z.number(),
+  value: z.number(),
+  score: z.number().optional().describe('In [0,1]: 0 as expected, 0.5 at the detector threshold, 1 certainly anomalous; absent while the model is still learning'),
+  expected: z.number().optional().describe("The detector's expected value (robust baseline)"),
+  lower: z.number().optional().describe('Lower edge of the normal band (expected − threshold·scale)'),
+  upper: z.number().optional().describe('Upper edge of the normal band (expected + threshold·scale)'),
+  anomalous: z.boolean().describe('The detector judged this point anomalous (outside the band, in a direction that matters for this metric)'),
+});
+export type ScoredPointResponse = z.infer<typeof ScoredPointSchema>;
+export const AnomalyEpisodeSchema = z.object({
+  startMs: z.number().describe('Onset: the first anomalous point of the episode'),
+  endMs: z.number().optional().describe('The point that closed it; absent when still open at the last point of the window'),
+  direction: DirectionSchema,
+  peakScore: z.number().describe('Highest score of the episode, in [0,1]'),
+  summary: z.string(),
+});
+export type AnomalyEpisodeResponse = z.infer<typeof AnomalyEpisodeSchema>;
+export const SeriesScoresResponseSchema = z.object({
+  key: z.string(),
+  name: z.string().describe('Metric name taken from the key; it decides which directions count as anomalous'),
+  warmUpPoints: z.number().int().describe('Points before `from` the detector learned from before the window'),
+  points: z.array(ScoredPointSchema).describe('Points in [from, to], oldest first'),
+  episodes: z.array(AnomalyEpisodeSchema).describe('Anomaly episodes overlapping [from, to], oldest first'),
+});
+export type SeriesScoresResponse = z.infer<typeof SeriesScoresResponseSchema>;

@@ -23,6 +23,7 @@ import { metricsRoutes } from './routes/metrics.js';
 import { openapiRoutes } from './routes/openapi.js';
 import { serviceRoutes } from './routes/services.js';
 import { seriesRoutes } from './routes/series.js';
+import { seriesScoreRoutes } from './routes/series-scores.js';
 import { SelfMetrics } from './self-metrics.js';
 import { registerWebUi } from './web-ui.js';
 
@@ -48,6 +49,7 @@ const ROUTE_PLUGINS = [
   serviceRoutes,
   seriesRoutes,
   forecastRoutes,
+  seriesScoreRoutes,
   changeRoutes,
   eventRoutes,
   alertmanagerRoutes,
@@ -101,6 +103,7 @@ export async function buildApiServer(options: ApiServerOptions): Promise<Fastify
     engine: options.engine,
     metrics,
     now: options.now ?? Date.now,
+    detector: config.detector,
     ...(options.backlog ? { backlog: options.backlog } : {}),
   };
   for (const plugin of ROUTE_PLUGINS) await app.register(plugin, routeOptions);

@@ -1,4 +1,5 @@
 import type { Engine } from '../app/engine.js';
+import type { Config } from '../core/config.js';
 import type { SelfMetrics } from './self-metrics.js';
 
 /** What every route plugin receives. `now` is injectable so tests can pin receive time. */
@@ -6,6 +7,8 @@ export interface RouteOptions {
   engine: Engine;
   metrics: SelfMetrics;
   now: () => number;
+  /** The live detectors' settings, so a replay for charts scores exactly as the loop does. */
+  detector: Config['detector'];
   /** Bus backlog for /metrics; absent when the caller does not expose it. */
   backlog?: () => number;
 }

@@ -26,6 +26,7 @@ const EXPECTED: Array<[method: string, path: string]> = [
   ['get', '/api/v1/series'],
   ['get', '/api/v1/series/list'],
   ['get', '/api/v1/series/forecast'],
+  ['get', '/api/v1/series/scores'],
   ['get', '/api/v1/changes'],
   ['post', '/api/v1/changes'],
   ['post', '/api/v1/events'],
