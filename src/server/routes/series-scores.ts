@@ -12,11 +12,14 @@ import { errorResponses } from '../error-responses.js';
 import type { RouteOptions } from '../route-options.js';
 
 /**
- * Baseline windows of history replayed before `from`. One window fills the detector's rolling
- * baseline; the second covers anomalous points, which the detector keeps out of its baseline,
- * so a window that opens just after an episode still starts from a full baseline.
+ * Points of history replayed before `from`, so the window is scored by a detector that has
+ * learned the series rather than by one starting cold. A fixed count rather than one derived
+ * from the detector's settings, which are not the route's business: enough to outlast the
+ * learning phase and fill the baseline with room to spare (each is a hundred points or fewer
+ * with the default settings), few enough that replaying on every 2 s poll stays cheap.
+ * Learning older than this is not replayed.
  */
-const WARM_UP_WINDOWS = 2;
+export const WARM_UP_POINTS = 500;
 
 /**
  * Step assumed when the window holds fewer than two points to measure it from: the default
@@ -31,7 +34,7 @@ export const seriesScoreRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app
       schema: {
         summary: 'Anomaly score, expected value, band and anomaly episodes of one series in a time window',
         description:
-          'Replays the live detector over the stored points of the series: up to 2 × detector.windowPoints points before `from` to learn from, then every point in [from, to]. An unknown key answers empty `points`, like GET /api/v1/series.',
+          'Replays the live detector over the stored points of the series: up to 500 points before `from` to learn from, then every point in [from, to]. An unknown key answers empty `points`, like GET /api/v1/series.',
         tags: ['telemetry'],
         querystring: SeriesScoresQuerySchema,
         response: { 200: SeriesScoresResponseSchema, ...errorResponses(400) },
@@ -45,12 +48,11 @@ export const seriesScoreRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app
       // Nothing to draw: no need to read or score any history.
       if (inWindow.length === 0) return { key, name, warmUpPoints: 0, points: [], episodes: [] };
 
-      const warmUpPoints = WARM_UP_WINDOWS * Math.max(detector.windowPoints, detector.minPoints);
       const stepMs = medianGapMs(inWindow) ?? FALLBACK_STEP_MS;
       const warmUp = engine.store.telemetry
-        .seriesPoints(key, { fromMs: from - warmUpPoints * stepMs, toMs: from })
+        .seriesPoints(key, { fromMs: from - WARM_UP_POINTS * stepMs, toMs: from })
         .filter((point) => point.timeMs < from)
-        .slice(-warmUpPoints);
+        .slice(-WARM_UP_POINTS);
 
       const scored = scoreSeries(name, [...warmUp, ...inWindow], detector);
       return {
