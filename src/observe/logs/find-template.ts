@@ -11,7 +11,7 @@
  * over- and under-merging are decided. The best candidate wins by similarity, then by the
  * number of literal tokens it keeps (the more specific template).
  */
-import { alignFlexible } from './flexible-align.js';
+import { alignFlexible, alignmentBound } from './flexible-align.js';
 import type { MinerSettings } from './miner-config.js';
 import { comparePositional, generalisePositional, type Similarity } from './positional-match.js';
 import type { IndexedTemplate, TemplateIndex } from './template-index.js';
@@ -52,9 +52,11 @@ function bestAligned<T extends IndexedTemplate>(
 ): Found<T> | undefined {
   let best: Found<T> | undefined;
   let bestSim: Similarity | undefined;
+  const present = new Set(tokens);
   for (const candidate of candidates) {
     // Alignment is quadratic; very long messages stay with the positional steps.
     if (candidate.tokens.length > MAX_ALIGNED_TOKENS) continue;
+    if (alignmentBound(candidate.tokens, present) < settings.similarityThreshold) continue;
     const aligned = alignFlexible(candidate.tokens, tokens, settings);
     if (aligned && aligned.literals > 0 && aligned.score >= settings.similarityThreshold && better(aligned, bestSim)) {
       best = { template: candidate, merged: aligned.merged };

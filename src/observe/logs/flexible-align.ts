@@ -15,7 +15,7 @@
  * aligns when no template of the message's own length matches, and against a bounded list.
  */
 import type { MinerSettings } from './miner-config.js';
-import { FLEX, isLiteralVeto, isValueLike, isWildcard, keepsKey, mergeToken } from './tokens.js';
+import { FLEX, isLiteralVeto, isValueLike, isWildcard, keepsKey, mergeToken, valuesAgree } from './tokens.js';
 import type { Similarity } from './positional-match.js';
 
 const enum Step {
@@ -34,6 +34,22 @@ const INF = Number.POSITIVE_INFINITY;
 
 type AlignSettings = Pick<MinerSettings, 'literalVetoes'>;
 
+/**
+ * An upper bound of the alignment's similarity, in O(template length): a literal word of the
+ * template that the message lacks can only be paired with a different word (a mismatch),
+ * since only value-like tokens may be skipped. Lets the miner skip most alignments.
+ */
+export function alignmentBound(template: readonly string[], messageTokens: ReadonlySet<string>): number {
+  let literals = 0;
+  let missing = 0;
+  for (const t of template) {
+    if (isWildcard(t) || isValueLike(t)) continue;
+    literals++;
+    if (!messageTokens.has(t)) missing++;
+  }
+  return literals === 0 ? 0 : (literals - missing) / literals;
+}
+
 /** undefined when no alignment respects the rules above. */
 export function alignFlexible(
   template: readonly string[],
@@ -45,6 +61,8 @@ export function alignFlexible(
   const width = m + 1;
   const cost = new Float64Array((n + 1) * width).fill(INF);
   const step = new Uint8Array((n + 1) * width);
+  const templateValue = template.map(isValueLike);
+  const messageValue = message.map(isValueLike);
   cost[0] = 0;
   for (let i = 0; i <= n; i++) {
     for (let j = 0; j <= m; j++) {
@@ -52,24 +70,28 @@ export function alignFlexible(
       if (here === INF) continue;
       const t = template[i];
       const w = message[j];
-      const relax = (ni: number, nj: number, extra: number, how: Step): void => {
-        const k = ni * width + nj;
-        if (here + extra < (cost[k] as number)) {
-          cost[k] = here + extra;
-          step[k] = how;
-        }
-      };
       if (t !== undefined && w !== undefined) {
-        if (t === FLEX) relax(i, j + 1, 0, Step.FlexTakes);
-        const agree = t === w || isWildcard(t) || (isValueLike(t) && isValueLike(w));
-        if (agree || !(settings.literalVetoes && isLiteralVeto(t, w))) relax(i + 1, j + 1, agree ? 0 : 1, Step.Pair);
+        if (t === FLEX) relax(cost, step, i * width + j + 1, here, Step.FlexTakes);
+        const agree = t === w || isWildcard(t) || ((templateValue[i] === true || messageValue[j] === true) && valuesAgree(t, w));
+        if (agree || !(settings.literalVetoes && isLiteralVeto(t, w))) {
+          relax(cost, step, (i + 1) * width + j + 1, here + (agree ? 0 : 1), Step.Pair);
+        }
       }
-      if (w !== undefined && isValueLike(w)) relax(i, j + 1, 1, Step.SkipMessage);
-      if (t !== undefined && isValueLike(t)) relax(i + 1, j, t === FLEX ? 0 : 1, Step.SkipTemplate);
+      if (w !== undefined && messageValue[j] === true) relax(cost, step, i * width + j + 1, here + 1, Step.SkipMessage);
+      if (t !== undefined && templateValue[i] === true) {
+        relax(cost, step, (i + 1) * width + j, here + (t === FLEX ? 0 : 1), Step.SkipTemplate);
+      }
     }
   }
   if (cost[n * width + m] === INF) return undefined;
   return walkBack(template, message, step, width);
+}
+
+function relax(cost: Float64Array, step: Uint8Array, k: number, value: number, how: Step): void {
+  if (value < (cost[k] as number)) {
+    cost[k] = value;
+    step[k] = how;
+  }
 }
 
 function walkBack(template: readonly string[], message: readonly string[], step: Uint8Array, width: number): Alignment {
@@ -84,9 +106,9 @@ function walkBack(template: readonly string[], message: readonly string[], step:
       const t = template[i - 1] as string;
       const w = message[j - 1] as string;
       const merged = mergeToken(t, w);
-      if (!isWildcard(t)) {
+      if (!isWildcard(t) && !valuesAgree(t, w)) {
         literals++;
-        if (t === w || keepsKey(merged) || (isValueLike(t) && isValueLike(w))) same++;
+        if (t === w || keepsKey(merged)) same++;
       }
       out.push(merged);
       i--;
@@ -95,8 +117,6 @@ function walkBack(template: readonly string[], message: readonly string[], step:
       out.push(FLEX);
       j--;
     } else {
-      const t = template[i - 1] as string;
-      if (!isWildcard(t)) literals++;
       out.push(FLEX);
       i--;
     }

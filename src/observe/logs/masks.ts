@@ -54,8 +54,13 @@ export const BUILTIN_MASKS: readonly LogMask[] = Object.freeze([
   mask('hostname', `(?<![\\w.-])[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.${HOST_END}(?!\\.?[\\w-])`, WILDCARD),
   mask('path', '(?<![\\w/.:<>*-])(?:/[\\w.@~+%$-]+)+/?|\\b[A-Za-z]:\\\\[^\\s,;\'"]+', WILDCARD),
   mask('hex', '\\b0[xX][0-9a-fA-F]+\\b|\\b(?=[0-9a-fA-F]*\\d)(?=[0-9a-fA-F]*[a-fA-F])[0-9a-fA-F]{8,}\\b', WILDCARD),
-  // Sizes and short durations carry their unit (and a bound) inside the value: `5.2 KB`, `10000ms`, `<1 sec`.
-  mask('size', '(?:(?<![\\w.])|(?<=\\s)[<>~])\\d+(?:\\.\\d+)? ?(?:[KMGTP]i?B|ms|us|ns|sec)\\b', WILDCARD),
+  // Sizes carry their unit inside the value (`5.2 KB`, `384.0 B`), and so do durations
+  // written without a space (`10000ms`) or with a bound (`<1 sec`); `160 ms` keeps its unit.
+  mask(
+    'size',
+    '(?<![\\w.])\\d+(?:\\.\\d+)? ?(?:[KMGTP]i?)?B\\b|(?<![\\w.])\\d+(?:\\.\\d+)?(?:ms|us|ns|s)\\b|(?<=\\s)[<>~]\\d+(?:\\.\\d+)? ?(?:sec|ms|s)\\b',
+    WILDCARD,
+  ),
   // key=value: any value with a digit in it (`flags=0x1`, `vis=40000500`), but not words.
   mask('keyValue', '\\b([A-Za-z_][\\w.-]*=)[^\\s,;&=()\\[\\]{}<>\'"]*\\d[^\\s,;&=()\\[\\]{}<>\'"]*', `$1${WILDCARD}`),
   mask('number', '(?<![\\w])[-+]?\\d+(?:\\.\\d+)*(?![\\w])', WILDCARD),

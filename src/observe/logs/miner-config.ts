@@ -44,7 +44,7 @@ export const MinerSettingsSchema = z.object({
 export type MinerSettings = z.infer<typeof MinerSettingsSchema>;
 
 export const DEFAULT_MINER_SETTINGS: Readonly<MinerSettings> = Object.freeze({
-  similarityThreshold: 0.75,
+  similarityThreshold: 0.8,
   countWildcards: false,
   literalVetoes: true,
   variableLength: true,

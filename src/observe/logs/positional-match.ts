@@ -8,7 +8,7 @@
  * instead of one mismatch among many.
  */
 import type { MinerSettings } from './miner-config.js';
-import { isLiteralVeto, isValueLike, isWildcard, keepsKey, mergeToken, WILDCARD } from './tokens.js';
+import { isLiteralVeto, isWildcard, keepsKey, mergeToken, valuesAgree, WILDCARD } from './tokens.js';
 
 export interface Similarity {
   /** Share of the template's literal tokens that the message repeats, 0..1. */
@@ -31,7 +31,8 @@ export function comparePositional(
   for (let i = 0; i < template.length; i++) {
     const t = template[i] as string;
     const m = message[i] as string;
-    if (isWildcard(t)) continue;
+    // Value-like tokens agree with any other value and count for nothing: only words decide.
+    if (isWildcard(t) || (!settings.countWildcards && valuesAgree(t, m))) continue;
     literals++;
     if (t === m) {
       same++;
@@ -39,8 +40,7 @@ export function comparePositional(
     }
     if (settings.literalVetoes && isLiteralVeto(t, m)) return undefined;
     if (settings.countWildcards) continue;
-    // Two values (`<*>:<*>` and `<*>`, `vcs2` and `<*>`) agree as much as two equal words.
-    if ((isValueLike(t) && isValueLike(m)) || keepsKey(mergeToken(t, m))) same++;
+    if (keepsKey(mergeToken(t, m))) same++;
   }
   const denominator = settings.countWildcards ? template.length : literals;
   // A template of parameters only matches a message of parameters only.

@@ -37,6 +37,19 @@ export function isValueLike(token: string): boolean {
   return rest.length < token.length || /\d/.test(rest) ? !/[A-Za-z]/.test(rest) : false;
 }
 
+/**
+ * Two tokens that are both values, or a value and a token of the same punctuation skeleton
+ * holding no word (`(<*>)` and `()`): they agree whatever their text.
+ */
+export function valuesAgree(a: string, b: string): boolean {
+  const va = isValueLike(a);
+  const vb = isValueLike(b);
+  if (va && vb) return true;
+  if (!va && !vb) return false;
+  const merged = mergeToken(a, b);
+  return merged !== WILDCARD && !/[A-Za-z]/.test(merged);
+}
+
 const ENUM_WORD = /^[A-Z][A-Z0-9_]*[A-Z0-9]$/;
 const EDGE_PUNCTUATION = /^[^\w]+|[^\w]+$/g;
 
