@@ -9,7 +9,9 @@ import type {
   IncidentDetailResponse,
   IncidentListResponse,
   IncidentStatus,
+  SeriesListResponse,
   SeriesResponse,
+  SeriesScoresResponse,
   ServiceListResponse,
 } from './types.js';
 
@@ -91,6 +93,16 @@ export function listServices(signal?: AbortSignal): Promise<ServiceListResponse>
 export function getSeries(key: string, fromMs: number, toMs: number, signal?: AbortSignal): Promise<SeriesResponse> {
   const query = new URLSearchParams({ key, from: String(Math.floor(fromMs)), to: String(Math.ceil(toMs)) });
   return request('GET', `/series?${query.toString()}`, { signal });
+}
+
+export function listSeries(signal?: AbortSignal): Promise<SeriesListResponse> {
+  return request('GET', '/series/list', { signal });
+}
+
+/** The series replayed through the detector: per-point score, expected value, band, and episodes. */
+export function getSeriesScores(key: string, fromMs: number, toMs: number, signal?: AbortSignal): Promise<SeriesScoresResponse> {
+  const query = new URLSearchParams({ key, from: String(Math.floor(fromMs)), to: String(Math.ceil(toMs)) });
+  return request('GET', `/series/scores?${query.toString()}`, { signal });
 }
 
 /** The demo's injected faults, or null when no demo runs (the API answers 404 then). */

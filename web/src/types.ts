@@ -6,12 +6,23 @@ import type { z } from 'zod';
 import type {
   FaultListResponseSchema,
   IncidentListResponseSchema,
+  SeriesListResponseSchema,
   ServiceListResponseSchema,
 } from '../../src/core/api.js';
 
 export type { Alert, Cause, Incident, IncidentStatus, Severity, TimelineEntry } from '../../src/core/records.js';
-export type { Fault, IncidentDetailResponse, SeriesResponse, ServiceSummary } from '../../src/core/api.js';
+export type {
+  AnomalyEpisodeResponse as AnomalyEpisode,
+  Fault,
+  IncidentDetailResponse,
+  ScoredPointResponse as ScoredPoint,
+  SeriesInfoResponse as SeriesInfo,
+  SeriesResponse,
+  SeriesScoresResponse,
+  ServiceSummary,
+} from '../../src/core/api.js';
 
 export type IncidentListResponse = z.infer<typeof IncidentListResponseSchema>;
 export type ServiceListResponse = z.infer<typeof ServiceListResponseSchema>;
 export type FaultListResponse = z.infer<typeof FaultListResponseSchema>;
+export type SeriesListResponse = z.infer<typeof SeriesListResponseSchema>;

@@ -1,19 +1,30 @@
 import { useEffect, useState } from 'react';
+import { parseExplorerQuery, type ExplorerQuery } from './explorer-query.js';
 
 /** Hash routes, so the UI is plain static files: any server that serves index.html works. */
 export type Route =
   | { page: 'incidents' }
   | { page: 'incident'; id: string }
   | { page: 'services' }
+  | { page: 'metrics'; query: ExplorerQuery }
   | { page: 'not-found'; hash: string };
 
 export function parseRoute(hash: string): Route {
-  const path = hash.replace(/^#/, '').replace(/\/+$/, '');
+  const { path, search } = splitHash(hash);
   if (path === '' || path === '/incidents') return { page: 'incidents' };
   if (path === '/services') return { page: 'services' };
+  if (path === '/metrics') return { page: 'metrics', query: parseExplorerQuery(search) };
   const incident = /^\/incidents\/([^/]+)$/.exec(path);
   if (incident?.[1]) return { page: 'incident', id: decodeURIComponent(incident[1]) };
   return { page: 'not-found', hash };
+}
+
+/** `#/metrics?key=…` → path `/metrics`, search `key=…`; only the explorer reads the search. */
+function splitHash(hash: string): { path: string; search: string } {
+  const body = hash.replace(/^#/, '');
+  const question = body.indexOf('?');
+  const path = question < 0 ? body : body.slice(0, question);
+  return { path: path.replace(/\/+$/, ''), search: question < 0 ? '' : body.slice(question + 1) };
 }
 
 export function incidentHref(id: string): string {

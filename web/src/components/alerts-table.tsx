@@ -1,3 +1,4 @@
+import { explorerHrefFor, type TimeWindow } from '../explorer-query.js';
 import { formatAbsolute, formatClock, formatValue } from '../format.js';
 import type { ChartSelection } from '../incident-window.js';
 import type { Alert } from '../types.js';
@@ -9,9 +10,11 @@ interface Props {
   alerts: readonly Alert[];
   selection: ChartSelection | undefined;
   onSelect: (selection: ChartSelection) => void;
+  /** The incident's chart window, which the metric explorer links open on. */
+  explorerWindow: TimeWindow;
 }
 
-export function AlertsTable({ alerts, selection, onSelect }: Props) {
+export function AlertsTable({ alerts, selection, onSelect, explorerWindow }: Props) {
   if (alerts.length === 0) return <Notice kind="empty" title="No alerts attached" />;
   return (
     <table className="table">
@@ -49,10 +52,15 @@ export function AlertsTable({ alerts, selection, onSelect }: Props) {
               <td className="muted">{alert.source}</td>
               <td>
                 {alert.evidence ? (
-                  <button className="link-button" onClick={() => onSelect({ kind: 'alert', id: alert.id })} title={alert.evidence.series}>
-                    {alert.evidence.metric} {alert.evidence.direction === 'up' ? '↑' : '↓'} {formatValue(alert.evidence.value)}
-                    <span className="muted"> vs {formatValue(alert.evidence.expected)} (z {formatValue(alert.evidence.score)})</span>
-                  </button>
+                  <>
+                    <button className="link-button" onClick={() => onSelect({ kind: 'alert', id: alert.id })} title={alert.evidence.series}>
+                      {alert.evidence.metric} {alert.evidence.direction === 'up' ? '↑' : '↓'} {formatValue(alert.evidence.value)}
+                      <span className="muted"> vs {formatValue(alert.evidence.expected)} (z {formatValue(alert.evidence.score)})</span>
+                    </button>{' '}
+                    <a className="explore-link" href={explorerHrefFor(alert.evidence.series, explorerWindow)} title="Open in the metric explorer: band, anomaly score and episodes">
+                      explore ↗
+                    </a>
+                  </>
                 ) : (
                   <span className="muted">—</span>
                 )}

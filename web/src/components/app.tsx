@@ -1,12 +1,13 @@
 import { useHashRoute, type Route } from '../use-hash-route.js';
 import { IncidentPage } from './incident-page.js';
 import { IncidentsPage } from './incidents-page.js';
+import { MetricsPage } from './metrics-page.js';
 import { Notice } from './notice.js';
 import { ServicesPage } from './services-page.js';
 
 export function App() {
   const route = useHashRoute();
-  const section = route.page === 'services' ? 'services' : 'incidents';
+  const section = route.page === 'services' || route.page === 'metrics' ? route.page : 'incidents';
   return (
     <div className="shell">
       <header className="topbar">
@@ -19,6 +20,9 @@ export function App() {
           </a>
           <a href="#/services" className={section === 'services' ? 'active' : undefined}>
             Services
+          </a>
+          <a href="#/metrics" className={section === 'metrics' ? 'active' : undefined}>
+            Metrics
           </a>
         </nav>
       </header>
@@ -36,6 +40,9 @@ function renderPage(route: Route) {
       return <IncidentPage key={route.id} id={route.id} />;
     case 'services':
       return <ServicesPage />;
+    case 'metrics':
+      // Not keyed: picking another series or range keeps the picker's filters.
+      return <MetricsPage query={route.query} />;
     case 'not-found':
       return <Notice kind="error" title="No such page">Nothing lives at {route.hash}. Try the Incidents page.</Notice>;
   }

@@ -1,3 +1,4 @@
+import { explorerHrefFor, type TimeWindow } from '../explorer-query.js';
 import type { ChartSelection } from '../incident-window.js';
 import type { Cause } from '../types.js';
 import { Notice } from './notice.js';
@@ -7,10 +8,12 @@ interface Props {
   causes: readonly Cause[];
   selection: ChartSelection | undefined;
   onSelect: (selection: ChartSelection) => void;
+  /** The incident's chart window, which the metric explorer links open on. */
+  explorerWindow: TimeWindow;
 }
 
 /** Ranked as the server sent them (best first); the first one is the answer, so it stands out. */
-export function CauseList({ causes, selection, onSelect }: Props) {
+export function CauseList({ causes, selection, onSelect, explorerWindow }: Props) {
   if (causes.length === 0) {
     return <Notice kind="empty" title="No root-cause candidates yet">Analysis runs as alerts join the incident.</Notice>;
   }
@@ -35,10 +38,15 @@ export function CauseList({ causes, selection, onSelect }: Props) {
               </div>
               <p className="cause-evidence">{cause.evidence}</p>
               {cause.series ? (
-                <button className="link-button mono" onClick={() => onSelect({ kind: 'cause', index })} title="Show this series in the chart">
-                  {index === chartedIndex ? '▸ charted: ' : 'chart: '}
-                  {cause.series}
-                </button>
+                <div className="series-links">
+                  <button className="link-button mono" onClick={() => onSelect({ kind: 'cause', index })} title="Show this series in the chart">
+                    {index === chartedIndex ? '▸ charted: ' : 'chart: '}
+                    {cause.series}
+                  </button>
+                  <a className="explore-link" href={explorerHrefFor(cause.series, explorerWindow)} title="Open in the metric explorer: band, anomaly score and episodes" data-testid="explore-cause">
+                    explore ↗
+                  </a>
+                </div>
               ) : null}
             </div>
           </li>

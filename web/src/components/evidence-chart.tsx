@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type uPlot from 'uplot';
 import { getSeries } from '../api.js';
+import { explorerHrefFor } from '../explorer-query.js';
 import { formatValue } from '../format.js';
 import type { ChartTarget } from '../incident-window.js';
 import { usePoll } from '../use-poll.js';
@@ -40,6 +41,9 @@ export function EvidenceChart({ target, fromMs, toMs, incidentStartMs, incidentE
           <span className="legend-expected">expected {formatValue(target.expected)}</span>
         ) : null}
         <span className="legend-window">incident window</span>
+        <a className="explore-link" href={explorerHrefFor(target.seriesKey, { fromMs, toMs })} title="Band, anomaly score and episodes of this series">
+          open in metric explorer ↗
+        </a>
       </div>
       {poll.error ? <Notice kind="error" title="Could not load the series">{poll.error.message}</Notice> : null}
       {poll.loading ? <Notice kind="loading" title="Loading series…" /> : null}

@@ -39,7 +39,7 @@ export function IncidentPage({ id }: { id: string }) {
       <div className="incident-grid">
         <div className="panel">
           <h2>Root causes</h2>
-          <CauseList causes={incident.causes} selection={selection} onSelect={setSelection} />
+          <CauseList causes={incident.causes} selection={selection} onSelect={setSelection} explorerWindow={span} />
         </div>
         <div className="panel">
           <h2>Evidence {target ? <span className="muted">· {target.label}</span> : null}</h2>
@@ -59,7 +59,7 @@ export function IncidentPage({ id }: { id: string }) {
       <DemoFaults startMs={incident.startedMs} endMs={incidentEndMs(incident, alerts)} causes={incident.causes} />
       <div className="panel">
         <h2>Alerts <span className="muted">· {alerts.length}</span></h2>
-        <AlertsTable alerts={alerts} selection={selection} onSelect={setSelection} />
+        <AlertsTable alerts={alerts} selection={selection} onSelect={setSelection} explorerWindow={span} />
       </div>
       <div className="panel">
         <h2>Timeline</h2>

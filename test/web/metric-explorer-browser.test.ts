@@ -1,0 +1,117 @@
+/**
+ * The metric explorer in a real browser against the real platform: a level shift in a metric
+ * becomes an incident; its top cause links to the explorer, which charts the series with its
+ * band and score and lists the episode. Uses Debian's chromium through playwright-core, like
+ * test/e2e/browser.test.ts; nothing is downloaded.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startOpsloop, type RunningOpsloop } from '../../src/app/start.js';
+import { ConfigSchema } from '../../src/core/config.js';
+import type { Incident, MetricPoint } from '../../src/core/records.js';
+import { seriesKey } from '../../src/core/series.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const WEB_INDEX = fileURLToPath(new URL('../../web/dist/index.html', import.meta.url));
+const STEP_TIMEOUT_MS = 15_000;
+const STEP_MS = 10_000;
+const SERIES = { name: 'queue.depth', service: 'orders', labels: { queue: 'email' } };
+
+// Developers without chromium may skip; CI must not, so there a missing browser fails below.
+const skip = !existsSync(CHROMIUM) && !process.env['CI'] ? `${CHROMIUM} is missing (apt-get install -y chromium); browser test skipped` : false;
+
+let dataDir: string;
+let opsloop: RunningOpsloop | undefined;
+let browser: Browser | undefined;
+
+before(async () => {
+  if (skip) return;
+  assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing: CI must install it (apt-get install -y chromium)`);
+  assert.ok(existsSync(WEB_INDEX), `web/dist/index.html is missing: run \`npm run build\` before the browser test`);
+  dataDir = mkdtempSync(join(tmpdir(), 'opsloop-explorer-'));
+  const config = ConfigSchema.parse({ dataDir, api: { port: 0 }, otlp: { port: 0 } });
+  opsloop = await startOpsloop(config, { logger: false });
+  // playwright-core's launch() gives every browser a fresh temporary profile.
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await opsloop?.stop();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+test('web UI: an incident cause opens the metric explorer with chart, score and episode', { skip, timeout: 90_000 }, async () => {
+  assert.ok(opsloop && browser);
+  const origin = new URL(opsloop.apiUrl).origin;
+  const incident = await raiseLevelShiftIncident(opsloop);
+
+  const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  try {
+    await page.goto(`${origin}/#/incidents/${encodeURIComponent(incident.id)}`);
+    await page.getByTestId('explore-cause').first().click({ timeout: STEP_TIMEOUT_MS });
+    await page.waitForURL(/#\/metrics\?key=.*&from=\d+&to=\d+$/, { timeout: STEP_TIMEOUT_MS });
+
+    const key = seriesKey(SERIES);
+    assert.equal((await page.getByTestId('explorer-key').textContent({ timeout: STEP_TIMEOUT_MS }))?.trim(), key);
+    await expectCharts(page);
+    const episode = page.getByTestId('episode-row').first();
+    await episode.waitFor({ timeout: STEP_TIMEOUT_MS });
+    assert.match((await episode.textContent()) ?? '', /↑ up.*queue\.depth/);
+    // The picker shows which series is open, and the nav which page.
+    assert.equal(await page.locator('[data-testid="series-list"] a[aria-current="true"]').getAttribute('title'), key);
+    assert.equal((await page.locator('.nav a.active').textContent())?.trim(), 'Metrics');
+
+    // A preset range is a new URL and a new chart of the same series.
+    await page.getByRole('tab', { name: 'Last 1 h' }).click();
+    await page.waitForURL(/#\/metrics\?key=.*&range=1h$/, { timeout: STEP_TIMEOUT_MS });
+    await expectCharts(page);
+    assert.deepEqual(pageErrors, [], 'the page threw errors');
+  } finally {
+    await page.close();
+  }
+});
+
+/** Both charts drew a canvas, and the legends name what the explorer promises to show. */
+async function expectCharts(page: Page): Promise<void> {
+  for (const testId of ['value-chart', 'score-chart']) {
+    const canvas = page.locator(`[data-testid="${testId}"] canvas`);
+    await canvas.waitFor({ timeout: STEP_TIMEOUT_MS });
+    const box = await canvas.boundingBox();
+    assert.ok(box && box.width > 300 && box.height > 50, `${testId} canvas is ${JSON.stringify(box)}`);
+  }
+  const legend = (await page.getByTestId('value-chart').locator('.u-legend').textContent()) ?? '';
+  for (const label of ['queue.depth', 'expected', 'band low', 'band high', 'anomalous']) assert.ok(legend.includes(label), `value legend "${legend}" lacks ${label}`);
+  assert.match((await page.getByTestId('score-chart').locator('.u-legend').textContent()) ?? '', /anomaly score/);
+}
+
+/**
+ * 200 calm points of a queue depth, then 8 at three times the level, ending now: the live
+ * detector opens an episode, which becomes an alert and an incident with `orders` as its cause.
+ */
+async function raiseLevelShiftIncident(running: RunningOpsloop): Promise<Incident> {
+  const count = 208;
+  const startMs = Date.now() - count * STEP_MS;
+  const metrics: MetricPoint[] = Array.from({ length: count }, (_, i) => ({
+    ...SERIES,
+    timeMs: startMs + i * STEP_MS,
+    value: (i < 200 ? 100 : 300) + ((i * 7919) % 5) - 2,
+  }));
+  running.engine.telemetry.accept({ metrics });
+  await running.engine.settle();
+  const response = await fetch(`${running.apiUrl}/api/v1/incidents?status=triggered`);
+  const { incidents } = (await response.json()) as { incidents: Incident[] };
+  const incident = incidents.find((candidate) => candidate.causes.some((cause) => cause.series === seriesKey(SERIES)));
+  assert.ok(incident, `no incident with a cause on ${seriesKey(SERIES)}; got ${JSON.stringify(incidents)}`);
+  return incident;
+}
