@@ -24,6 +24,8 @@ export interface LogMask {
   readonly pattern: RegExp;
   /** As in String.prototype.replace: a string (`$1` refers to groups) or, for built-ins, a function. */
   readonly replacement: string | ((match: string) => string);
+  /** Matches nothing in a text without a digit: skipped there (most built-ins). */
+  readonly needsDigit?: boolean;
 }
 
 const DAY = '(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)';
@@ -32,15 +34,15 @@ const IPV4 = '(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)(?:\\.(?:25[0-5]|2[0-4]\\d|1?\\d?\\
 /** Top-level names that end host names in practice; a bare ccTLD list would catch `job.id`. */
 const HOST_END = '(?:(?:edu|com|co|ac|gov|org|net)\\.[a-z]{2}|com|net|org|edu|gov|mil|io|local|internal|lan)';
 
-function mask(name: string, source: string, replacement: string, flags = 'g'): LogMask {
-  return { name, pattern: new RegExp(source, flags), replacement };
+function mask(name: string, source: string, replacement: string, needsDigit = true): LogMask {
+  return { name, pattern: new RegExp(source, 'g'), replacement, needsDigit };
 }
 
 /** The built-in masks, in the order they run. */
 export const BUILTIN_MASKS: readonly LogMask[] = Object.freeze([
   // scheme://anything → scheme://<*> (the scheme says what kind of value it is).
-  mask('url', '\\b([A-Za-z][A-Za-z0-9+.-]*://)[^\\s,;\'"()<>\\[\\]{}]+', `$1${WILDCARD}`),
-  mask('email', '\\b[\\w.+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+\\b', WILDCARD),
+  mask('url', '\\b([A-Za-z][A-Za-z0-9+.-]*://)[^\\s,;\'"()<>\\[\\]{}]+', `$1${WILDCARD}`, false),
+  mask('email', '\\b[\\w.+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+\\b', WILDCARD, false),
   mask('uuid', '\\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\b', WILDCARD),
   // ISO 8601 (2015-10-18T18:01:51.791Z, 2015-10-18 18:01:51,791) and syslog/ctime
   // (Fri Jun 17 07:07:00 2005, Jun 17 07:07:00): the date goes into the first part.
@@ -51,8 +53,8 @@ export const BUILTIN_MASKS: readonly LogMask[] = Object.freeze([
   ),
   // An address written as a path segment (`/10.0.0.1`) loses its slash: it is one value.
   mask('ipv4', `(?:(?<=^|[\\s(\\[=,])/)?(?<![\\w.])${IPV4}(?![\\w.])`, WILDCARD),
-  mask('hostname', `(?<![\\w.-])[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.${HOST_END}(?!\\.?[\\w-])`, WILDCARD),
-  mask('path', '(?<![\\w/.:<>*-])(?:/[\\w.@~+%$-]+)+/?|\\b[A-Za-z]:\\\\[^\\s,;\'"]+', WILDCARD),
+  mask('hostname', `(?<![\\w.-])[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.${HOST_END}(?!\\.?[\\w-])`, WILDCARD, false),
+  mask('path', '(?<![\\w/.:<>*-])(?:/[\\w.@~+%$-]+)+/?|\\b[A-Za-z]:\\\\[^\\s,;\'"]+', WILDCARD, false),
   mask('hex', '\\b0[xX][0-9a-fA-F]+\\b|\\b(?=[0-9a-fA-F]*\\d)(?=[0-9a-fA-F]*[a-fA-F])[0-9a-fA-F]{8,}\\b', WILDCARD),
   // Sizes carry their unit inside the value (`5.2 KB`, `384.0 B`), and so do durations
   // written without a space (`10000ms`) or with a bound (`<1 sec`); `160 ms` keeps its unit.
@@ -71,6 +73,7 @@ export const BUILTIN_MASKS: readonly LogMask[] = Object.freeze([
     name: 'mixedIdentifier',
     pattern: /(?<![\w>*-])(?:[\w-]|<\*>)+(?![\w<-])/g,
     replacement: (run: string) => (isMixedIdentifier(run) ? WILDCARD : run),
+    needsDigit: false,
   },
 ]);
 
@@ -84,12 +87,17 @@ function isMixedIdentifier(run: string): boolean {
 /** Applies `masks` in order. */
 export function maskContent(content: string, masks: readonly LogMask[]): string {
   let out = content;
+  let digits = /\d/.test(out);
   for (const m of masks) {
+    if (m.needsDigit === true && !digits) continue;
     m.pattern.lastIndex = 0;
+    const before = out;
     out =
       typeof m.replacement === 'string'
         ? out.replace(m.pattern, m.replacement)
         : out.replace(m.pattern, m.replacement);
+    // Built-ins only remove digits; a user mask may add some back.
+    if (m.needsDigit !== true && out !== before) digits = /\d/.test(out);
   }
   return out;
 }
