@@ -24,7 +24,7 @@ export const ENV_VARIABLES: readonly EnvVariable[] = [
   { name: 'OPSLOOP_RETENTION_HOURS', path: ['retention', 'telemetryHours'], type: 'number', description: 'How long telemetry is kept' },
   { name: 'OPSLOOP_MAX_BACKLOG', path: ['ingest', 'maxBacklog'], type: 'number', description: 'Backlog above which receivers answer 503' },
   { name: 'OPSLOOP_CORRELATION_WINDOW_SECONDS', path: ['correlation', 'windowSeconds'], type: 'number', description: 'Window for grouping alerts into incidents' },
-  { name: 'OPSLOOP_DETECTOR_THRESHOLD', path: ['detector', 'threshold'], type: 'number', description: 'Robust z-score at which a point is anomalous' },
+  { name: 'OPSLOOP_DETECTOR_SENSITIVITY', path: ['detector', 'sensitivity'], type: 'string', description: 'off, low, medium, high, or the anomaly-score threshold in (0, 1]' },
 ];
 
 /** Flags shared by `serve` and `demo`; `key` is commander's camel-cased option name. */

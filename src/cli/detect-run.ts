@@ -1,14 +1,11 @@
 /**
  * The loop of `opsloop detect`: rows from the reader into one SeriesDetector, scored points
  * to the output, everything else to the summary. Reads, scores and writes one row at a time.
- *
- * Score = |z| / (|z| + threshold), so the alarm threshold maps to 0.5 and strong anomalies
- * stay apart (as in bench/nab/detectors/opsloop-detector.ts). A deviation in a direction the
- * metric's semantics ignore (a latency dip) scores 0: score ≥ 0.5 exactly when anomaly = 1.
- * Band = expected ± threshold · robust scale: the values the detector would not flag.
+ * Scores, expected values and bands are the detector's own (PointScore), so the file shows
+ * exactly what the live loop would have decided on the same points.
  */
 import type { MetricSemantics } from '../observe/metrics/metric-semantics.js';
-import { SeriesDetector, type DetectorSettings, type PointScore } from '../observe/metrics/series-detector.js';
+import { SeriesDetector, type DetectorSettings } from '../observe/metrics/series-detector.js';
 import type { CsvSeriesReader } from './csv-series-reader.js';
 import { formatPoint, type OutputFormat, type OutputWriter, type ScoredPoint } from './detect-output.js';
 import type { Progress } from './detect-progress.js';
@@ -42,7 +39,7 @@ export async function runDetect(run: DetectRun): Promise<DetectSummary> {
     const score = detector.lastScore;
     summary.point(score, event);
     const point: ScoredPoint = { timestamp: row.timestamp, timeMs: row.timeMs, value: row.value };
-    if (score) point.score = scoreOf(score, settings.threshold, semantics);
+    if (score) point.score = { score: score.score, expected: score.expected, lower: score.lower, upper: score.upper, anomaly: score.anomalous };
     await writer.write(formatPoint(point, format));
     // The reader is closed by leaving the loop; a gone consumer (EPIPE) needs no more rows.
     if (writer.error) break;
@@ -50,18 +47,4 @@ export async function runDetect(run: DetectRun): Promise<DetectSummary> {
   progress.update(reader.bytesRead(), summary.points);
   progress.stop();
   return summary;
-}
-
-function scoreOf(point: PointScore, threshold: number, semantics: MetricSemantics): NonNullable<ScoredPoint['score']> {
-  const magnitude = Math.abs(point.z);
-  const counted = semantics.directions.includes(point.z >= 0 ? 'up' : 'down');
-  const score = !counted ? 0 : Number.isFinite(magnitude) ? magnitude / (magnitude + threshold) : 1;
-  const halfWidth = threshold * point.scale;
-  return {
-    score,
-    expected: point.expected,
-    lower: point.expected - halfWidth,
-    upper: point.expected + halfWidth,
-    anomaly: point.anomalous,
-  };
 }

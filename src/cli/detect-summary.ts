@@ -69,7 +69,7 @@ export class DetectSummary {
     if (this.current) this.keep(this.current);
     this.current = undefined;
     const lines = [
-      `${context.file}: ${this.points} points (${this.learning} learning), ${this.anomalous} anomalous at |z| ≥ ${context.threshold}, ` +
+      `${context.file}: ${this.points} points (${this.learning} learning), ${this.anomalous} anomalous at score ≥ ${context.threshold}, ` +
         `${this.episodeCount} ${this.episodeCount === 1 ? 'episode' : 'episodes'}` +
         (this.anomalous > 0 && this.episodeCount === 0
           ? ` (an episode needs ${context.firingPoints} anomalous points in a row)`

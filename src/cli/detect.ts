@@ -2,7 +2,8 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { ConfigSchema } from '../core/config.js';
+import { ConfigSchema, SensitivitySchema, type Sensitivity } from '../core/config.js';
+import { detectorSettingsFor } from '../observe/metrics/detector-settings.js';
 import { metricSemantics, type MetricSemantics } from '../observe/metrics/metric-semantics.js';
 import { openCsvSeries } from './csv-series-reader.js';
 import { SKIP_REASONS } from './csv-series-rows.js';
@@ -19,7 +20,7 @@ const DEFAULTS = ConfigSchema.parse({}).detector;
 interface DetectOptions {
   out?: string;
   metric?: string;
-  threshold: number;
+  sensitivity: Sensitivity;
   format: OutputFormat;
 }
 
@@ -29,7 +30,12 @@ export function detectCommand(): Command {
     .argument('<file>', 'CSV file with a header line: timestamp,value')
     .option('-o, --out <file>', 'write the scores to this file instead of stdout')
     .option('--metric <name>', 'metric name, for its semantics (e.g. *latency*, *cpu*: only rises count); default: generic, both directions')
-    .option('--threshold <z>', 'robust z-score at which a point is anomalous, as detector.threshold', positiveNumber, DEFAULTS.threshold)
+    .option(
+      '--sensitivity <level>',
+      'off, low, medium, high, or the score threshold in (0,1], as detector.sensitivity',
+      parseSensitivity,
+      DEFAULTS.sensitivity,
+    )
     .addOption(new Option('--format <format>', 'output format; json is one object per line').choices(OUTPUT_FORMATS).default('csv'))
     .addHelpText('after', helpText())
     .action(async (file: string, options: DetectOptions) => {
@@ -57,7 +63,7 @@ async function detect(file: string, options: DetectOptions): Promise<void> {
     throw error;
   }
   const writer = new OutputWriter(output);
-  const settings = { ...DEFAULTS, threshold: options.threshold };
+  const settings = detectorSettingsFor({ ...DEFAULTS, sensitivity: options.sensitivity }, { name: options.metric ?? 'value', service: '', labels: {} });
   const semantics = semanticsFor(options.metric, reader.columns.valueName);
   // The bar is for a person at a terminal, and pointless when the scores scroll past on it.
   const showProgress = process.stderr.isTTY === true && !(options.out === undefined && process.stdout.isTTY === true);
@@ -98,10 +104,10 @@ async function openOutput(path: string): Promise<WriteStream> {
   return stream;
 }
 
-function positiveNumber(value: string): number {
-  const parsed = Number(value);
-  if (value.trim() === '' || !Number.isFinite(parsed) || parsed <= 0) throw new InvalidArgumentError('must be a number > 0');
-  return parsed;
+function parseSensitivity(value: string): Sensitivity {
+  const parsed = SensitivitySchema.safeParse(/^[\d.]+$/.test(value) ? Number(value) : value);
+  if (!parsed.success) throw new InvalidArgumentError('must be off, low, medium, high or a number in (0, 1]');
+  return parsed.data;
 }
 
 function helpText(): string {
@@ -121,11 +127,12 @@ ${reasons}
   Blank lines are ignored.
 
 Output (stdout or --out): ${CSV_HEADER}
-  score        |z| / (|z| + threshold) in [0,1]; the alarm threshold is 0.5
-  expected     rolling median of the last ${DEFAULTS.windowPoints} normal points
-  lower,upper  expected ± threshold × robust scale (MAD as σ, at least 5% of expected)
-  anomaly      1 when |z| ≥ threshold in a direction the metric counts
-  The first ${DEFAULTS.minPoints} points only teach the detector: score, expected and band are empty.
+  score        anomaly score in [0,1] (novelty → anomaly likelihood; 0.5 = a 1% tail;
+               see docs/detector.md); --sensitivity sets where it alarms (medium = 0.5)
+  expected     robust level (plus the daily/weekly profile once one is detected)
+  lower,upper  expected ± 3 robust scales
+  anomaly      1 when the score reaches the threshold in a direction the metric counts
+  The first ${DEFAULTS.learnPoints} points only teach the detector: score, expected and band are empty.
   --format json writes the same fields, plus timeMs, as one JSON object per line.
 A summary (points, anomaly episodes, skipped rows) goes to stderr, with a progress bar
 when stderr is a terminal and the scores are not being printed to it.

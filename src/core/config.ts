@@ -6,6 +6,24 @@ import { z } from 'zod';
 
 const port = z.number().int().min(0).max(65535);
 
+/**
+ * How readily a series alarms: a named level, or the anomaly-score threshold itself in (0, 1]
+ * (medium = 0.5, a 1 % likelihood tail). `off` scores the series but never alarms.
+ */
+export const SensitivitySchema = z.union([z.enum(['off', 'low', 'medium', 'high']), z.coerce.number().gt(0).max(1)]);
+export type Sensitivity = z.infer<typeof SensitivitySchema>;
+
+/** Series a sensitivity rule applies to: every given field must match (`*` is a wildcard in metric and service). */
+export const SensitivityRuleSchema = z
+  .object({
+    metric: z.string().min(1).optional().describe('Metric name, e.g. "http.server.*" or "opsloop.service.latency_p95"'),
+    service: z.string().min(1).optional(),
+    labels: z.record(z.string(), z.string()).optional().describe('Label values that must all be equal'),
+    sensitivity: SensitivitySchema,
+  })
+  .strict();
+export type SensitivityRule = z.infer<typeof SensitivityRuleSchema>;
+
 export const ConfigSchema = z
   .object({
     dataDir: z.string().min(1).default('./data').describe('Directory for the embedded SQLite store'),
@@ -40,16 +58,18 @@ export const ConfigSchema = z
       .default({ maxBacklog: 5000 }),
     detector: z
       .object({
-        windowPoints: z.number().int().min(10).default(60),
-        minPoints: z.number().int().min(5).default(20),
-        threshold: z.number().positive().default(6),
-        firingPoints: z.number().int().min(1).default(2),
+        /** Points a new series learns from quietly before it is scored. */
+        learnPoints: z.number().int().min(10).default(100),
+        sensitivity: SensitivitySchema.default('medium'),
+        /** First matching rule wins; unmatched series use `sensitivity`. */
+        rules: z.array(SensitivityRuleSchema).default([]),
+        firingPoints: z.number().int().min(1).default(1),
         resolvePoints: z.number().int().min(1).default(3),
         /** Least event time without any telemetry before a reporting service counts as silent. */
         silenceSeconds: z.number().positive().default(60),
       })
       .strict()
-      .default({ windowPoints: 60, minPoints: 20, threshold: 6, firingPoints: 2, resolvePoints: 3, silenceSeconds: 60 }),
+      .default({ learnPoints: 100, sensitivity: 'medium', rules: [], firingPoints: 1, resolvePoints: 3, silenceSeconds: 60 }),
     traces: z
       .object({ bucketSeconds: z.number().int().min(1).default(10) })
       .strict()

@@ -75,7 +75,8 @@ export const AnomalyEvidenceSchema = z.object({
   metric: z.string(),
   value: z.number(),
   expected: z.number(),
-  score: z.number().describe('Robust z-score of the point that fired'),
+  score: z.number().describe('Deviation of the peak from expected, in robust scales (|z|)'),
+  anomalyScore: z.number().min(0).max(1).optional().describe("Detector's anomaly score of the peak, 0-1"),
   direction: DirectionSchema,
 });
 export type AnomalyEvidence = z.infer<typeof AnomalyEvidenceSchema>;

@@ -106,15 +106,15 @@ describe('createLoop', () => {
     };
     try {
       const first = createLoop({ config, store: openSqliteStore({ path }), now: () => T });
-      for (let i = 0; i < 40; i++) first.telemetry.accept({ metrics: [point(i, 50 + (i % 5))] });
+      for (let i = 0; i < 150; i++) first.telemetry.accept({ metrics: [point(i, 50 + (i % 5))] });
       await first.close();
       first.store.close();
 
       const store = openSqliteStore({ path });
       const second = createLoop({ config, store, now: () => T });
       const seen = anomalies(second);
-      second.telemetry.accept({ metrics: [point(40, 500)] });
-      second.telemetry.accept({ metrics: [point(41, 500)] });
+      second.telemetry.accept({ metrics: [point(150, 500)] });
+      second.telemetry.accept({ metrics: [point(151, 500)] });
       await second.settle();
       assert.equal(seen[0]?.status, 'firing', 'the restored detector knows the baseline');
       assert.equal(seen[0]?.service, 'cart');
@@ -124,8 +124,8 @@ describe('createLoop', () => {
       // Control: without the snapshot a fresh detector is in cold start and stays quiet.
       const fresh = createLoop({ config, store: openSqliteStore({ path: ':memory:' }), now: () => T });
       const quiet = anomalies(fresh);
-      fresh.telemetry.accept({ metrics: [point(40, 500)] });
-      fresh.telemetry.accept({ metrics: [point(41, 500)] });
+      fresh.telemetry.accept({ metrics: [point(150, 500)] });
+      fresh.telemetry.accept({ metrics: [point(151, 500)] });
       await fresh.settle();
       assert.deepEqual(quiet, []);
     } finally {

@@ -1,36 +1,31 @@
 /**
- * opsloop's streaming detector (src/observe/metrics: a robust z-score against the rolling
- * median/MAD of recent normal points) as a per-point NAB score, with the defaults opsloop
- * ships (ConfigSchema) and the semantics of a metric it knows nothing about (both directions,
- * no floor): NAB's names are not opsloop's, and one configuration must serve every file.
+ * opsloop's production detector (src/observe/metrics: SeriesDetector over a SeriesModel) with
+ * the defaults opsloop ships (ConfigSchema) and the semantics of a metric it knows nothing
+ * about (both directions, no floor): NAB's names are not opsloop's, and one configuration must
+ * serve every file.
  *
- * Score = |z| / (|z| + threshold). NAB's threshold sweep only sees the order of scores, so any
- * increasing map of |z| scores the same, provided it does not create ties. This one maps the
- * detector's own alarm threshold to 0.5 and keeps |z| values apart up to ~10^16, whereas
- * 1 − exp(−|z|/k) or a logistic rounds to exactly 1.0 past |z| ≈ 37k and would tie the
- * strongest anomalies with each other. Rows learned during the cold start score 0.
+ * The score of a row is the detector's alarm score: the anomaly score of a point that would open
+ * a new episode (it deviates enough and none is open), else 0. opsloop raises one alert when an
+ * episode opens and keeps it open while the deviation lasts, so later rows of the same episode
+ * are not new detections — NAB would otherwise count them as false positives.
  */
 import { ConfigSchema } from '../../../src/core/config.js';
+import { detectorSettingsFor } from '../../../src/observe/metrics/detector-settings.js';
 import { metricSemantics } from '../../../src/observe/metrics/metric-semantics.js';
 import { SeriesDetector } from '../../../src/observe/metrics/series-detector.js';
 import type { NabDetector } from './nab-detector.js';
 
-const settings = ConfigSchema.parse({}).detector;
-
-export function scoreFromZ(z: number, threshold: number): number {
-  const magnitude = Math.abs(z);
-  return Number.isFinite(magnitude) ? magnitude / (magnitude + threshold) : 1;
-}
+const config = ConfigSchema.parse({}).detector;
+const settings = detectorSettingsFor(config, { name: 'value', service: '', labels: {} });
 
 export const opsloopDetector: NabDetector = {
   name: 'opsloop',
-  description: `SeriesDetector (median/MAD z, window ${settings.windowPoints}, threshold ${settings.threshold})`,
+  description: `SeriesDetector (context novelty → anomaly likelihood; learn ${settings.learnPoints}, threshold ${settings.threshold}, firing ${settings.firingPoints})`,
   create() {
     const detector = new SeriesDetector(settings, metricSemantics('value'));
     return (timeMs, value) => {
       detector.observe(timeMs, value);
-      const point = detector.lastScore;
-      return point ? scoreFromZ(point.z, settings.threshold) : 0;
+      return detector.lastScore?.alarmScore ?? 0;
     };
   },
 };

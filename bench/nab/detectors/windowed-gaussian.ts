@@ -7,7 +7,7 @@
  * value so that large levels (tweet counts, bytes) do not cancel catastrophically.
  */
 import type { NabDetector, PointScorer } from './nab-detector.js';
-import { erfc } from './normal-tail.js';
+import { erfc } from '../../../src/observe/metrics/model/normal-tail.js';
 
 /** As in NAB's windowedGaussian detector: long enough to span several days of 5-minute data. */
 const WINDOW = 6400;

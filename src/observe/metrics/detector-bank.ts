@@ -7,23 +7,33 @@ import { stableHash } from '../../core/ids.js';
 import type { MetricPoint, Severity, Signal } from '../../core/records.js';
 import { seriesKey } from '../../core/series.js';
 import { describeAnomaly } from './describe-anomaly.js';
-import { type DetectorSnapshot, parseDetectorSnapshot } from './detector-snapshot.js';
+import { z } from 'zod';
+import { DetectorSnapshotSchema } from './detector-snapshot.js';
+import { detectorSettingsFor, type DetectorConfig } from './detector-settings.js';
 import { metricSemantics } from './metric-semantics.js';
-import { SeriesDetector, type DetectorSettings, type PointScore } from './series-detector.js';
+import type { SeriesIdentity } from './sensitivity.js';
+import { SeriesDetector, type PointScore } from './series-detector.js';
 
-export interface DetectorBankOptions extends DetectorSettings {
+export interface DetectorBankOptions extends DetectorConfig {
   maxSeries?: number;
 }
+
+/** What the bank persists per series: the detector, and who the series is (its sensitivity depends on it). */
+const BankStateSchema = z.object({
+  series: z.object({ service: z.string(), labels: z.record(z.string(), z.string()) }),
+  detector: DetectorSnapshotSchema,
+});
+export type BankState = z.infer<typeof BankStateSchema>;
 
 export interface DetectorBankEntry {
   key: string;
   name: string;
-  state: DetectorSnapshot;
+  state: BankState;
 }
 
 export class DetectorBank {
   /** Name kept beside each detector so a snapshot can rebuild its metric semantics. */
-  private readonly detectors = new Map<string, { detector: SeriesDetector; name: string }>();
+  private readonly detectors = new Map<string, { detector: SeriesDetector; identity: SeriesIdentity }>();
   /** Series observed since the last changed-only snapshot: periodic saves skip idle series. */
   private readonly changed = new Set<string>();
   private readonly maxSeries: number;
@@ -42,8 +52,11 @@ export class DetectorBank {
    */
   snapshot(onlyChanged = false): DetectorBankEntry[] {
     const entries: DetectorBankEntry[] = [];
-    for (const [key, { detector, name }] of this.detectors) {
-      if (!onlyChanged || this.changed.has(key)) entries.push({ key, name, state: detector.snapshot() });
+    for (const [key, { detector, identity }] of this.detectors) {
+      if (!onlyChanged || this.changed.has(key)) {
+        const series = { service: identity.service, labels: identity.labels };
+        entries.push({ key, name: identity.name, state: { series, detector: detector.snapshot() } });
+      }
     }
     if (onlyChanged) this.changed.clear();
     return entries;
@@ -57,15 +70,16 @@ export class DetectorBank {
     let restored = 0;
     let skipped = 0;
     for (const entry of entries) {
-      const snapshot = parseDetectorSnapshot(entry.state);
-      if (!snapshot) {
+      const parsed = BankStateSchema.safeParse(entry.state);
+      const identity = parsed.success ? { name: entry.name, ...parsed.data.series } : undefined;
+      const detector = parsed.success && identity ? this.restoreDetector(identity, parsed.data.detector) : undefined;
+      if (!detector || !identity) {
         skipped += 1;
         continue;
       }
       this.detectors.delete(entry.key);
       this.evictIfFull();
-      const detector = SeriesDetector.restore(this.options, metricSemantics(entry.name), snapshot);
-      this.detectors.set(entry.key, { detector, name: entry.name });
+      this.detectors.set(entry.key, { detector, identity });
       restored += 1;
     }
     return { restored, skipped };
@@ -75,7 +89,7 @@ export class DetectorBank {
     const signals: Signal[] = [];
     for (const point of points) {
       const key = seriesKey(point);
-      const detector = this.detectorFor(key, point.name);
+      const detector = this.detectorFor(key, point);
       const event = detector.observe(point.timeMs, point.value);
       if (!event) continue;
       const semantics = metricSemantics(point.name);
@@ -94,13 +108,14 @@ export class DetectorBank {
         value: p.value,
         expected: p.expected,
         score: Math.abs(p.z),
+        anomalyScore: p.score,
         direction: event.direction,
       });
       if (event.type === 'closed') {
         signals.push({
           ...base,
           status: 'resolved',
-          severity: severityOf(event.peak.z, this.options.threshold),
+          severity: severityOf(event.peak),
           timeMs: event.endMs,
           summary: `${semantics.label} back to normal`,
           evidence: evidence(event.peak),
@@ -109,9 +124,9 @@ export class DetectorBank {
         signals.push({
           ...base,
           status: 'firing',
-          severity: severityOf(event.peak.z, this.options.threshold),
+          severity: severityOf(event.peak),
           timeMs: event.type === 'opened' ? event.onsetMs : event.point.timeMs,
-          summary: describeAnomaly(semantics.label, point.name, event.peak),
+          summary: describeAnomaly(semantics.label, point.name, event.peak, detector.describePhase(event.peak.timeMs)),
           evidence: evidence(event.peak),
         });
       }
@@ -119,7 +134,17 @@ export class DetectorBank {
     return signals;
   }
 
-  private detectorFor(key: string, name: string): SeriesDetector {
+  /** A detector from a snapshot, or undefined when the snapshot does not fit this model (it relearns). */
+  private restoreDetector(identity: SeriesIdentity, snapshot: BankState['detector']): SeriesDetector | undefined {
+    try {
+      return SeriesDetector.restore(detectorSettingsFor(this.options, identity), metricSemantics(identity.name), snapshot);
+    } catch (error) {
+      if (error instanceof RangeError) return undefined;
+      throw error;
+    }
+  }
+
+  private detectorFor(key: string, point: MetricPoint): SeriesDetector {
     this.changed.add(key);
     const known = this.detectors.get(key);
     if (known) {
@@ -129,8 +154,9 @@ export class DetectorBank {
       return known.detector;
     }
     this.evictIfFull();
-    const detector = new SeriesDetector(this.options, metricSemantics(name));
-    this.detectors.set(key, { detector, name });
+    const identity = { name: point.name, service: point.service, labels: point.labels };
+    const detector = new SeriesDetector(detectorSettingsFor(this.options, identity), metricSemantics(point.name));
+    this.detectors.set(key, { detector, identity });
     return detector;
   }
 
@@ -144,6 +170,7 @@ export class DetectorBank {
   }
 }
 
-function severityOf(z: number, threshold: number): Severity {
-  return Math.abs(z) >= 3 * threshold ? 'error' : 'warning';
+/** Error when the peak is near-certain (score ≥ 0.9, a 10^-3.6 tail) and far off (≥ 10 scales). */
+function severityOf(peak: PointScore): Severity {
+  return peak.score >= 0.9 && Math.abs(peak.z) >= 10 ? 'error' : 'warning';
 }

@@ -1,5 +1,6 @@
 /**
- * The persisted form of one SeriesDetector's state. Pure: plain JSON in and out.
+ * The persisted form of one SeriesDetector's state: its model (model/model-state.ts) and its
+ * episode state machine. Pure: plain JSON in and out.
  *
  * Snapshots outlive the code that wrote them, so every restore goes through this schema: a row
  * that is corrupt, or from a version we no longer read, is rejected (and the series relearns
@@ -7,9 +8,10 @@
  */
 import { z } from 'zod';
 import { DirectionSchema } from '../../core/records.js';
+import { ModelStateSchema } from './model/model-state.js';
 
 /** Bump when the shape or meaning changes; older rows are then skipped, not misread. */
-export const DETECTOR_SNAPSHOT_VERSION = 1;
+export const DETECTOR_SNAPSHOT_VERSION = 2;
 
 const finite = z.number().finite();
 
@@ -17,19 +19,21 @@ const PointScoreSchema = z.object({
   timeMs: finite,
   value: finite,
   expected: finite,
+  lower: finite,
+  upper: finite,
   z: finite,
   scale: finite,
+  score: finite,
+  alarmScore: finite,
   anomalous: z.boolean(),
 });
 
 export const DetectorSnapshotSchema = z.object({
   version: z.literal(DETECTOR_SNAPSHOT_VERSION),
-  /** Baseline window, oldest first. */
-  baseline: z.array(finite),
-  /** Null before the first point: JSON has no -Infinity. */
-  lastTimeMs: finite.nullable(),
+  model: ModelStateSchema,
   streak: z.array(PointScoreSchema),
   normalStreak: z.number().int().min(0),
+  deviation: z.object({ sinceMs: finite, direction: DirectionSchema }).nullable(),
   episode: z.object({ peak: PointScoreSchema, direction: DirectionSchema }).nullable(),
 });
 

@@ -6,8 +6,9 @@
  */
 import type { Direction } from '../../core/records.js';
 import { describeAnomaly } from './describe-anomaly.js';
+import { detectorSettingsFor, type DetectorConfig } from './detector-settings.js';
 import { metricSemantics } from './metric-semantics.js';
-import { SeriesDetector, type DetectorSettings, type PointScore } from './series-detector.js';
+import { SeriesDetector } from './series-detector.js';
 
 export interface ScoredPoint {
   timeMs: number;
@@ -38,14 +39,15 @@ export interface ScoredSeries {
 export function scoreSeries(
   name: string,
   points: ReadonlyArray<{ timeMs: number; value: number }>,
-  settings: DetectorSettings,
+  config: DetectorConfig,
+  /** Who the series belongs to, for sensitivity rules that match on service or labels. */
+  owner: { service: string; labels: Record<string, string> } = { service: '', labels: {} },
 ): ScoredSeries {
   const semantics = metricSemantics(name);
-  const detector = new SeriesDetector(settings, semantics);
+  const detector = new SeriesDetector(detectorSettingsFor(config, { name, ...owner }), semantics);
   const scored: ScoredPoint[] = [];
   const episodes: AnomalyEpisode[] = [];
   let open: AnomalyEpisode | undefined;
-  const toScore = (p: PointScore) => Math.abs(p.z) / (Math.abs(p.z) + settings.threshold);
 
   for (const { timeMs, value } of points) {
     const event = detector.observe(timeMs, value);
@@ -55,10 +57,10 @@ export function scoreSeries(
         ? {
             timeMs,
             value,
-            score: toScore(p),
+            score: p.score,
             expected: p.expected,
-            lower: p.expected - settings.threshold * p.scale,
-            upper: p.expected + settings.threshold * p.scale,
+            lower: p.lower,
+            upper: p.upper,
             anomalous: p.anomalous,
           }
         : { timeMs, value, score: undefined, expected: undefined, lower: undefined, upper: undefined, anomalous: false },
@@ -68,13 +70,13 @@ export function scoreSeries(
         startMs: event.onsetMs,
         endMs: undefined,
         direction: event.direction,
-        peakScore: toScore(event.peak),
-        summary: describeAnomaly(semantics.label, name, event.peak),
+        peakScore: event.peak.score,
+        summary: describeAnomaly(semantics.label, name, event.peak, detector.describePhase(event.peak.timeMs)),
       };
       episodes.push(open);
     } else if (event?.type === 'continued' && open) {
-      open.peakScore = toScore(event.peak);
-      open.summary = describeAnomaly(semantics.label, name, event.peak);
+      open.peakScore = event.peak.score;
+      open.summary = describeAnomaly(semantics.label, name, event.peak, detector.describePhase(event.peak.timeMs));
     } else if (event?.type === 'closed' && open) {
       open.endMs = event.endMs;
       open = undefined;

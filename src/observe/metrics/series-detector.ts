@@ -1,20 +1,29 @@
 /**
- * Streaming anomaly detection for one series: a robust z-score of each point against the
- * rolling median/MAD of the series' recent normal points. Pure and causal: a point is scored
- * from the past only, and points judged anomalous are kept out of the baseline so a long
- * fault does not become the new normal.
+ * Streaming anomaly detection for one series: a SeriesModel scores each point (novelty →
+ * anomaly likelihood, expected value and band; see model/series-model.ts), and a small state
+ * machine turns scores into episodes. Pure and causal.
  *
- * A small state machine turns scores into episodes: `firingPoints` anomalous points in a row
- * open one (its onset is the first of them), `resolvePoints` normal points in a row close it.
+ * A point is anomalous when its score reaches the series' threshold and it deviates from the
+ * expected value by at least `MIN_Z` scales (and the metric's floor) in a direction the metric
+ * cares about: novelty says something is new, the deviation says it matters — a new wiggle
+ * inside the usual band is not worth waking anyone, and "latency 100 ms vs usual 97 ms" is not
+ * an explanation. (The gate also scores better on NAB: docs/benchmarks.md.) A stuck value is
+ * the exception: frozen inside the band, it deviates from nothing and is still news. `firingPoints` anomalous points in
+ * a row open an episode (onset = the first of them). The episode stays open while points are
+ * anomalous or still `HOLD_Z` scales off the expected value in its direction — novelty fades
+ * fast once a new shape has been seen, the deviation does not — and closes after
+ * `resolvePoints` points that are neither.
  */
 import type { Direction } from '../../core/records.js';
 import { DETECTOR_SNAPSHOT_VERSION, type DetectorSnapshot } from './detector-snapshot.js';
-import { RobustBaseline } from './robust-baseline.js';
 import type { MetricSemantics } from './metric-semantics.js';
+import { restoreModel, snapshotModel } from './model/model-state.js';
+import { SeriesModel } from './model/series-model.js';
 
 export interface DetectorSettings {
-  windowPoints: number;
-  minPoints: number;
+  /** Points learned quietly before the first score. */
+  learnPoints: number;
+  /** Score in [0, 1] at which a point counts as anomalous (0.5 = a 1 % likelihood tail). */
   threshold: number;
   firingPoints: number;
   resolvePoints: number;
@@ -24,10 +33,18 @@ export interface PointScore {
   timeMs: number;
   value: number;
   expected: number;
-  /** Signed robust z-score. */
+  lower: number;
+  upper: number;
+  /** Signed deviation from expected, in scales. */
   z: number;
-  /** Robust scale (σ-equivalent) the z-score was divided by: lets callers draw the band expected ± threshold·scale. */
   scale: number;
+  /** Anomaly score in [0, 1]. */
+  score: number;
+  /**
+   * The score this point would open a new episode with at any threshold: its score when it
+   * deviates enough in a counted direction and no episode is open, else 0. What NAB scores.
+   */
+  alarmScore: number;
   anomalous: boolean;
 }
 
@@ -36,98 +53,119 @@ export type EpisodeEvent =
   | { type: 'continued'; point: PointScore; peak: PointScore; direction: Direction }
   | { type: 'closed'; endMs: number; peak: PointScore; direction: Direction };
 
+/** Deviation, in scales, that keeps an open episode open after its score has faded. */
+export const HOLD_Z = 3;
+/** Least deviation, in scales, of a point that opens or feeds an episode. */
+export const MIN_Z = 2;
+
 export class SeriesDetector {
-  private readonly baseline: RobustBaseline;
-  private lastTimeMs = Number.NEGATIVE_INFINITY;
   private streak: PointScore[] = [];
   private normalStreak = 0;
+  /** First point of the current run of points deviating in one direction. */
+  private deviation: { sinceMs: number; direction: Direction } | undefined;
   private episode: { peak: PointScore; direction: Direction } | undefined;
   private last: PointScore | undefined;
 
   constructor(
     private readonly settings: DetectorSettings,
     private readonly semantics: MetricSemantics,
-  ) {
-    this.baseline = new RobustBaseline(settings.windowPoints);
-  }
+    private readonly model: SeriesModel = new SeriesModel(settings, semantics.minScale),
+  ) {}
 
   get lastSeenMs(): number {
-    return this.lastTimeMs;
+    return this.model.lastTimeMs;
+  }
+
+  /** True while an episode is open. */
+  get firing(): boolean {
+    return this.episode !== undefined;
   }
 
   /**
    * The score of the point given to the latest `observe` call; undefined when that point was
-   * ignored or only learned from (cold start). Lets per-point consumers (the NAB bench) read
-   * the score without a second scoring path that could drift from this one.
+   * rejected or only learned from (cold start). Per-point consumers (charts, the NAB bench, the
+   * CLI) read it so there is one scoring path.
    */
   get lastScore(): PointScore | undefined {
     return this.last;
+  }
+
+  /** "Tuesday 14:00 UTC" when expected values come from a seasonal profile. */
+  describePhase(timeMs: number): string | undefined {
+    return this.model.describePhase(timeMs);
   }
 
   /** The state needed to carry on scoring exactly where this detector is; plain JSON. */
   snapshot(): DetectorSnapshot {
     return {
       version: DETECTOR_SNAPSHOT_VERSION,
-      baseline: this.baseline.toJSON(),
-      lastTimeMs: Number.isFinite(this.lastTimeMs) ? this.lastTimeMs : null,
+      model: snapshotModel(this.model),
       streak: this.streak.map((p) => ({ ...p })),
       normalStreak: this.normalStreak,
+      deviation: this.deviation ? { ...this.deviation } : null,
       episode: this.episode ? { peak: { ...this.episode.peak }, direction: this.episode.direction } : null,
     };
   }
 
-  /**
-   * A detector that continues from `snapshot`. Settings may have changed since it was taken:
-   * a window that shrank keeps the newest values, so the baseline stays bounded.
-   */
   static restore(settings: DetectorSettings, semantics: MetricSemantics, snapshot: DetectorSnapshot): SeriesDetector {
-    const detector = new SeriesDetector(settings, semantics);
-    for (const value of snapshot.baseline.slice(-settings.windowPoints)) detector.baseline.add(value);
-    detector.lastTimeMs = snapshot.lastTimeMs ?? Number.NEGATIVE_INFINITY;
+    const detector = new SeriesDetector(settings, semantics, restoreModel(settings, semantics.minScale, snapshot.model));
     detector.streak = snapshot.streak.map((p) => ({ ...p }));
     detector.normalStreak = snapshot.normalStreak;
+    detector.deviation = snapshot.deviation ? { ...snapshot.deviation } : undefined;
     detector.episode = snapshot.episode ? { peak: { ...snapshot.episode.peak }, direction: snapshot.episode.direction } : undefined;
     return detector;
   }
 
-  /** Scores one point; returns the episode event it caused, if any. Out-of-order points are ignored. */
+  /** Scores one point; returns the episode event it caused, if any. Rejected points change nothing. */
   observe(timeMs: number, value: number): EpisodeEvent | undefined {
     this.last = undefined;
-    if (timeMs <= this.lastTimeMs || !Number.isFinite(value)) return undefined;
-    this.lastTimeMs = timeMs;
-
-    if (this.baseline.size < this.settings.minPoints) {
-      // Cold start: learn quietly; a new series never alarms before it has a baseline.
-      this.baseline.add(value);
-      return undefined;
-    }
-    const { median, scale } = this.baseline.stats(this.semantics.minScale);
-    const z = (value - median) / scale;
-    const direction: Direction = z >= 0 ? 'up' : 'down';
-    const anomalous = Math.abs(z) >= this.settings.threshold && this.semantics.directions.includes(direction);
-    const point: PointScore = { timeMs, value, expected: median, z, scale, anomalous };
+    const reading = this.model.observe(timeMs, value);
+    if (!reading) return undefined;
+    const direction: Direction = reading.z >= 0 ? 'up' : 'down';
+    const allowed = this.semantics.directions.includes(direction);
+    // A stuck value is news in itself, wherever it sits in the band.
+    const deviates =
+      reading.stuck || (allowed && Math.abs(reading.z) >= MIN_Z && Math.abs(value - reading.expected) >= this.semantics.minScale);
+    const anomalous = deviates && reading.score >= this.settings.threshold;
+    if (!deviates) this.deviation = undefined;
+    else if (this.deviation?.direction !== direction) this.deviation = { sinceMs: timeMs, direction };
+    const point: PointScore = {
+      timeMs,
+      value,
+      expected: reading.expected,
+      lower: reading.lower,
+      upper: reading.upper,
+      z: reading.z,
+      scale: reading.scale,
+      score: reading.score,
+      alarmScore: deviates && !this.episode ? reading.score : 0,
+      anomalous,
+    };
     this.last = point;
 
-    if (!anomalous) {
-      this.baseline.add(value);
-      this.streak = [];
-      return this.onNormal(timeMs);
-    }
-    this.normalStreak = 0;
     if (this.episode) {
+      const holding = direction === this.episode.direction && Math.abs(reading.z) >= HOLD_Z;
+      if (!anomalous && !holding) return this.onNormal(timeMs);
+      this.normalStreak = 0;
       // A swing the other way keeps the episode open but never becomes its peak: the peak
       // describes the episode, and its direction is the episode's.
-      if (direction === this.episode.direction && Math.abs(z) > Math.abs(this.episode.peak.z)) this.episode.peak = point;
+      if (direction === this.episode.direction && Math.abs(point.z) > Math.abs(this.episode.peak.z)) this.episode.peak = point;
       return { type: 'continued', point, peak: this.episode.peak, direction: this.episode.direction };
+    }
+    if (!anomalous) {
+      this.streak = [];
+      return undefined;
     }
     this.streak.push(point);
     if (this.streak.length < this.settings.firingPoints) return undefined;
-    const onset = this.streak[0] as PointScore;
-    const peak = this.streak.reduce((best, p) => (Math.abs(p.z) > Math.abs(best.z) ? p : best), onset);
+    const first = this.streak[0] as PointScore;
+    const peak = this.streak.reduce((best, p) => (Math.abs(p.z) > Math.abs(best.z) ? p : best), first);
     const episodeDirection: Direction = peak.z >= 0 ? 'up' : 'down';
+    const onsetMs = this.deviation?.direction === episodeDirection ? Math.min(this.deviation.sinceMs, first.timeMs) : first.timeMs;
     this.episode = { peak, direction: episodeDirection };
     this.streak = [];
-    return { type: 'opened', onsetMs: onset.timeMs, point, peak, direction: episodeDirection };
+    this.normalStreak = 0;
+    return { type: 'opened', onsetMs, point, peak, direction: episodeDirection };
   }
 
   private onNormal(timeMs: number): EpisodeEvent | undefined {

@@ -16,3 +16,8 @@ export function erfc(x: number): number {
   const value = t * Math.exp(poly);
   return x >= 0 ? value : 2 - value;
 }
+
+/** P(Z > z) for a standard normal Z: the upper tail the anomaly likelihood is built on. */
+export function upperNormalTail(z: number): number {
+  return 0.5 * erfc(z / Math.SQRT2);
+}

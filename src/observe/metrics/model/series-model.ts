@@ -1,0 +1,165 @@
+/**
+ * The online model of one series: what opsloop has learned is normal for it, and how anomalous
+ * each new point is. Pure, causal (a point is scored before it is learned) and O(1) per point,
+ * in a few kilobytes (see docs/detector.md for the budget).
+ *
+ * Two questions per point, answered by separate parts:
+ * - Is this unusual? ContextNovelty (is the recent shape new?) plus ValueBins (is the value
+ *   beyond anything seen?) give a raw score; AnomalyLikelihood turns it into a score in [0, 1]
+ *   relative to how novel this series usually is. ShiftCusum adds sustained shifts of many
+ *   scales, which novelty under-rates on noisy series; StuckRun a value frozen inside the
+ *   band; and a record spike (a value beyond every one seen and `RECORD_Z` scales off) scores
+ *   at once, where the likelihood would average it with the points before. The score is the
+ *   largest of them.
+ * - What was expected, and how far off is it? RobustLevel (Huber-clipped level and scale) on top
+ *   of SeasonalProfile (hour-of-day or hour-of-week offsets, when the data has them) give the
+ *   expected value, a band, a signed z-score and the direction, for charts and explanations.
+ *
+ * Cold start: the first `learnPoints` points only learn (no score), so a new series cannot
+ * raise an alarm before it has a baseline.
+ */
+import { AnomalyLikelihood } from './anomaly-likelihood.js';
+import { ContextNovelty } from './context-novelty.js';
+import { RobustLevel } from './robust-level.js';
+import { SeasonalProfile } from './seasonal-profile.js';
+import { ShiftCusum } from './shift-cusum.js';
+import { StuckRun } from './stuck-run.js';
+import { ValueBins } from './value-bins.js';
+
+export interface ModelSettings {
+  /** Points learned quietly before the first score. */
+  learnPoints: number;
+}
+
+/** Tuned once over the NAB development corpus for every file (docs/benchmarks.md); not per series. */
+export const MODEL_CONSTANTS = {
+  bins: 10,
+  order: 3,
+  noveltyBits: 14,
+  likelihoodHalfLife: 1000,
+  shortPoints: 3,
+  levelWeight: 0.02,
+  levelClip: 3,
+  /** Band drawn around the expected value, in scales. */
+  bandScales: 3,
+  /** A step this many times the usual one is a gap: shapes are not carried across it. */
+  gapSteps: 10,
+} as const;
+
+const MAX_Z = 1e12;
+/** A new all-time extreme this many scales off expected alarms on its own. */
+const RECORD_Z = 5;
+
+export interface ModelReading {
+  /** Anomaly score in [0, 1]; 0.5 is a 1 % likelihood tail. */
+  score: number;
+  expected: number;
+  lower: number;
+  upper: number;
+  /** Signed deviation from expected in scales. */
+  z: number;
+  scale: number;
+  /** Raw novelty in [0, 1] before the likelihood. */
+  novelty: number;
+  /** The value is beyond every value seen before. */
+  beyond: boolean;
+  /** The series is repeating one value though it normally changes. */
+  stuck: boolean;
+}
+
+export interface ModelParts {
+  learned: number;
+  learning: number[];
+  bins: ValueBins;
+  novelty: ContextNovelty;
+  likelihood: AnomalyLikelihood;
+  level: RobustLevel | undefined;
+  cusum: ShiftCusum;
+  stuck: StuckRun;
+  seasonal: SeasonalProfile;
+  lastTimeMs: number;
+  stepMs: number;
+}
+
+export class SeriesModel {
+  constructor(
+    private readonly settings: ModelSettings,
+    private readonly minScale: number,
+    readonly parts: ModelParts = {
+      learned: 0,
+      learning: [],
+      bins: new ValueBins(MODEL_CONSTANTS.bins, minScale * MODEL_CONSTANTS.bins),
+      novelty: new ContextNovelty(MODEL_CONSTANTS.order, MODEL_CONSTANTS.noveltyBits),
+      likelihood: AnomalyLikelihood.fresh(MODEL_CONSTANTS.likelihoodHalfLife, MODEL_CONSTANTS.shortPoints),
+      level: undefined,
+      cusum: new ShiftCusum(),
+      stuck: new StuckRun(),
+      seasonal: SeasonalProfile.fresh(),
+      lastTimeMs: Number.NEGATIVE_INFINITY,
+      stepMs: 0,
+    },
+  ) {}
+
+  get lastTimeMs(): number {
+    return this.parts.lastTimeMs;
+  }
+
+  /** "Tuesday 14:00 UTC" when the expected value comes from a seasonal profile. */
+  describePhase(timeMs: number): string | undefined {
+    return this.parts.seasonal.describePhase(timeMs);
+  }
+
+  /**
+   * Scores and learns one point. Undefined when the point is rejected (not finite, or not after
+   * the last one: see docs/detector.md "Bad input") or only learned (cold start).
+   */
+  observe(timeMs: number, value: number): ModelReading | undefined {
+    const p = this.parts;
+    if (!Number.isFinite(value) || !Number.isFinite(timeMs) || timeMs <= p.lastTimeMs) return undefined;
+    this.trackStep(timeMs);
+
+    const stuck = p.stuck.observe(value);
+    const beyond = p.bins.extend(value);
+    const { novelty } = p.novelty.observe(p.bins.bin(value));
+    p.learned += 1;
+
+    if (!p.level) {
+      p.learning.push(value);
+      if (p.learned >= this.settings.learnPoints) {
+        p.level = RobustLevel.fromLearning(p.learning, MODEL_CONSTANTS.levelWeight, MODEL_CONSTANTS.levelClip, this.minScale);
+        p.learning = [];
+      }
+      p.seasonal.observe(timeMs, value, p.level?.state.location ?? value, p.level?.scale ?? 0);
+      return undefined;
+    }
+
+    const raw = beyond ? 1 : novelty;
+    const level = p.level;
+    const expected = level.state.location + p.seasonal.offset(timeMs);
+    const scale = level.scale;
+    // Finite even for ±1e308 against a small scale: z travels in snapshots and JSON.
+    const z = Math.max(-MAX_Z, Math.min(MAX_Z, (value - expected) / scale));
+    const record = beyond && Math.abs(z) >= RECORD_Z ? 0.5 + 0.5 * Math.min(1, (Math.abs(z) - RECORD_Z) / (4 * RECORD_Z)) : 0;
+    const score = Math.max(p.likelihood.observe(raw), p.cusum.observe(z), stuck ? 1 : 0, record);
+    const band = MODEL_CONSTANTS.bandScales * scale;
+    level.update(value - p.seasonal.offset(timeMs));
+    p.seasonal.observe(timeMs, value, level.state.location, level.scale);
+    return { score, expected, lower: expected - band, upper: expected + band, z, scale, novelty: raw, beyond, stuck };
+  }
+
+  private trackStep(timeMs: number): void {
+    const p = this.parts;
+    if (Number.isFinite(p.lastTimeMs)) {
+      const step = timeMs - p.lastTimeMs;
+      if (p.stepMs > 0 && step > MODEL_CONSTANTS.gapSteps * p.stepMs) {
+        // A gap: the next point does not follow the last, so neither shapes nor the short
+        // average may bridge it. What was learned stays.
+        p.novelty.forgetRecent();
+        p.likelihood.clearRecent();
+      } else {
+        p.stepMs = p.stepMs === 0 ? step : 0.9 * p.stepMs + 0.1 * step;
+      }
+    }
+    p.lastTimeMs = timeMs;
+  }
+}

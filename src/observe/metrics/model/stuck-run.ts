@@ -1,0 +1,41 @@
+/**
+ * Stuck values: a series that normally changes from point to point repeating one value exactly
+ * (a frozen exporter, a gauge that lost its source, a counter that stopped). It sits inside the
+ * usual band, so neither the deviation nor CUSUM sees it, and after a few points its shape is no
+ * longer new. We keep the run length of identical values and how often the series repeats a
+ * value at all (exponentially weighted); a run of `MIN_RUN` in a series that repeats less than
+ * `MAX_REPEAT_RATE` of the time is stuck. Pure; three numbers of state.
+ */
+
+export interface StuckState {
+  last: number;
+  run: number;
+  repeatRate: number;
+  /** Points the rate has learned from; its first points are averaged plainly. */
+  count: number;
+}
+
+const MIN_RUN = 10;
+const MAX_REPEAT_RATE = 0.05;
+/** ~200 points of memory for the repeat rate; the run itself is not learned while stuck. */
+const RATE_WEIGHT = 0.005;
+
+export class StuckRun {
+  constructor(readonly state: StuckState = { last: Number.NaN, run: 0, repeatRate: 0, count: 0 }) {}
+
+  /** True while the series is stuck at `value`. */
+  observe(value: number): boolean {
+    const s = this.state;
+    const repeated = value === s.last;
+    s.run = repeated ? s.run + 1 : 0;
+    s.last = value;
+    const stuck = s.run >= MIN_RUN && s.repeatRate < MAX_REPEAT_RATE;
+    // A stuck stretch must not teach the series that it repeats. The first points are a plain
+    // mean, so a series that was constant from the start is known to repeat, not found stuck.
+    if (!stuck) {
+      s.count += 1;
+      s.repeatRate += Math.max(RATE_WEIGHT, 1 / s.count) * ((repeated ? 1 : 0) - s.repeatRate);
+    }
+    return stuck;
+  }
+}
