@@ -61,24 +61,24 @@ function parseOutput(stdout: string): OutputRow[] {
 
 describe('opsloop detect', () => {
   it('flags a spike and not its neighbours, with empty scores during the cold start', () => {
-    const file = writeCsv('spike.csv', series(300, 200));
+    const file = writeCsv('spike.csv', series(450, 350));
     const { status, stdout, stderr } = detect([file]);
     assert.equal(status, 0, stderr);
     const rows = parseOutput(stdout);
-    assert.equal(rows.length, 300);
+    assert.equal(rows.length, 450);
     for (const row of rows.slice(0, MIN_POINTS)) assert.deepEqual([row.score, row.expected, row.anomaly], ['', '', '0']);
-    assert.equal(rows[200]?.anomaly, '1');
-    assert.ok(Number(rows[200]?.score) >= 0.5, 'the alarm threshold maps to 0.5');
-    for (const i of [198, 199, 201, 202]) assert.equal(rows[i]?.anomaly, '0', `neighbour ${i}`);
+    assert.equal(rows[350]?.anomaly, '1');
+    assert.ok(Number(rows[350]?.score) >= 0.5, 'the alarm threshold maps to 0.5');
+    for (const i of [348, 349, 351, 352]) assert.equal(rows[i]?.anomaly, '0', `neighbour ${i}`);
     assert.deepEqual(
       rows.flatMap((row, i) => (row.anomaly === '1' ? [i] : [])),
-      [200],
+      [350],
     );
-    assert.match(stderr, /300 points \(100 learning\), 1 anomalous/);
+    assert.match(stderr, /450 points \(100 learning\), 1 anomalous/);
   });
 
   it('puts normal points inside the band and scores them below 0.5', () => {
-    const { stdout } = detect([writeCsv('band.csv', series(350, 250))]);
+    const { stdout } = detect([writeCsv('band.csv', series(450, 350))]);
     const scored = parseOutput(stdout).filter((row) => row.score !== '');
     assert.ok(scored.length > 200);
     for (const row of scored) {
@@ -121,9 +121,9 @@ describe('opsloop detect', () => {
   it('reads epoch seconds, epoch milliseconds and ISO 8601 alike, echoing the input timestamps', () => {
     const iso = (i: number) => new Date((T0 + i * 60) * 1000).toISOString().replace('T', ' ').replace('.000Z', '');
     const runs = [
-      detect([writeCsv('seconds.csv', series(160, 145))]),
-      detect([writeCsv('millis.csv', series(160, 145, (i) => String((T0 + i * 60) * 1000)))]),
-      detect([writeCsv('iso.csv', series(160, 145, iso))]),
+      detect([writeCsv('seconds.csv', series(360, 345))]),
+      detect([writeCsv('millis.csv', series(360, 345, (i) => String((T0 + i * 60) * 1000)))]),
+      detect([writeCsv('iso.csv', series(360, 345, iso))]),
     ];
     const outputs = runs.map((run) => {
       assert.equal(run.status, 0, run.stderr);
@@ -133,31 +133,31 @@ describe('opsloop detect', () => {
     const strip = (rows: OutputRow[] | undefined) => rows?.map(({ timestamp: _timestamp, ...rest }) => rest);
     assert.deepEqual(strip(outputs[1]), strip(outputs[0]));
     assert.deepEqual(strip(outputs[2]), strip(outputs[0]));
-    assert.equal(outputs[0]?.[145]?.anomaly, '1');
+    assert.equal(outputs[0]?.[345]?.anomaly, '1');
   });
 
   it('uses named columns in any order and ignores the others', () => {
-    const rows = series(140, 130).map((line, i) => {
+    const rows = series(340, 330).map((line, i) => {
       const [time, value] = line.split(',');
       return i === 0 ? 'label,value,time' : `0,${value},${time}`;
     });
     const { status, stdout } = detect([writeCsv('named.csv', rows)]);
     assert.equal(status, 0);
-    assert.equal(parseOutput(stdout)[130]?.anomaly, '1');
+    assert.equal(parseOutput(stdout)[330]?.anomaly, '1');
   });
 
   it('writes --out and --format json, and --sensitivity moves the alarm', () => {
-    const file = writeCsv('json.csv', series(160, 145));
+    const file = writeCsv('json.csv', series(360, 345));
     const out = join(DIR, 'scores.jsonl');
     const { status, stdout } = detect([file, '--out', out, '--format', 'json', '--sensitivity', 'off']);
     assert.equal(status, 0);
     assert.equal(stdout, '');
     const rows = readFileSync(out, 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
-    assert.equal(rows.length, 160);
+    assert.equal(rows.length, 360);
     assert.deepEqual(Object.keys(rows[0] ?? {}), ['timestamp', 'timeMs', 'value', 'score', 'expected', 'lower', 'upper', 'anomaly']);
     assert.equal(rows[0]?.['score'], null);
-    assert.ok(Number(rows[145]?.['score']) >= 0.5, 'still scored');
-    assert.equal(rows[145]?.['anomaly'], false, 'sensitivity off calls nothing anomalous');
+    assert.ok(Number(rows[345]?.['score']) >= 0.5, 'still scored');
+    assert.equal(rows[345]?.['anomaly'], false, 'sensitivity off calls nothing anomalous');
     assert.notEqual(detect([file, '--sensitivity', 'loud']).status, 0, 'a bad level is refused');
   });
 

@@ -8,7 +8,8 @@
  *   beyond anything seen?) give a raw score; AnomalyLikelihood turns it into a score in [0, 1]
  *   relative to how novel this series usually is. ShiftCusum adds sustained shifts of many
  *   scales, which novelty under-rates on noisy series; StuckRun a value frozen inside the
- *   band; and a record spike (a value beyond every one seen and `RECORD_Z` scales off) scores
+ *   band; and a record spike (once 3× learnPoints are known, a value beyond every one seen and
+ *   `RECORD_Z` scales off) scores
  *   at once, where the likelihood would average it with the points before. The score is the
  *   largest of them.
  * - What was expected, and how far off is it? RobustLevel (Huber-clipped level and scale) on top
@@ -139,7 +140,7 @@ export class SeriesModel {
     const scale = level.scale;
     // Finite even for ±1e308 against a small scale: z travels in snapshots and JSON.
     const z = Math.max(-MAX_Z, Math.min(MAX_Z, (value - expected) / scale));
-    const record = beyond && Math.abs(z) >= RECORD_Z ? 0.5 + 0.5 * Math.min(1, (Math.abs(z) - RECORD_Z) / (4 * RECORD_Z)) : 0;
+    const record = beyond && p.learned >= 3 * this.settings.learnPoints && Math.abs(z) >= RECORD_Z ? 0.5 + 0.5 * Math.min(1, (Math.abs(z) - RECORD_Z) / (4 * RECORD_Z)) : 0;
     const score = Math.max(p.likelihood.observe(raw), p.cusum.observe(z), stuck ? 1 : 0, record);
     const band = MODEL_CONSTANTS.bandScales * scale;
     level.update(value - p.seasonal.offset(timeMs));
