@@ -5,52 +5,20 @@
  * test/e2e/browser.test.ts; nothing is downloaded.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { startOpsloop, type RunningOpsloop } from '../../src/app/start.js';
-import { ConfigSchema } from '../../src/core/config.js';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
+import type { RunningOpsloop } from '../../src/app/start.js';
 import type { Incident, MetricPoint } from '../../src/core/records.js';
 import { seriesKey } from '../../src/core/series.js';
+import { skip, STEP_TIMEOUT_MS, useBrowserPlatform } from '../support/browser-platform.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const WEB_INDEX = fileURLToPath(new URL('../../web/dist/index.html', import.meta.url));
-const STEP_TIMEOUT_MS = 15_000;
 const STEP_MS = 10_000;
 const SERIES = { name: 'queue.depth', service: 'orders', labels: { queue: 'email' } };
 
-// Developers without chromium may skip; CI must not, so there a missing browser fails below.
-const skip = !existsSync(CHROMIUM) && !process.env['CI'] ? `${CHROMIUM} is missing (apt-get install -y chromium); browser test skipped` : false;
-
-let dataDir: string;
-let opsloop: RunningOpsloop | undefined;
-let browser: Browser | undefined;
-
-before(async () => {
-  if (skip) return;
-  assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing: CI must install it (apt-get install -y chromium)`);
-  assert.ok(existsSync(WEB_INDEX), `web/dist/index.html is missing: run \`npm run build\` before the browser test`);
-  dataDir = mkdtempSync(join(tmpdir(), 'opsloop-explorer-'));
-  const config = ConfigSchema.parse({ dataDir, api: { port: 0 }, otlp: { port: 0 } });
-  opsloop = await startOpsloop(config, { logger: false });
-  // playwright-core's launch() gives every browser a fresh temporary profile.
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
-});
-
-after(async () => {
-  await browser?.close();
-  await opsloop?.stop();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
+const platform = useBrowserPlatform('opsloop-explorer-');
 
 test('web UI: an incident cause opens the metric explorer with chart, score and episode', { skip, timeout: 90_000 }, async () => {
-  assert.ok(opsloop && browser);
+  const { opsloop, browser } = platform.started();
   const origin = new URL(opsloop.apiUrl).origin;
   const incident = await raiseLevelShiftIncident(opsloop);
 
