@@ -136,14 +136,15 @@ export class SeriesModel {
 
     const raw = beyond ? 1 : novelty;
     const level = p.level;
-    const expected = level.state.location + p.seasonal.offset(timeMs);
+    const offset = p.seasonal.offset(timeMs);
+    const expected = level.state.location + offset;
     const scale = level.scale;
     // Finite even for ±1e308 against a small scale: z travels in snapshots and JSON.
     const z = Math.max(-MAX_Z, Math.min(MAX_Z, (value - expected) / scale));
     const record = beyond && p.learned >= 3 * this.settings.learnPoints && Math.abs(z) >= RECORD_Z ? 0.5 + 0.5 * Math.min(1, (Math.abs(z) - RECORD_Z) / (4 * RECORD_Z)) : 0;
     const score = Math.max(p.likelihood.observe(raw), p.cusum.observe(z), stuck ? 1 : 0, record);
     const band = MODEL_CONSTANTS.bandScales * scale;
-    level.update(value - p.seasonal.offset(timeMs));
+    level.update(value - offset);
     p.seasonal.observe(timeMs, value, level.state.location, level.scale);
     return { score, expected, lower: expected - band, upper: expected + band, z, scale, novelty: raw, beyond, stuck };
   }
