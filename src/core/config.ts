@@ -63,13 +63,13 @@ export const ConfigSchema = z
         sensitivity: SensitivitySchema.default('medium'),
         /** First matching rule wins; unmatched series use `sensitivity`. */
         rules: z.array(SensitivityRuleSchema).default([]),
-        firingPoints: z.number().int().min(1).default(1),
+        firingPoints: z.number().int().min(1).default(2),
         resolvePoints: z.number().int().min(1).default(3),
         /** Least event time without any telemetry before a reporting service counts as silent. */
         silenceSeconds: z.number().positive().default(60),
       })
       .strict()
-      .default({ learnPoints: 100, sensitivity: 'medium', rules: [], firingPoints: 1, resolvePoints: 3, silenceSeconds: 60 }),
+      .default({ learnPoints: 100, sensitivity: 'medium', rules: [], firingPoints: 2, resolvePoints: 3, silenceSeconds: 60 }),
     traces: z
       .object({ bucketSeconds: z.number().int().min(1).default(10) })
       .strict()

@@ -34,6 +34,7 @@ export const DetectorSnapshotSchema = z.object({
   streak: z.array(PointScoreSchema),
   normalStreak: z.number().int().min(0),
   deviation: z.object({ sinceMs: finite, direction: DirectionSchema }).nullable(),
+  runScores: z.array(finite),
   episode: z.object({ peak: PointScoreSchema, direction: DirectionSchema }).nullable(),
 });
 

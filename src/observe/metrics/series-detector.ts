@@ -41,8 +41,9 @@ export interface PointScore {
   /** Anomaly score in [0, 1]. */
   score: number;
   /**
-   * The score this point would open a new episode with at any threshold: its score when it
-   * deviates enough in a counted direction and no episode is open, else 0. What NAB scores.
+   * The score this point would open a new episode with at any threshold: the least score of it
+   * and the `firingPoints − 1` deviating points before it, when no episode is open; else 0.
+   * What NAB scores.
    */
   alarmScore: number;
   anomalous: boolean;
@@ -55,6 +56,12 @@ export type EpisodeEvent =
 
 /** Deviation, in scales, that keeps an open episode open after its score has faded. */
 export const HOLD_Z = 3;
+/**
+ * How much more than the threshold one point must score to open an episode on its own, before
+ * `firingPoints` in a row: a clear anomaly alarms at once, a borderline blip of a noisy series
+ * (one 10 s bucket of a database edge's p95) has to repeat.
+ */
+export const SINGLE_POINT_MARGIN = 0.25;
 /** Least deviation, in scales, of a point that opens or feeds an episode. */
 export const MIN_Z = 2;
 
@@ -63,6 +70,8 @@ export class SeriesDetector {
   private normalStreak = 0;
   /** First point of the current run of points deviating in one direction. */
   private deviation: { sinceMs: number; direction: Direction } | undefined;
+  /** Scores of the last `firingPoints − 1` points of that run: what an alarm score must beat. */
+  private runScores: number[] = [];
   private episode: { peak: PointScore; direction: Direction } | undefined;
   private last: PointScore | undefined;
 
@@ -103,6 +112,7 @@ export class SeriesDetector {
       streak: this.streak.map((p) => ({ ...p })),
       normalStreak: this.normalStreak,
       deviation: this.deviation ? { ...this.deviation } : null,
+      runScores: [...this.runScores],
       episode: this.episode ? { peak: { ...this.episode.peak }, direction: this.episode.direction } : null,
     };
   }
@@ -112,6 +122,7 @@ export class SeriesDetector {
     detector.streak = snapshot.streak.map((p) => ({ ...p }));
     detector.normalStreak = snapshot.normalStreak;
     detector.deviation = snapshot.deviation ? { ...snapshot.deviation } : undefined;
+    detector.runScores = [...snapshot.runScores];
     detector.episode = snapshot.episode ? { peak: { ...snapshot.episode.peak }, direction: snapshot.episode.direction } : undefined;
     return detector;
   }
@@ -127,8 +138,15 @@ export class SeriesDetector {
     const deviates =
       reading.stuck || (allowed && Math.abs(reading.z) >= MIN_Z && Math.abs(value - reading.expected) >= this.semantics.minScale);
     const anomalous = deviates && reading.score >= this.settings.threshold;
+    if (!deviates || this.deviation?.direction !== direction) this.runScores = [];
     if (!deviates) this.deviation = undefined;
     else if (this.deviation?.direction !== direction) this.deviation = { sinceMs: timeMs, direction };
+    // At threshold t this point opens an episode when it and the run's previous firingPoints − 1
+    // points all score ≥ t: its alarm score is the least of those scores.
+    const needed = this.settings.firingPoints - 1;
+    const sustained = this.runScores.length >= needed ? Math.min(reading.score, ...this.runScores) : 0;
+    const alarmScore = deviates && !this.episode ? Math.max(sustained, reading.score - SINGLE_POINT_MARGIN) : 0;
+    if (deviates && needed > 0) this.runScores = [...this.runScores, reading.score].slice(-needed);
     const point: PointScore = {
       timeMs,
       value,
@@ -138,7 +156,7 @@ export class SeriesDetector {
       z: reading.z,
       scale: reading.scale,
       score: reading.score,
-      alarmScore: deviates && !this.episode ? reading.score : 0,
+      alarmScore,
       anomalous,
     };
     this.last = point;
@@ -157,7 +175,8 @@ export class SeriesDetector {
       return undefined;
     }
     this.streak.push(point);
-    if (this.streak.length < this.settings.firingPoints) return undefined;
+    const clear = point.score >= this.settings.threshold + SINGLE_POINT_MARGIN;
+    if (this.streak.length < this.settings.firingPoints && !clear) return undefined;
     const first = this.streak[0] as PointScore;
     const peak = this.streak.reduce((best, p) => (Math.abs(p.z) > Math.abs(best.z) ? p : best), first);
     const episodeDirection: Direction = peak.z >= 0 ? 'up' : 'down';

@@ -4,7 +4,10 @@
  * usual band, so neither the deviation nor CUSUM sees it, and after a few points its shape is no
  * longer new. We keep the run length of identical values and how often the series repeats a
  * value at all (exponentially weighted); a run of `MIN_RUN` in a series that repeats less than
- * `MAX_REPEAT_RATE` of the time is stuck. Pure; three numbers of state.
+ * `MAX_REPEAT_RATE` of the time is stuck. Zero never is: it is the natural floor of rates and
+ * ratios, and a run of zeros is a quiet spell (no errors at low traffic), which the level model
+ * and the silence detector judge — the demo's night-time error ratios showed it. Pure; four
+ * numbers of state.
  */
 
 export interface StuckState {
@@ -29,7 +32,7 @@ export class StuckRun {
     const repeated = value === s.last;
     s.run = repeated ? s.run + 1 : 0;
     s.last = value;
-    const stuck = s.run >= MIN_RUN && s.repeatRate < MAX_REPEAT_RATE;
+    const stuck = value !== 0 && s.run >= MIN_RUN && s.repeatRate < MAX_REPEAT_RATE;
     // A stuck stretch must not teach the series that it repeats. The first points are a plain
     // mean, so a series that was constant from the start is known to repeat, not found stuck.
     if (!stuck) {
