@@ -8,7 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { compileLineFormat, lineContent } from './log-format.js';
+import { compileLineFormat, lineContent } from '../../src/observe/logs/index.js';
 import { csvRecords } from './read-csv.js';
 
 export const GROUND_TRUTHS = ['original', 'icse22', 'loghub2'] as const;

@@ -2,7 +2,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { groupingAccuracy, parsingAccuracy } from '../../bench/loghub/accuracy.js';
-import { compileLineFormat, lineContent } from '../../bench/loghub/log-format.js';
 import { csvRecords, formatCsv, parseCsv } from '../../bench/loghub/read-csv.js';
 
 // Ten lines, three ground-truth events: A (lines 0–3), B (4–6), C (7–9).
@@ -43,15 +42,5 @@ describe('Loghub file formats', () => {
     assert.equal(formatCsv(['LineId', 'EventTemplate'], [['1', 'a, b'], ['2', 'say "hi"'], ['3', 'two\nlines']]), text);
     assert.deepEqual(csvRecords(text, ['EventTemplate'], 'x.csv')[0], { EventTemplate: 'a, b' });
     assert.throws(() => csvRecords(text, ['Content'], 'x.csv'), /x\.csv: no Content column/);
-  });
-  it('extracts <Content> with a settings.json header format', () => {
-    const hadoop = compileLineFormat('<Date> <Time> <Level> \\[<Process>\\] <Component>: <Content>');
-    assert.equal(
-      lineContent(hadoop, '2015-10-18 18:01:47,978 INFO [main] org.apache.hadoop.mapreduce.v2.app.MRAppMaster: Created MRAppMaster for application appattempt_1'),
-      'Created MRAppMaster for application appattempt_1',
-    );
-    const linux = compileLineFormat('<Month> <Date> <Time> <Level> <Component>(\\[<PID>\\])?: <Content>');
-    assert.equal(lineContent(linux, 'Jun 14 15:16:01 combo sshd(pam_unix)[19939]: check pass; user unknown'), 'check pass; user unknown');
-    assert.equal(lineContent(linux, 'garbage'), undefined);
   });
 });
