@@ -5,7 +5,7 @@
  * named `value`, else the first other column (the second, in the usual timestamp,value
  * layout). Names match case-insensitively, ignoring spaces and quotes.
  */
-import { DetectInputError } from './detect-input-error.js';
+import { InputError } from './input-error.js';
 import { detectTimestampFormat } from './csv-timestamp.js';
 
 export interface SeriesColumns {
@@ -23,7 +23,7 @@ export function resolveSeriesColumns(file: string, header: readonly string[]): S
   const namedTimestamp = names.findIndex((name) => TIMESTAMP_NAMES.includes(name));
   const namedValue = names.indexOf(VALUE_NAME);
   if (namedTimestamp < 0 && namedValue < 0 && looksLikeData(header)) {
-    throw new DetectInputError(
+    throw new InputError(
       `${file}: the first line ${JSON.stringify(header.join(','))} looks like data, not a header; add a header line such as timestamp,value`,
     );
   }
@@ -34,7 +34,7 @@ export function resolveSeriesColumns(file: string, header: readonly string[]): S
     ...(valueIndex < 0 ? ['a value column ("value" or a second column)'] : []),
   ];
   if (missing.length > 0) {
-    throw new DetectInputError(`${file}: header ${JSON.stringify(header.join(','))} lacks ${missing.join(' and ')}`);
+    throw new InputError(`${file}: header ${JSON.stringify(header.join(','))} lacks ${missing.join(' and ')}`);
   }
   return { timestampIndex, valueIndex, valueName: (header[valueIndex] ?? VALUE_NAME).trim() };
 }

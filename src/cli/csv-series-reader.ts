@@ -6,12 +6,12 @@
  * Blank lines are ignored (not counted as skipped): trailing newlines are not bad data.
  */
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { splitCsvLine } from './csv-line.js';
 import { resolveSeriesColumns, type SeriesColumns } from './csv-series-columns.js';
 import { SeriesRowParser, type SeriesRow } from './csv-series-rows.js';
-import { DetectInputError } from './detect-input-error.js';
+import { inputFileSize } from './input-file.js';
+import { InputError } from './input-error.js';
 
 export interface CsvSeriesReader {
   columns: SeriesColumns;
@@ -26,7 +26,7 @@ export interface CsvSeriesReader {
 }
 
 export async function openCsvSeries(file: string): Promise<CsvSeriesReader> {
-  const sizeBytes = await fileSize(file);
+  const sizeBytes = await inputFileSize(file);
   const stream = createReadStream(file, { encoding: 'utf8' });
   // readline re-emits stream errors (EISDIR, EACCES …) through the async iterator.
   const lines = createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY });
@@ -50,11 +50,11 @@ export async function openCsvSeries(file: string): Promise<CsvSeriesReader> {
     }
   } catch (error) {
     close();
-    throw new DetectInputError(`cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new InputError(`cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
   }
   if (header === undefined) {
     close();
-    throw new DetectInputError(`${file} is empty: expected a header line such as timestamp,value and then one row per point`);
+    throw new InputError(`${file} is empty: expected a header line such as timestamp,value and then one row per point`);
   }
   let columns: SeriesColumns;
   try {
@@ -83,16 +83,4 @@ export async function openCsvSeries(file: string): Promise<CsvSeriesReader> {
       }
     },
   };
-}
-
-async function fileSize(file: string): Promise<number> {
-  try {
-    const stats = await stat(file);
-    if (!stats.isFile()) throw new DetectInputError(`${file} is not a file`);
-    return stats.size;
-  } catch (error) {
-    if (error instanceof DetectInputError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new DetectInputError(code === 'ENOENT' ? `no such file: ${file}` : `cannot read ${file}: ${String(error)}`);
-  }
 }

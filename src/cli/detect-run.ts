@@ -7,8 +7,9 @@
 import type { MetricSemantics } from '../observe/metrics/metric-semantics.js';
 import { SeriesDetector, type DetectorSettings } from '../observe/metrics/series-detector.js';
 import type { CsvSeriesReader } from './csv-series-reader.js';
-import { formatPoint, type OutputFormat, type OutputWriter, type ScoredPoint } from './detect-output.js';
-import type { Progress } from './detect-progress.js';
+import { formatPoint, type OutputFormat, type ScoredPoint } from './detect-output.js';
+import type { OutputWriter } from './output-writer.js';
+import type { Progress } from './progress-bar.js';
 import { DetectSummary } from './detect-summary.js';
 
 export interface DetectRun {

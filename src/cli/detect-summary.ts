@@ -6,9 +6,9 @@
 import { describeAnomaly } from '../observe/metrics/describe-anomaly.js';
 import type { EpisodeEvent, PointScore } from '../observe/metrics/series-detector.js';
 import { SKIP_REASONS, type SkipReason } from './csv-series-rows.js';
+import { LineTally } from './line-tally.js';
 
 const MAX_EPISODES = 20;
-const MAX_LINES_PER_REASON = 5;
 
 interface Episode {
   onsetMs: number;
@@ -33,7 +33,7 @@ export class DetectSummary {
   private episodeCount = 0;
   private readonly episodes: Episode[] = [];
   private current: Episode | undefined;
-  private readonly skipped = new Map<SkipReason, { count: number; lines: number[] }>();
+  private readonly skipped = new Map<SkipReason, LineTally>();
 
   get skippedRows(): number {
     let total = 0;
@@ -42,10 +42,9 @@ export class DetectSummary {
   }
 
   skip(reason: SkipReason, line: number): void {
-    const entry = this.skipped.get(reason) ?? { count: 0, lines: [] };
-    entry.count += 1;
-    if (entry.lines.length < MAX_LINES_PER_REASON) entry.lines.push(line);
-    this.skipped.set(reason, entry);
+    const tally = this.skipped.get(reason) ?? new LineTally();
+    tally.add(line);
+    this.skipped.set(reason, tally);
   }
 
   point(score: PointScore | undefined, event: EpisodeEvent | undefined): void {
@@ -87,10 +86,8 @@ export class DetectSummary {
     if (this.skipped.size > 0) {
       lines.push(`skipped ${this.skippedRows} rows:`);
       for (const reason of Object.keys(SKIP_REASONS) as SkipReason[]) {
-        const entry = this.skipped.get(reason);
-        if (!entry) continue;
-        const more = entry.count > entry.lines.length ? ', …' : '';
-        lines.push(`  ${entry.count} ${reason} (line ${entry.lines.join(', ')}${more})`);
+        const tally = this.skipped.get(reason);
+        if (tally) lines.push(`  ${tally.count} ${reason} (${tally.lines()})`);
       }
     }
     if (this.points === 0) lines.push('no usable data rows: nothing was scored');

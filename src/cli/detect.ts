@@ -7,13 +7,11 @@ import { detectorSettingsFor } from '../observe/metrics/detector-settings.js';
 import { metricSemantics, type MetricSemantics } from '../observe/metrics/metric-semantics.js';
 import { openCsvSeries } from './csv-series-reader.js';
 import { SKIP_REASONS } from './csv-series-rows.js';
-import { DetectInputError } from './detect-input-error.js';
-import { CSV_HEADER, OUTPUT_FORMATS, OutputWriter, type OutputFormat } from './detect-output.js';
-import { createProgress } from './detect-progress.js';
+import { InputError } from './input-error.js';
+import { OutputWriter } from './output-writer.js';
+import { CSV_HEADER, OUTPUT_FORMATS, type OutputFormat } from './detect-output.js';
+import { createProgress } from './progress-bar.js';
 import { runDetect } from './detect-run.js';
-
-/** Exit code for input mistakes, the same as for configuration mistakes in main.ts. */
-const EXIT_INPUT = 2;
 
 const DEFAULTS = ConfigSchema.parse({}).detector;
 
@@ -38,20 +36,13 @@ export function detectCommand(): Command {
     )
     .addOption(new Option('--format <format>', 'output format; json is one object per line').choices(OUTPUT_FORMATS).default('csv'))
     .addHelpText('after', helpText())
-    .action(async (file: string, options: DetectOptions) => {
-      try {
-        await detect(file, options);
-      } catch (error) {
-        if (!(error instanceof DetectInputError)) throw error;
-        console.error(`opsloop: ${error.message}`);
-        process.exitCode = EXIT_INPUT;
-      }
-    });
+    // An InputError reaches main.ts, which prints it and exits 2.
+    .action((file: string, options: DetectOptions) => detect(file, options));
 }
 
 async function detect(file: string, options: DetectOptions): Promise<void> {
   if (options.out !== undefined && resolve(options.out) === resolve(file)) {
-    throw new DetectInputError(`--out ${options.out} is the input file; it would be overwritten while read`);
+    throw new InputError(`--out ${options.out} is the input file; it would be overwritten while read`);
   }
   // Input first: a bad input must not leave an empty --out file behind.
   const reader = await openCsvSeries(file);
@@ -67,15 +58,11 @@ async function detect(file: string, options: DetectOptions): Promise<void> {
   const semantics = semanticsFor(options.metric, reader.columns.valueName);
   // The bar is for a person at a terminal, and pointless when the scores scroll past on it.
   const showProgress = process.stderr.isTTY === true && !(options.out === undefined && process.stdout.isTTY === true);
-  const progress = createProgress(showProgress, reader.sizeBytes);
+  const progress = createProgress(showProgress, reader.sizeBytes, { task: 'detect', unit: 'points' });
 
   if (options.format === 'csv') await writer.write(`${CSV_HEADER}\n`);
   const summary = await runDetect({ reader, writer, format: options.format, progress, settings, semantics });
-  await writer.end(options.out !== undefined);
-  const failure = writer.error;
-  // A consumer that stopped reading (`| head`) is not a failure of ours.
-  const consumerGone = options.out === undefined && (failure as NodeJS.ErrnoException | undefined)?.code === 'EPIPE';
-  if (failure && !consumerGone) throw new Error(`cannot write ${options.out ?? 'stdout'}: ${failure.message}`);
+  await writer.end(options.out !== undefined, options.out ?? 'stdout');
 
   process.stderr.write(
     summary.format({
@@ -99,7 +86,7 @@ async function openOutput(path: string): Promise<WriteStream> {
   const stream = createWriteStream(path);
   await new Promise<void>((resolveOpen, reject) => {
     stream.once('open', () => resolveOpen());
-    stream.once('error', (error) => reject(new DetectInputError(`cannot write --out ${path}: ${error.message}`)));
+    stream.once('error', (error) => reject(new InputError(`cannot write --out ${path}: ${error.message}`)));
   });
   return stream;
 }

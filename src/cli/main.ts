@@ -1,18 +1,19 @@
 #!/usr/bin/env node
 /** Entry point of the `opsloop` command. */
 import { OpsError } from '../core/errors.js';
+import { InputError } from './input-error.js';
 import { buildProgram } from './program.js';
 
-/** Exit code for configuration mistakes, distinct from runtime failures (1). */
-const EXIT_CONFIG = 2;
+/** Exit code for mistakes in what was given (settings, input files), distinct from runtime failures (1). */
+const EXIT_INPUT = 2;
 
 try {
   await buildProgram().parseAsync(process.argv);
 } catch (error) {
-  if (error instanceof OpsError && error.code === 'OPS_ERR_CONFIG') {
+  if ((error instanceof OpsError && error.code === 'OPS_ERR_CONFIG') || error instanceof InputError) {
     // A person made a typo: say what and where, without a stack trace.
     console.error(`opsloop: ${error.message}`);
-    process.exitCode = EXIT_CONFIG;
+    process.exitCode = EXIT_INPUT;
   } else {
     console.error(`opsloop: ${error instanceof Error ? error.message : String(error)}`);
     process.exitCode = 1;

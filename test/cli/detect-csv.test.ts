@@ -4,7 +4,7 @@ import { csvField, splitCsvLine } from '../../src/cli/csv-line.js';
 import { resolveSeriesColumns } from '../../src/cli/csv-series-columns.js';
 import { SeriesRowParser } from '../../src/cli/csv-series-rows.js';
 import { detectTimestampFormat, parseTimestamp } from '../../src/cli/csv-timestamp.js';
-import { DetectInputError } from '../../src/cli/detect-input-error.js';
+import { InputError } from '../../src/cli/input-error.js';
 
 const MS = Date.UTC(2024, 4, 1, 12, 0, 0);
 
@@ -59,7 +59,7 @@ describe('detect CSV parsing: lines, columns and rows', () => {
 
   it('resolveSeriesColumns() names what is missing', () => {
     assert.throws(() => resolveSeriesColumns('f.csv', ['timestamp']), (error: unknown) => {
-      assert.ok(error instanceof DetectInputError);
+      assert.ok(error instanceof InputError);
       assert.match(error.message, /^f\.csv: header "timestamp" lacks a value column/);
       return true;
     });
