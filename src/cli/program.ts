@@ -1,19 +1,21 @@
 import { Command } from 'commander';
 import { demoCommand } from './demo.js';
 import { detectCommand } from './detect.js';
+import { logsCommand } from './logs.js';
 import { packageVersion } from './package-version.js';
 import { serveCommand } from './serve.js';
 import { versionCommand } from './version.js';
 
 /** The `opsloop` program; one file per command, added here. */
 export function buildProgram(): Command {
-  return new Command('opsloop')
+  const program = new Command('opsloop')
     .description('Self-hosted AIOps: observe telemetry, engage on incidents, act on root causes.')
     .version(packageVersion(), '-V, --version', 'print the opsloop version')
     .showHelpAfterError('(run with --help for usage)')
     .addCommand(serveCommand())
     .addCommand(demoCommand())
     .addCommand(detectCommand())
+    .addCommand(logsCommand())
     .addCommand(versionCommand())
     .addHelpText(
       'after',
@@ -22,6 +24,19 @@ Examples:
   $ opsloop demo                 try it: a simulated shop with injected faults
   $ opsloop serve                run it for your own services (OTLP on :4318)
   $ opsloop serve --help         options and environment variables
+  $ opsloop logs mine app.log    the templates of a log file, with counts
 `,
     );
+  throwOnUsageErrors(program);
+  return program;
+}
+
+/**
+ * Commander exits 1 on a usage error (unknown option, bad value); opsloop's code for a
+ * mistake in what it was given is 2. Every command throws instead, and main.ts picks the code.
+ * Commands added with addCommand do not inherit the setting, hence the walk.
+ */
+function throwOnUsageErrors(command: Command): void {
+  command.exitOverride();
+  for (const sub of command.commands) throwOnUsageErrors(sub);
 }
