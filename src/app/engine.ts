@@ -1,4 +1,4 @@
-import type { Fault } from '../core/api.js';
+import type { Fault, LogIngestStats } from '../core/api.js';
 import type { Incident } from '../core/records.js';
 import type { SignalSink, TelemetrySink } from '../ingest/sink.js';
 import type { Store } from '../store/store.js';
@@ -14,6 +14,8 @@ export interface Engine {
   /** Incident actions by a person; `by` names them on the timeline. Throws OpsError NOT_FOUND. */
   acknowledge(incidentId: string, by: string): Incident;
   resolve(incidentId: string, by: string): Incident;
+  /** What log ingest cut, repaired or could not mine since start. */
+  logStats(): LogIngestStats;
   /** Faults injected by the demo, when it runs in this process. */
   demoFaults(): Fault[] | undefined;
   /** Resolves once everything accepted so far has been analysed. */

@@ -20,6 +20,9 @@ import type { Store } from '../store/store.js';
 import { applyRca } from './apply-rca.js';
 import { restoreDetectors, saveDetectors } from './detector-persistence.js';
 import type { Engine } from './engine.js';
+import { LogMining } from './logs/log-mining.js';
+import { minerSnapshotsIn } from './logs/miner-persistence.js';
+import { ServiceMiners } from './logs/service-miners.js';
 import { createTelemetrySink } from './telemetry-sink.js';
 
 export interface LoopOptions {
@@ -28,6 +31,8 @@ export interface LoopOptions {
   logger?: Pick<Logger, 'error' | 'warn' | 'info'>;
   /** Wall clock for human actions and retention; analysis runs on event time only. */
   now?: () => number;
+  /** Log template miners kept in memory (one per service); others wait in the store. @default 100 */
+  liveLogMiners?: number;
 }
 
 export interface Loop extends Engine {
@@ -39,8 +44,10 @@ export interface Loop extends Engine {
 /** How far event time must advance before open incidents are checked for auto-resolution. */
 const AUTO_RESOLVE_STEP_MS = 5_000;
 const RETENTION_SWEEP_MS = 10 * 60_000;
-/** Wall clock between detector snapshots: a crash loses at most this much learning. */
+/** Wall clock between detector and log miner snapshots: a crash loses at most this much learning. */
 const SNAPSHOT_MS = 5 * 60_000;
+/** A miner holds up to 10,000 templates; most services need far fewer, so this bounds memory loosely. */
+const LIVE_LOG_MINERS = 100;
 
 export function createLoop(options: LoopOptions): Loop {
   const { config, store } = options;
@@ -52,6 +59,12 @@ export function createLoop(options: LoopOptions): Loop {
   const graphBuilder = new ServiceGraphBuilder();
   const detectors = new DetectorBank(config.detector);
   restoreDetectors(store, detectors, options.logger);
+  const miners = new ServiceMiners({
+    snapshots: minerSnapshotsIn(store, now),
+    maxLive: options.liveLogMiners ?? LIVE_LOG_MINERS,
+    onSnapshotError: (service, error) => options.logger?.warn({ err: error, service }, 'log miner snapshot not loaded or saved (a miner that cannot load starts afresh)'),
+  });
+  const logMining = new LogMining(miners);
   const silence = new SilenceDetector({ minSilenceMs: config.detector.silenceSeconds * 1000 });
   const edges = new Map<string, ServiceEdge>(store.topology.edges().map((e) => [`${e.caller}\u0000${e.callee}`, e]));
   let graph = new ServiceGraph([...edges.values()]);
@@ -138,7 +151,7 @@ export function createLoop(options: LoopOptions): Loop {
     }
   });
 
-  const telemetry = createTelemetrySink(store, bus, config.ingest.maxBacklog);
+  const telemetry = createTelemetrySink(store, bus, { maxBacklog: config.ingest.maxBacklog, logMining });
 
   const signals: SignalSink = {
     acceptSignals(incoming: readonly Signal[]) {
@@ -163,7 +176,10 @@ export function createLoop(options: LoopOptions): Loop {
   }, RETENTION_SWEEP_MS);
   retention.unref();
 
-  const snapshot = () => saveDetectors(store, detectors, now(), options.logger);
+  const snapshot = () => {
+    saveDetectors(store, detectors, now(), options.logger);
+    miners.saveChanged();
+  };
   const snapshots = setInterval(snapshot, SNAPSHOT_MS);
   snapshots.unref();
 
@@ -186,6 +202,7 @@ export function createLoop(options: LoopOptions): Loop {
       bus.publish('incidents.changed', [incident]);
       return incident;
     },
+    logStats: () => logMining.stats(),
     demoFaults: () => demoFaults?.(),
     setDemoFaults: (provider) => {
       demoFaults = provider;

@@ -1,24 +1,35 @@
 /**
  * The durable front door for telemetry: refuse when analysis is too far behind, otherwise
- * write the batch (and who reported) in one transaction, and only then publish it, so a 2xx
- * from a receiver means stored.
+ * mine log templates, write the batch (and who reported) in one transaction, and only then
+ * publish it, so a 2xx from a receiver means stored.
  */
 import type { Bus } from '../bus/bus.js';
 import { OpsError } from '../core/errors.js';
 import type { TelemetryBatch, TelemetrySink } from '../ingest/sink.js';
 import type { Store } from '../store/store.js';
+import type { LogMining } from './logs/log-mining.js';
 
-export function createTelemetrySink(store: Store, bus: Bus, maxBacklog: number): TelemetrySink {
+export interface TelemetrySinkOptions {
+  /** Bus messages waiting above which batches are refused (config ingest.maxBacklog). */
+  maxBacklog: number;
+  logMining: LogMining;
+}
+
+export function createTelemetrySink(store: Store, bus: Bus, options: TelemetrySinkOptions): TelemetrySink {
   return {
     accept(batch: TelemetryBatch) {
       const backlog = bus.backlog();
-      if (backlog > maxBacklog) {
+      if (backlog > options.maxBacklog) {
         throw new OpsError('OPS_ERR_OVERLOADED', [`${backlog} batches waiting for analysis`]);
       }
+      const logs = batch.logs?.length ? options.logMining.mine(batch.logs) : undefined;
       store.transaction(() => {
         if (batch.metrics?.length) store.telemetry.insertMetricPoints(batch.metrics);
         if (batch.spans?.length) store.telemetry.insertSpans(batch.spans);
-        if (batch.logs?.length) store.telemetry.insertLogs(batch.logs);
+        if (logs) {
+          store.telemetry.insertLogs(logs.logs);
+          store.logs.recordTemplates(logs.templates);
+        }
         const seen = new Map<string, number>();
         for (const record of [...(batch.metrics ?? []), ...(batch.logs ?? [])]) {
           seen.set(record.service, Math.max(seen.get(record.service) ?? 0, record.timeMs));
@@ -28,7 +39,10 @@ export function createTelemetrySink(store: Store, bus: Bus, maxBacklog: number):
       });
       if (batch.spans?.length) bus.publish('telemetry.spans', batch.spans);
       if (batch.metrics?.length) bus.publish('telemetry.metrics', batch.metrics);
-      if (batch.logs?.length) bus.publish('telemetry.logs', batch.logs);
+      if (logs) {
+        bus.publish('telemetry.logs', logs.logs);
+        if (logs.mined.length > 0) bus.publish('logs.mined', logs.mined);
+      }
     },
   };
 }

@@ -2,12 +2,15 @@
  * Typed topics between stages. The in-process implementation is memory/; a NATS JetStream
  * adapter implements the same interface for scale-out.
  */
-import type { Alert, Change, Incident, LogRecord, MetricPoint, Signal, SpanRecord } from '../core/records.js';
+import type { Alert, Change, Incident, LogRecord, MetricPoint, MinedLog, Signal, SpanRecord } from '../core/records.js';
 
 export interface Topics {
   'telemetry.metrics': readonly MetricPoint[];
   'telemetry.spans': readonly SpanRecord[];
+  /** Stored logs: bodies as stored (cut, repaired) and template ids set. */
   'telemetry.logs': readonly LogRecord[];
+  /** Each stored log that got a template, published after the batch is stored: what log signals consume. */
+  'logs.mined': readonly MinedLog[];
   /** Series opsloop derives itself (RED from spans); kept apart so they never count as a service reporting. */
   'metrics.derived': readonly MetricPoint[];
   signals: readonly Signal[];

@@ -3,6 +3,7 @@
  * the server (validation + OpenAPI), the CLI and web/ (types through z.infer).
  */
 import { z } from 'zod';
+import { decodeLogCursor } from './log-cursor.js';
 import {
   AlertSchema,
   ChangeKindSchema,
@@ -195,3 +196,167 @@ export const SeriesScoresResponseSchema = z.object({
   episodes: z.array(AnomalyEpisodeSchema).describe('Anomaly episodes overlapping [from, to], oldest first'),
 });
 export type SeriesScoresResponse = z.infer<typeof SeriesScoresResponseSchema>;
+
+// --- Logs (src/app/logs; GET /api/v1/logs, /api/v1/log-patterns) -------------------------
+
+/** The lowest OTLP severity number of each named range (logs data model). */
+const SEVERITY_FLOORS: Readonly<Record<string, number>> = { trace: 1, debug: 5, info: 9, warn: 13, error: 17, fatal: 21 };
+
+export const MinSeveritySchema = z
+  .string()
+  .transform((text, ctx) => {
+    const name = text.trim().toLowerCase();
+    const floor = SEVERITY_FLOORS[name] ?? (/^\d{1,2}$/.test(name) ? Number(name) : Number.NaN);
+    if (floor >= 1 && floor <= 24) return floor;
+    ctx.addIssue({ code: 'custom', message: `expected trace, debug, info, warn, error, fatal or a severity number 1-24, got "${text}"` });
+    return z.NEVER;
+  })
+  .describe('Lowest severity kept: trace, debug, info, warn, error, fatal (the start of that range) or an OTLP severity number 1-24');
+
+const LogCursorSchema = z
+  .string()
+  .transform((text, ctx) => {
+    const position = decodeLogCursor(text);
+    if (position) return position;
+    ctx.addIssue({ code: 'custom', message: 'is not a cursor returned by this API (pass nextCursor unchanged)' });
+    return z.NEVER;
+  })
+  .describe('nextCursor of the previous page');
+
+const TimeBoundsSchema = {
+  from: z.coerce.number().int().optional().describe('Epoch ms, included'),
+  to: z.coerce.number().int().optional().describe('Epoch ms, included'),
+};
+
+export const LogSearchQuerySchema = z.object({
+  q: z
+    .string()
+    .trim()
+    .min(1)
+    .max(1000)
+    .optional()
+    .describe(
+      'Full-text query over bodies in SQLite FTS5 syntax: words (all must occur), "a phrase", prefix*, OR, NOT, NEAR(a b, 5). ' +
+        'Quote terms with punctuation: "10.0.0.1".',
+    ),
+  service: z.string().min(1).optional(),
+  minSeverity: MinSeveritySchema.optional(),
+  templateId: z.string().min(1).max(64).optional(),
+  traceId: z
+    .string()
+    .regex(/^[0-9a-fA-F]{32}$/, 'expected 32 hex digits')
+    .transform((id) => id.toLowerCase())
+    .optional(),
+  ...TimeBoundsSchema,
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  cursor: LogCursorSchema.optional(),
+});
+
+const AttributeValueSchema = z.union([z.string(), z.number(), z.boolean()]);
+export const SnippetPartSchema = z.object({ text: z.string(), match: z.boolean().describe('The query matched this stretch') });
+
+export const LogEntrySchema = z.object({
+  id: z.number().int(),
+  timeMs: z.number(),
+  service: z.string(),
+  instance: z.string().optional(),
+  severityNumber: z.number().int(),
+  severityText: z.string(),
+  body: z.string(),
+  traceId: z.string().optional(),
+  spanId: z.string().optional(),
+  templateId: z.string().optional().describe('Absent for blank bodies'),
+  attributes: z.record(z.string(), AttributeValueSchema),
+  snippet: z
+    .array(SnippetPartSchema)
+    .optional()
+    .describe('With q only: the best-matching stretch of the body (up to 32 words), matches marked'),
+});
+export type LogEntry = z.infer<typeof LogEntrySchema>;
+
+export const LogSearchResponseSchema = z.object({
+  logs: z.array(LogEntrySchema).describe('Newest first'),
+  nextCursor: z.string().optional().describe('Present when more logs match; pass as cursor'),
+});
+export type LogSearchResponse = z.infer<typeof LogSearchResponseSchema>;
+
+export const LogIngestStatsSchema = z
+  .object({
+    lines: z.number().int().describe('Logs received'),
+    mined: z.number().int().describe('Logs given a template'),
+    empty: z.number().int().describe('Blank bodies: stored without a template'),
+    truncated: z.number().int().describe('Bodies longer than 65,536 characters, cut before storing'),
+    invalidText: z.number().int().describe('Bodies with invalid UTF-8 or unpaired surrogates, stored with U+FFFD in their place'),
+    failed: z.number().int().describe('Logs the miner failed on: stored without a template'),
+    templatesEvicted: z.number().int().describe('Templates dropped by a miner over its cap, least recently used first'),
+  })
+  .describe('Counts since opsloop started');
+export type LogIngestStats = z.infer<typeof LogIngestStatsSchema>;
+
+const SparklineQuerySchema = {
+  ...TimeBoundsSchema,
+  buckets: z.coerce.number().int().min(1).max(500).default(30).describe('Buckets of the count series over [from, to]'),
+};
+
+export const LogPatternsQuerySchema = z.object({
+  service: z.string().min(1).optional(),
+  minSeverity: MinSeveritySchema.optional(),
+  ...SparklineQuerySchema,
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  samples: z.coerce.number().int().min(0).max(10).default(3).describe('Newest lines per pattern'),
+});
+
+export const LogPatternDetailQuerySchema = z.object({
+  service: z.string().min(1).optional().describe('Needed only when two services have a template with this id'),
+  ...SparklineQuerySchema,
+  samples: z.coerce.number().int().min(1).max(100).default(10),
+});
+
+export const LogTemplateChangeSchema = z.object({
+  timeMs: z.number().describe('Event time of the log that refined the template'),
+  from: z.string(),
+  to: z.string(),
+});
+
+export const LogPatternSchema = z.object({
+  service: z.string(),
+  templateId: z.string(),
+  template: z.string().describe('<*> for each parameter'),
+  count: z.number().int().describe('Logs since first seen (within retention)'),
+  firstSeenMs: z.number(),
+  lastSeenMs: z.number(),
+  maxSeverityNumber: z.number().int(),
+  maxSeverityText: z.string(),
+  changeCount: z.number().int().describe('Refinements kept in the change history'),
+  series: z.array(z.number().int()).describe('Logs per bucket over the window, oldest first'),
+  samples: z.array(LogEntrySchema).describe('Newest first'),
+});
+export type LogPattern = z.infer<typeof LogPatternSchema>;
+
+const PatternWindowSchema = {
+  from: z.number(),
+  to: z.number(),
+  bucketMs: z.number().int().describe('Width of each bucket of `series`; the first starts at `from`'),
+};
+
+export const LogPatternsResponseSchema = z.object({
+  ...PatternWindowSchema,
+  patterns: z.array(LogPatternSchema).describe('Most frequent first'),
+  ingest: LogIngestStatsSchema,
+});
+export type LogPatternsResponse = z.infer<typeof LogPatternsResponseSchema>;
+
+export const TemplateParameterSchema = z.object({
+  position: z.number().int().describe('Index of the <*> in the template, from 0'),
+  values: z.array(z.object({ value: z.string(), count: z.number().int() })).describe('Most frequent first'),
+  distinct: z.number().int().describe('Distinct values among the lines examined'),
+});
+
+export const LogPatternDetailResponseSchema = z.object({
+  ...PatternWindowSchema,
+  pattern: LogPatternSchema,
+  parameters: z.array(TemplateParameterSchema).describe('Values of each parameter in the newest lines of the template'),
+  linesExamined: z.number().int().describe('Lines the parameter values come from'),
+  changes: z.array(LogTemplateChangeSchema).describe('Refinements, oldest first'),
+});
+export type LogPatternDetailResponse = z.infer<typeof LogPatternDetailResponseSchema>;

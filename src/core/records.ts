@@ -58,6 +58,22 @@ export interface LogRecord extends EntityRef {
   traceId?: string;
   spanId?: string;
   attributes: Attributes;
+  /** The service's log template this body belongs to; set at ingest, absent for blank bodies. */
+  templateId?: string;
+}
+
+/** How mining a log changed its template: a new one, an existing one as is, or one widened. */
+export type TemplateChangeKind = 'created' | 'matched' | 'refined';
+
+/** One log after template mining: what log signals (new templates, bursts) consume. */
+export interface MinedLog {
+  service: string;
+  templateId: string;
+  /** The template after this log, `<*>` for each parameter. */
+  template: string;
+  change: TemplateChangeKind;
+  severityNumber: number;
+  timeMs: number;
 }
 
 export const SeveritySchema = z.enum(['info', 'warning', 'error', 'critical']);

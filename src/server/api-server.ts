@@ -19,6 +19,8 @@ import { eventRoutes } from './routes/events.js';
 import { forecastRoutes } from './routes/forecast.js';
 import { healthRoutes } from './routes/health.js';
 import { incidentRoutes } from './routes/incidents.js';
+import { logPatternRoutes } from './routes/log-patterns.js';
+import { logRoutes } from './routes/logs.js';
 import { metricsRoutes } from './routes/metrics.js';
 import { openapiRoutes } from './routes/openapi.js';
 import { serviceRoutes } from './routes/services.js';
@@ -50,6 +52,8 @@ const ROUTE_PLUGINS = [
   seriesRoutes,
   forecastRoutes,
   seriesScoreRoutes,
+  logRoutes,
+  logPatternRoutes,
   changeRoutes,
   eventRoutes,
   alertmanagerRoutes,
@@ -79,7 +83,7 @@ export async function buildApiServer(options: ApiServerOptions): Promise<Fastify
       openapi: '3.1.0',
       info: {
         title: 'opsloop API',
-        description: 'Incidents, alerts, services, telemetry series, changes and alert receivers of opsloop.',
+        description: 'Incidents, alerts, services, telemetry series, logs, changes and alert receivers of opsloop.',
         version: '1',
       },
       tags: [
@@ -87,6 +91,7 @@ export async function buildApiServer(options: ApiServerOptions): Promise<Fastify
         { name: 'alerts', description: 'Deduplicated, stateful signals' },
         { name: 'services', description: 'The service catalogue and call graph' },
         { name: 'telemetry', description: 'Metric series' },
+        { name: 'logs', description: 'Log search and log templates (patterns)' },
         { name: 'changes', description: 'Deploys and configuration changes' },
         { name: 'integrations', description: 'Receivers for external alerts and events' },
         { name: 'demo', description: 'The built-in demo' },

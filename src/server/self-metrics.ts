@@ -28,9 +28,11 @@ class Counter {
   }
 }
 
+/** A metric read at scrape time; `type: 'counter'` for totals kept elsewhere (e.g. by the loop). */
 export interface Gauge {
   name: string;
   help: string;
+  type?: 'gauge' | 'counter';
   samples: Array<{ labels: LabelSet; value: number }>;
 }
 
@@ -47,7 +49,7 @@ export class SelfMetrics {
   render(gauges: readonly Gauge[] = []): string {
     const blocks = [this.httpRequests.render(), this.signalsAccepted.render(), this.changesAccepted.render()];
     for (const gauge of gauges) {
-      const lines = [`# HELP ${gauge.name} ${gauge.help}`, `# TYPE ${gauge.name} gauge`];
+      const lines = [`# HELP ${gauge.name} ${gauge.help}`, `# TYPE ${gauge.name} ${gauge.type ?? 'gauge'}`];
       for (const sample of gauge.samples) lines.push(`${gauge.name}${formatLabels(sample.labels)} ${sample.value}`);
       blocks.push(lines.join('\n'));
     }

@@ -99,10 +99,100 @@ export interface ModelStateRepository {
   saveMany(entries: readonly ModelStateEntry[]): void;
   /** Every entry of `kind`, least recently updated first. */
   loadAll(kind: string): Array<{ key: string; state: string }>;
+  /** The state saved under (kind, key), if any. */
+  load(kind: string, key: string): string | undefined;
+}
+
+/** One refinement of a log template: the text before and after, at the event time of the log that caused it. */
+export interface LogTemplateChange {
+  timeMs: number;
+  from: string;
+  to: string;
+}
+
+/** What one ingest batch adds to a log template's row. */
+export interface LogTemplateUpdate {
+  service: string;
+  templateId: string;
+  /** The template's text after the batch. */
+  template: string;
+  firstSeenMs: number;
+  lastSeenMs: number;
+  /** Logs of this template in the batch. */
+  count: number;
+  maxSeverity: number;
+  /** Refinements in the batch, oldest first. */
+  changes: LogTemplateChange[];
+}
+
+/** A log template's stored summary: counts since it was first seen within retention. */
+export interface LogTemplateRow {
+  service: string;
+  templateId: string;
+  template: string;
+  firstSeenMs: number;
+  lastSeenMs: number;
+  count: number;
+  maxSeverity: number;
+  /** The last refinements, oldest first. */
+  changes: LogTemplateChange[];
+}
+
+/** Position after the last log of a page: logs are ordered by time, then id, newest first. */
+export interface LogCursor {
+  timeMs: number;
+  id: number;
+}
+
+export interface LogSearchQuery {
+  service?: string;
+  templateId?: string;
+  traceId?: string;
+  /** Lowest severity number kept (OTLP: 9 INFO, 13 WARN, 17 ERROR, 21 FATAL). */
+  minSeverity?: number;
+  fromMs?: number;
+  toMs?: number;
+  /** Full-text query over bodies, in the engine's syntax (SQLite: FTS5). */
+  text?: string;
+  limit: number;
+  /** Continue after this position (the previous page's `next`). */
+  after?: LogCursor;
+}
+
+/** A stretch of a log body; `match` marks the words the text query hit. */
+export interface SnippetPart {
+  text: string;
+  match: boolean;
+}
+
+export interface LogHit extends LogRecord {
+  /** Unique per stored log; with timeMs it makes the page cursor. */
+  id: number;
+  /** Only with a text query: the best-matching stretch of the body, matches marked. */
+  snippet?: SnippetPart[];
+}
+
+export interface LogSearchPage {
+  logs: LogHit[];
+  /** Present when more logs match: pass it as `after` for the next page. */
+  next?: LogCursor;
+}
+
+/** Log search and log templates; log rows themselves are written through TelemetryRepository. */
+export interface LogRepository {
+  /** Adds each update to its template's row, creating it; keeps the last few changes. */
+  recordTemplates(updates: readonly LogTemplateUpdate[]): void;
+  /** Most frequent first. */
+  templates(filter: { service?: string; templateId?: string; minSeverity?: number; limit: number }): LogTemplateRow[];
+  /** Logs of one template per bucket of `bucketMs` from `fromMs`, `buckets` counts. */
+  templateCounts(template: { service: string; templateId: string }, window: { fromMs: number; bucketMs: number; buckets: number }): number[];
+  /** Newest first. Throws LogQueryError when `text` is not a valid query. */
+  search(query: LogSearchQuery): LogSearchPage;
 }
 
 export interface Store {
   readonly telemetry: TelemetryRepository;
+  readonly logs: LogRepository;
   readonly alerts: AlertRepository;
   readonly incidents: IncidentRepository;
   readonly changes: ChangeRepository;

@@ -16,9 +16,10 @@ export interface Harness {
 
 export const FIXED_NOW = Date.parse('2030-01-01T00:00:00Z');
 
-export async function startHarness(options: { config?: ConfigInput; webRoot?: string } = {}): Promise<Harness> {
+/** `storePath` keeps the store in a file, so a second harness on it sees a restart. */
+export async function startHarness(options: { config?: ConfigInput; webRoot?: string; storePath?: string } = {}): Promise<Harness> {
   const config = ConfigSchema.parse(options.config ?? {});
-  const store = openSqliteStore({ path: ':memory:' });
+  const store = openSqliteStore({ path: options.storePath ?? ':memory:' });
   const engine = createLoop({ config, store, now: () => FIXED_NOW });
   const app = await buildApiServer({
     engine,

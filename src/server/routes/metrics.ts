@@ -15,7 +15,7 @@ export const metricsRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
       },
     },
     async (_request, reply) => {
-      return reply.type('text/plain; version=0.0.4; charset=utf-8').send(metrics.render([...storeGauges(engine), ...backlogGauge(backlog)]));
+      return reply.type('text/plain; version=0.0.4; charset=utf-8').send(metrics.render([...storeGauges(engine), ...backlogGauge(backlog), ...logIngestCounters(engine)]));
     },
   );
 };
@@ -45,4 +45,25 @@ function storeGauges(engine: Engine): Gauge[] {
 function backlogGauge(backlog: (() => number) | undefined): Gauge[] {
   if (!backlog) return [];
   return [{ name: 'opsloop_bus_backlog', help: 'Bus messages accepted but not yet analysed.', samples: [{ labels: {}, value: backlog() }] }];
+}
+
+/** What log ingest cut, repaired or could not mine (bad input is counted, never refused). */
+function logIngestCounters(engine: Engine): Gauge[] {
+  const stats = engine.logStats();
+  const counter = (name: string, help: string, value: number): Gauge => ({ name, help, type: 'counter', samples: [{ labels: {}, value }] });
+  return [
+    {
+      name: 'opsloop_log_lines_total',
+      help: 'Logs received, by outcome: mined (given a template), empty (blank body), failed (the miner failed; stored without a template).',
+      type: 'counter',
+      samples: [
+        { labels: { outcome: 'mined' }, value: stats.mined },
+        { labels: { outcome: 'empty' }, value: stats.empty },
+        { labels: { outcome: 'failed' }, value: stats.failed },
+      ],
+    },
+    counter('opsloop_log_bodies_truncated_total', 'Log bodies longer than 65,536 characters, cut before storing.', stats.truncated),
+    counter('opsloop_log_bodies_invalid_text_total', 'Log bodies with invalid UTF-8 or unpaired surrogates, stored with U+FFFD.', stats.invalidText),
+    counter('opsloop_log_templates_evicted_total', 'Log templates dropped by a miner over its cap, least recently used first.', stats.templatesEvicted),
+  ];
 }

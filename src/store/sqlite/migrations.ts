@@ -138,8 +138,48 @@ CREATE TABLE model_state (
 ) WITHOUT ROWID;
 `;
 
+// Templates mined from log bodies (src/app/logs) and full-text search over the bodies.
+const LOG_TEMPLATES_AND_SEARCH = `
+ALTER TABLE logs ADD COLUMN template_id TEXT;
+-- Serves samples, sparklines and the template filter. Ids are unique per service only, but
+-- hashes rarely collide across services, so the service is checked on the few rows found.
+CREATE INDEX logs_template_time ON logs (template_id, time_ms) WHERE template_id IS NOT NULL;
+
+CREATE TABLE log_templates (
+  service TEXT NOT NULL,
+  template_id TEXT NOT NULL,
+  template TEXT NOT NULL,
+  first_seen_ms INTEGER NOT NULL,
+  last_seen_ms INTEGER NOT NULL,
+  count INTEGER NOT NULL,
+  max_severity INTEGER NOT NULL,
+  -- JSON [{ timeMs, from, to }], oldest first, the last few refinements only.
+  changes TEXT NOT NULL,
+  PRIMARY KEY (service, template_id)
+) WITHOUT ROWID;
+-- Lets pruning find templates not seen within retention without a scan.
+CREATE INDEX log_templates_last_seen ON log_templates (last_seen_ms);
+
+-- External content: the index stores no second copy of the bodies, and highlight() and
+-- snippet() read them from logs. Triggers keep it in step with every insert and delete,
+-- retention pruning included.
+CREATE VIRTUAL TABLE logs_fts USING fts5(body, content='logs', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
+INSERT INTO logs_fts (logs_fts) VALUES ('rebuild');
+CREATE TRIGGER logs_fts_insert AFTER INSERT ON logs BEGIN
+  INSERT INTO logs_fts (rowid, body) VALUES (new.id, new.body);
+END;
+CREATE TRIGGER logs_fts_delete AFTER DELETE ON logs BEGIN
+  INSERT INTO logs_fts (logs_fts, rowid, body) VALUES ('delete', old.id, old.body);
+END;
+CREATE TRIGGER logs_fts_update AFTER UPDATE OF body ON logs BEGIN
+  INSERT INTO logs_fts (logs_fts, rowid, body) VALUES ('delete', old.id, old.body);
+  INSERT INTO logs_fts (rowid, body) VALUES (new.id, new.body);
+END;
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial telemetry', sql: INITIAL_TELEMETRY },
   { version: 2, name: 'initial state', sql: INITIAL_STATE },
   { version: 3, name: 'model state', sql: MODEL_STATE },
+  { version: 4, name: 'log templates and search', sql: LOG_TEMPLATES_AND_SEARCH },
 ];

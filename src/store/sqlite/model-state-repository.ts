@@ -3,7 +3,8 @@ import type { SqliteConnection } from './connection.js';
 
 const SAVE = `INSERT INTO model_state (kind, key, state, updated_ms) VALUES (?, ?, ?, ?)
   ON CONFLICT (kind, key) DO UPDATE SET state = excluded.state, updated_ms = excluded.updated_ms`;
-const LOAD = `SELECT key, state FROM model_state WHERE kind = ? ORDER BY updated_ms, key`;
+const LOAD_ALL = `SELECT key, state FROM model_state WHERE kind = ? ORDER BY updated_ms, key`;
+const LOAD = 'SELECT state FROM model_state WHERE kind = ? AND key = ?';
 
 /** Model state on SQLite: one row per (kind, key), replaced on each save. */
 export class SqliteModelStateRepository implements ModelStateRepository {
@@ -23,6 +24,11 @@ export class SqliteModelStateRepository implements ModelStateRepository {
   }
 
   loadAll(kind: string): Array<{ key: string; state: string }> {
-    return this.#conn.statement(LOAD).all(kind) as Array<{ key: string; state: string }>;
+    return this.#conn.statement(LOAD_ALL).all(kind) as Array<{ key: string; state: string }>;
+  }
+
+  load(kind: string, key: string): string | undefined {
+    const row = this.#conn.statement(LOAD).get(kind, key) as { state: string } | undefined;
+    return row?.state;
   }
 }

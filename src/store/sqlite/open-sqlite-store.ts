@@ -6,6 +6,7 @@ import { SqliteAlertRepository } from './alert-repository.js';
 import { SqliteChangeRepository } from './change-repository.js';
 import { SqliteConnection } from './connection.js';
 import { SqliteIncidentRepository } from './incident-repository.js';
+import { SqliteLogRepository } from './log-repository.js';
 import { latestVersion, migrate, schemaVersion } from './migrate.js';
 import { MIGRATIONS } from './migrations.js';
 import { SqliteModelStateRepository } from './model-state-repository.js';
@@ -54,6 +55,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
 
 class SqliteStore implements Store {
   readonly telemetry: SqliteTelemetryRepository;
+  readonly logs: SqliteLogRepository;
   readonly alerts: SqliteAlertRepository;
   readonly incidents: SqliteIncidentRepository;
   readonly changes: SqliteChangeRepository;
@@ -65,6 +67,7 @@ class SqliteStore implements Store {
   constructor(conn: SqliteConnection) {
     this.#conn = conn;
     this.telemetry = new SqliteTelemetryRepository(conn);
+    this.logs = new SqliteLogRepository(conn);
     this.alerts = new SqliteAlertRepository(conn);
     this.incidents = new SqliteIncidentRepository(conn);
     this.changes = new SqliteChangeRepository(conn);

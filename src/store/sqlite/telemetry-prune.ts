@@ -13,9 +13,15 @@ const DELETE_POINTS = `DELETE FROM points WHERE series_id = @id AND time_ms IN (
 // A series whose newest point is older than the cut-off has no points left.
 const DELETE_EMPTY_SERIES = 'DELETE FROM series WHERE last_ms < ?';
 const DELETE_SPANS = 'DELETE FROM spans WHERE id IN (SELECT id FROM spans WHERE start_ms < ? LIMIT ?)';
+// Triggers take each deleted log out of the full-text index too (migrations.ts).
 const DELETE_LOGS = 'DELETE FROM logs WHERE id IN (SELECT id FROM logs WHERE time_ms < ? LIMIT ?)';
+// A template not seen within retention goes with its logs; seen again, it starts a new row.
+const DELETE_TEMPLATES = 'DELETE FROM log_templates WHERE last_seen_ms < ?';
 
-/** Deletes points, spans and logs before `beforeMs`; returns how many of those rows went (series rows are not counted). */
+/**
+ * Deletes points, spans, logs and log templates last seen before `beforeMs`; returns how many
+ * points, spans and logs went (series and template rows are not counted).
+ */
 export function pruneTelemetry(conn: SqliteConnection, beforeMs: number): number {
   let deleted = 0;
   const seriesIds = conn.statement(SERIES_IDS).all() as Array<{ id: number }>;
@@ -29,6 +35,7 @@ export function pruneTelemetry(conn: SqliteConnection, beforeMs: number): number
   deleted += repeatUntilShort(() => deleteSpans.run(beforeMs, CHUNK).changes);
   const deleteLogs = conn.statement(DELETE_LOGS);
   deleted += repeatUntilShort(() => deleteLogs.run(beforeMs, CHUNK).changes);
+  conn.statement(DELETE_TEMPLATES).run(beforeMs);
   return deleted;
 }
 

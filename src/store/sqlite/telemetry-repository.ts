@@ -30,7 +30,7 @@ const INSERT_SPAN = `INSERT OR IGNORE INTO spans (trace_id, span_id, parent_span
   name, kind, start_ms, duration_ms, status, status_message, peer_service, attributes)
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 const INSERT_LOG = `INSERT INTO logs (time_ms, service, instance, severity_number, severity_text,
-  body, trace_id, span_id, attributes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+  body, trace_id, span_id, attributes, template_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
 const SERIES_POINTS = `SELECT p.time_ms, p.value FROM points p JOIN series s ON s.id = p.series_id
   WHERE s.key = ? AND p.time_ms >= ? AND p.time_ms <= ? ORDER BY p.time_ms`;
@@ -41,7 +41,7 @@ const SPAN_COLUMNS = `trace_id, span_id, parent_span_id, service, instance, name
   duration_ms, status, status_message, peer_service, attributes`;
 const SPANS_OF_TRACE = `SELECT ${SPAN_COLUMNS} FROM spans WHERE trace_id = ? ORDER BY start_ms, id`;
 const LOG_COLUMNS = `time_ms, service, instance, severity_number, severity_text, body, trace_id,
-  span_id, attributes`;
+  span_id, attributes, template_id`;
 // Two statements rather than `service = ? OR ? IS NULL`, which would keep the planner off the
 // (service, time_ms) index.
 const RECENT_LOGS = `SELECT ${LOG_COLUMNS} FROM logs WHERE time_ms >= ? AND time_ms <= ?

@@ -47,6 +47,7 @@ export interface LogRow {
   trace_id: string | null;
   span_id: string | null;
   attributes: string;
+  template_id: string | null;
 }
 
 export function seriesFromRow(row: SeriesRow): SeriesInfo {
@@ -116,6 +117,7 @@ export function logFromRow(row: LogRow): LogRecord {
   if (row.instance !== null) log.instance = row.instance;
   if (row.trace_id !== null) log.traceId = row.trace_id;
   if (row.span_id !== null) log.spanId = row.span_id;
+  if (row.template_id !== null) log.templateId = row.template_id;
   return log;
 }
 
@@ -131,5 +133,6 @@ export function logParams(log: LogRecord): unknown[] {
     log.traceId ?? null,
     log.spanId ?? null,
     JSON.stringify(log.attributes),
+    log.templateId ?? null,
   ];
 }
