@@ -25,6 +25,15 @@ export function modelStateContract(open: OpenStore): void {
       assert.deepEqual(store.modelState.loadAll('missing'), []);
     });
 
+    it('load() returns the state of one (kind, key), or undefined', () => {
+      store.modelState.saveMany([
+        { key: 'cart', kind: 'log-miner', state: '{"n":1}', updatedMs: T0 },
+        { key: 'cart', kind: 'other', state: 'x', updatedMs: T0 },
+      ]);
+      assert.equal(store.modelState.load('log-miner', 'cart'), '{"n":1}');
+      assert.equal(store.modelState.load('log-miner', 'payments'), undefined);
+    });
+
     it('saveMany() replaces an entry with the same kind and key', () => {
       store.modelState.saveMany([{ key: 'a', kind: 'k', state: 'old', updatedMs: T0 }]);
       store.modelState.saveMany([{ key: 'a', kind: 'k', state: 'new', updatedMs: T0 + 5 }]);

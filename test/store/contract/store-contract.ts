@@ -5,6 +5,7 @@ import { alertsContract } from './alerts-contract.js';
 import { changesContract } from './changes-contract.js';
 import { type OpenStore, alert, incident, metricPoint } from './fixtures.js';
 import { incidentsContract } from './incidents-contract.js';
+import { logsContract } from './logs-contract.js';
 import { modelStateContract } from './model-state-contract.js';
 import { telemetryContract } from './telemetry-contract.js';
 import { topologyContract } from './topology-contract.js';
@@ -15,6 +16,7 @@ import { topologyContract } from './topology-contract.js';
  */
 export function storeContract(open: OpenStore): void {
   telemetryContract(open);
+  logsContract(open);
   alertsContract(open);
   incidentsContract(open);
   changesContract(open);
