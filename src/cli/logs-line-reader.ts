@@ -7,6 +7,8 @@
  * Lines end at `\n`; a `\r` before it and a UTF-8 byte order mark on the first line are
  * dropped. Bytes that are not UTF-8 become U+FFFD and the line is flagged, so the caller can
  * count it; it is still a line of the log.
+ *
+ * The lines of a chunk are yielded together: an await per line would cost more than reading.
  */
 import { isUtf8 } from 'node:buffer';
 
@@ -20,42 +22,57 @@ export interface LogLine {
 const NEWLINE = 0x0a;
 const CARRIAGE_RETURN = 0x0d;
 
-export async function* readLogLines(chunks: AsyncIterable<Buffer>, maxLineBytes: number): AsyncGenerator<LogLine> {
+export async function* readLogLines(chunks: AsyncIterable<Buffer>, maxLineBytes: number): AsyncGenerator<LogLine[]> {
+  /** The start of a line that continues in the next chunk: at most maxLineBytes of it. */
   let parts: Buffer[] = [];
   let held = 0;
   let cut = false;
   let number = 0;
-  const line = (bytes: Buffer): LogLine => {
-    number += 1;
-    const end = cut ? utf8Boundary(bytes) : bytes.length;
-    const body = end > 0 && bytes[end - 1] === CARRIAGE_RETURN && !cut ? end - 1 : end;
-    let text = bytes.toString('utf8', 0, body);
-    if (number === 1 && text.startsWith('\uFEFF')) text = text.slice(1);
-    // Decoding replaced bad bytes with U+FFFD; a U+FFFD written by the service is valid UTF-8.
-    const invalidUtf8 = text.includes('\uFFFD') && !isUtf8(bytes.subarray(0, body));
+  const keep = (chunk: Buffer, start: number, end: number) => {
+    const take = Math.min(end - start, maxLineBytes - held);
+    if (take > 0) {
+      parts.push(chunk.subarray(start, start + take));
+      held += take;
+    }
+    if (take < end - start) cut = true;
+  };
+  const kept = (): LogLine => {
+    const bytes = Buffer.concat(parts, held);
+    const line = decode(bytes, 0, cut ? utf8Boundary(bytes) : bytes.length, ++number);
     parts = [];
     held = 0;
     cut = false;
-    return { number, text, invalidUtf8 };
+    return line;
   };
   for await (const chunk of chunks) {
+    const batch: LogLine[] = [];
     let start = 0;
-    while (start < chunk.length) {
+    for (;;) {
       const newline = chunk.indexOf(NEWLINE, start);
-      const end = newline === -1 ? chunk.length : newline;
-      const take = Math.min(end - start, maxLineBytes - held);
-      if (take > 0) {
-        parts.push(chunk.subarray(start, start + take));
-        held += take;
+      if (newline === -1) {
+        keep(chunk, start, chunk.length);
+        break;
       }
-      if (take < end - start) cut = true;
-      if (newline === -1) break;
-      // One part is the usual case: a line inside one chunk, decoded without a copy.
-      yield line(parts.length === 1 ? (parts[0] as Buffer) : Buffer.concat(parts, held));
+      // The usual case, a whole line inside the chunk, is decoded in place without a copy.
+      if (held === 0 && !cut && newline - start <= maxLineBytes) batch.push(decode(chunk, start, newline, ++number));
+      else {
+        keep(chunk, start, newline);
+        batch.push(kept());
+      }
       start = newline + 1;
     }
+    if (batch.length > 0) yield batch;
   }
-  if (held > 0 || cut) yield line(Buffer.concat(parts, held));
+  if (held > 0 || cut) yield [kept()];
+}
+
+function decode(bytes: Buffer, start: number, end: number, number: number): LogLine {
+  const body = end > start && bytes[end - 1] === CARRIAGE_RETURN ? end - 1 : end;
+  let text = bytes.toString('utf8', start, body);
+  if (number === 1 && text.startsWith('\uFEFF')) text = text.slice(1);
+  // Decoding replaced bad bytes with U+FFFD; a U+FFFD written by the service is valid UTF-8.
+  const invalidUtf8 = text.includes('\uFFFD') && !isUtf8(bytes.subarray(start, body));
+  return { number, text, invalidUtf8 };
 }
 
 /** The length of `bytes` without a multi-byte character that the cut left incomplete. */

@@ -33,25 +33,24 @@ export interface MineOutcome {
  */
 export const MAX_LINE_BYTES = 1024 * 1024;
 
-/** Lines between progress updates: often enough to look live, rare enough to cost nothing. */
-const PROGRESS_EVERY = 16_384;
-
 export async function runMine(run: MineRun): Promise<MineOutcome> {
   const { input, format, miner, progress } = run;
   const samples = new TemplateSamples(miner.settings.maxTemplates, (id) => miner.template(id) !== undefined);
   const outcome: MineOutcome = { lines: 0, unmatched: new LineTally(), invalidUtf8: new LineTally(), samples };
-  for await (const line of readLogLines(input.chunks(), MAX_LINE_BYTES)) {
-    outcome.lines += 1;
-    if (outcome.lines % PROGRESS_EVERY === 0) progress.update(input.bytesRead(), outcome.lines);
-    if (line.invalidUtf8) outcome.invalidUtf8.add(line.number);
-    let message = line.text;
-    if (format) {
-      const content = lineContent(format, line.text);
-      if (content !== undefined) message = content;
-      else if (line.text.trim() !== '') outcome.unmatched.add(line.number);
+  for await (const lines of readLogLines(input.chunks(), MAX_LINE_BYTES)) {
+    for (const line of lines) {
+      if (line.invalidUtf8) outcome.invalidUtf8.add(line.number);
+      let message = line.text;
+      if (format) {
+        const content = lineContent(format, line.text);
+        if (content !== undefined) message = content;
+        else if (line.text.trim() !== '') outcome.unmatched.add(line.number);
+      }
+      const result = miner.add(message);
+      if (result) samples.record(result, line.number, message);
     }
-    const result = miner.add(message);
-    if (result) samples.record(result, line.number, message);
+    outcome.lines += lines.length;
+    progress.update(input.bytesRead(), outcome.lines);
   }
   progress.update(input.bytesRead(), outcome.lines);
   progress.stop();
