@@ -35,7 +35,7 @@ export function searchLogs(conn: SqliteConnection, query: LogSearchQuery): LogSe
   } catch (error) {
     // Only the MATCH operand comes from the client; any other SQL error is ours.
     if (query.text !== undefined && error instanceof Database.SqliteError && error.code === 'SQLITE_ERROR') {
-      throw new LogQueryError(query.text, error.message);
+      throw new LogQueryError(query.text, `${error.message}; put terms with punctuation in double quotes, e.g. "10.0.0.1"`);
     }
     throw error;
   }
