@@ -53,24 +53,46 @@ function round(i: number): Float64Array {
   return row;
 }
 
-type Scorer = (seriesIndex: number, timeMs: number, value: number) => void;
+/** A full collection, when node runs with --expose-gc (the npm script passes it). */
+function collectGarbage(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
 
-function run(name: string, makeScorer: () => Scorer, bar: cliProgress.SingleBar): number {
+/**
+ * Scores one round (every series' point at `timeMs`). Each detector brings its own loop, as
+ * DetectorBank does, so neither runs through a call site the other has made polymorphic.
+ */
+type Scorer = (timeMs: number, row: Float64Array) => void;
+
+interface Throughput {
+  /** Points per second of this process's CPU time: "on one core", whatever else the machine runs. */
+  perCpuSecond: number;
+  perWallSecond: number;
+}
+
+function run(name: string, makeScorer: () => Scorer, bar: cliProgress.SingleBar): Throughput {
   const score = makeScorer();
   for (let i = 0; i < WARM_POINTS; i++) {
     const row = round(i);
-    for (let s = 0; s < seriesCount; s++) score(s, START_MS + i * STEP_MS, row[s] as number);
+    score(START_MS + i * STEP_MS, row);
   }
   const rows = Array.from({ length: timedPoints }, (_, k) => round(WARM_POINTS + k));
-  let elapsedMs = 0;
+  // Neither detector pays for the garbage the one before it (or its own warm-up) left behind.
+  collectGarbage();
+  let wallMs = 0;
+  let cpuMicros = 0;
   rows.forEach((row, k) => {
     const timeMs = START_MS + (WARM_POINTS + k) * STEP_MS;
     const started = performance.now();
-    for (let s = 0; s < seriesCount; s++) score(s, timeMs, row[s] as number);
-    elapsedMs += performance.now() - started;
+    const cpu = process.cpuUsage();
+    score(timeMs, row);
+    const used = process.cpuUsage(cpu);
+    wallMs += performance.now() - started;
+    cpuMicros += used.user + used.system;
     bar.increment({ detector: name });
   });
-  return (seriesCount * timedPoints) / (elapsedMs / 1000);
+  const points = seriesCount * timedPoints;
+  return { perCpuSecond: points / (cpuMicros / 1e6), perWallSecond: points / (wallMs / 1000) };
 }
 
 const config = ConfigSchema.parse({}).detector;
@@ -79,15 +101,15 @@ const semantics = metricSemantics('bench.value');
 
 function opsloopScorer(): Scorer {
   const detectors = Array.from({ length: seriesCount }, () => new SeriesDetector(settings, semantics));
-  return (s, timeMs, value) => {
-    (detectors[s] as SeriesDetector).observe(timeMs, value);
+  return (timeMs, row) => {
+    for (let s = 0; s < seriesCount; s++) (detectors[s] as SeriesDetector).observe(timeMs, row[s] as number);
   };
 }
 
 function baselineScorer(): Scorer {
   const scorers = Array.from({ length: seriesCount }, () => windowedGaussianDetector.create());
-  return (s, timeMs, value) => {
-    (scorers[s] as (t: number, v: number) => number)(timeMs, value);
+  return (timeMs, row) => {
+    for (let s = 0; s < seriesCount; s++) (scorers[s] as (t: number, v: number) => number)(timeMs, row[s] as number);
   };
 }
 
@@ -123,10 +145,14 @@ bar.stop();
 const bytes = stateBytes();
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
-console.log(`\n${'detector'.padEnd(20)}${'points/s'.padStart(14)}`);
-console.log(`${'windowedGaussian'.padEnd(20)}${fmt(baseline).padStart(14)}`);
-console.log(`${'opsloop'.padEnd(20)}${fmt(opsloop).padStart(14)}   (${(opsloop / baseline).toFixed(2)}× the baseline)`);
+console.log(`\n${'detector'.padEnd(20)}${'points/CPU-s'.padStart(14)}${'points/wall-s'.padStart(15)}`);
+for (const [name, figures] of [['windowedGaussian', baseline], ['opsloop', opsloop]] as const) {
+  console.log(`${name.padEnd(20)}${fmt(figures.perCpuSecond).padStart(14)}${fmt(figures.perWallSecond).padStart(15)}`);
+}
+console.log(`opsloop is ${(opsloop.perCpuSecond / baseline.perCpuSecond).toFixed(2)}× the baseline per CPU-second`);
 console.log(
   `\nstate per series after two days of points: ${fmt(bytes.model)} B (typed arrays + numbers), ${fmt(bytes.snapshot)} B as a JSON snapshot`,
 );
-console.log(`targets: ≥ 1,000,000 points/s → ${opsloop >= 1_000_000 ? 'met' : 'NOT met'}; ≤ 16 KB per series → ${bytes.model <= 16_384 ? 'met' : 'NOT met'}`);
+console.log(
+  `targets: ≥ 1,000,000 points/s on one core → ${opsloop.perCpuSecond >= 1_000_000 ? 'met' : 'NOT met'}; ≤ 16 KB per series → ${bytes.model <= 16_384 ? 'met' : 'NOT met'}`,
+);

@@ -73,7 +73,14 @@ export class SeriesDetector {
   /** Scores of the last `firingPoints − 1` points of that run: what an alarm score must beat. */
   private runScores: number[] = [];
   private episode: { peak: PointScore; direction: Direction } | undefined;
-  private last: PointScore | undefined;
+  /**
+   * The latest point's score, overwritten in place: one object per point per series would be
+   * most of the garbage at a million points a second. Copied wherever a point is kept.
+   */
+  private readonly current: PointScore = {
+    timeMs: 0, value: 0, expected: 0, lower: 0, upper: 0, z: 0, scale: 0, score: 0, alarmScore: 0, anomalous: false,
+  };
+  private scored = false;
 
   constructor(
     private readonly settings: DetectorSettings,
@@ -93,10 +100,11 @@ export class SeriesDetector {
   /**
    * The score of the point given to the latest `observe` call; undefined when that point was
    * rejected or only learned from (cold start). Per-point consumers (charts, the NAB bench, the
-   * CLI) read it so there is one scoring path.
+   * CLI) read it so there is one scoring path. The object is reused by the next `observe`: read
+   * it, or copy it to keep it.
    */
-  get lastScore(): PointScore | undefined {
-    return this.last;
+  get lastScore(): Readonly<PointScore> | undefined {
+    return this.scored ? this.current : undefined;
   }
 
   /** "Tuesday 14:00 UTC" when expected values come from a seasonal profile. */
@@ -129,7 +137,7 @@ export class SeriesDetector {
 
   /** Scores one point; returns the episode event it caused, if any. Rejected points change nothing. */
   observe(timeMs: number, value: number): EpisodeEvent | undefined {
-    this.last = undefined;
+    this.scored = false;
     const reading = this.model.observe(timeMs, value);
     if (!reading) return undefined;
     const direction: Direction = reading.z >= 0 ? 'up' : 'down';
@@ -138,43 +146,49 @@ export class SeriesDetector {
     const deviates =
       reading.stuck || (allowed && Math.abs(reading.z) >= MIN_Z && Math.abs(value - reading.expected) >= this.semantics.minScale);
     const anomalous = deviates && reading.score >= this.settings.threshold;
-    if (!deviates || this.deviation?.direction !== direction) this.runScores = [];
+    // Emptied in place: most points are normal, and a fresh array each would be garbage.
+    if ((!deviates || this.deviation?.direction !== direction) && this.runScores.length > 0) this.runScores.length = 0;
     if (!deviates) this.deviation = undefined;
     else if (this.deviation?.direction !== direction) this.deviation = { sinceMs: timeMs, direction };
     // At threshold t this point opens an episode when it and the run's previous firingPoints − 1
     // points all score ≥ t: its alarm score is the least of those scores.
     const needed = this.settings.firingPoints - 1;
-    const sustained = this.runScores.length >= needed ? Math.min(reading.score, ...this.runScores) : 0;
+    let sustained = this.runScores.length >= needed ? reading.score : 0;
+    if (sustained > 0) for (const runScore of this.runScores) sustained = Math.min(sustained, runScore);
     const alarmScore = deviates && !this.episode ? Math.max(sustained, reading.score - SINGLE_POINT_MARGIN) : 0;
-    if (deviates && needed > 0) this.runScores = [...this.runScores, reading.score].slice(-needed);
-    const point: PointScore = {
-      timeMs,
-      value,
-      expected: reading.expected,
-      lower: reading.lower,
-      upper: reading.upper,
-      z: reading.z,
-      scale: reading.scale,
-      score: reading.score,
-      alarmScore,
-      anomalous,
-    };
-    this.last = point;
+    if (deviates && needed > 0) {
+      this.runScores.push(reading.score);
+      if (this.runScores.length > needed) this.runScores.shift();
+    }
+    const point = this.current;
+    point.timeMs = timeMs;
+    point.value = value;
+    point.expected = reading.expected;
+    point.lower = reading.lower;
+    point.upper = reading.upper;
+    point.z = reading.z;
+    point.scale = reading.scale;
+    point.score = reading.score;
+    point.alarmScore = alarmScore;
+    point.anomalous = anomalous;
+    this.scored = true;
 
     if (this.episode) {
       const holding = direction === this.episode.direction && Math.abs(reading.z) >= HOLD_Z;
       if (!anomalous && !holding) return this.onNormal(timeMs);
       this.normalStreak = 0;
+      const kept = { ...point };
       // A swing the other way keeps the episode open but never becomes its peak: the peak
       // describes the episode, and its direction is the episode's.
-      if (direction === this.episode.direction && Math.abs(point.z) > Math.abs(this.episode.peak.z)) this.episode.peak = point;
-      return { type: 'continued', point, peak: this.episode.peak, direction: this.episode.direction };
+      if (direction === this.episode.direction && Math.abs(point.z) > Math.abs(this.episode.peak.z)) this.episode.peak = kept;
+      return { type: 'continued', point: kept, peak: this.episode.peak, direction: this.episode.direction };
     }
     if (!anomalous) {
-      this.streak = [];
+      if (this.streak.length > 0) this.streak.length = 0;
       return undefined;
     }
-    this.streak.push(point);
+    const kept = { ...point };
+    this.streak.push(kept);
     const clear = point.score >= this.settings.threshold + SINGLE_POINT_MARGIN;
     if (this.streak.length < this.settings.firingPoints && !clear) return undefined;
     const first = this.streak[0] as PointScore;
@@ -184,7 +198,7 @@ export class SeriesDetector {
     this.episode = { peak, direction: episodeDirection };
     this.streak = [];
     this.normalStreak = 0;
-    return { type: 'opened', onsetMs, point, peak, direction: episodeDirection };
+    return { type: 'opened', onsetMs, point: kept, peak, direction: episodeDirection };
   }
 
   private onNormal(timeMs: number): EpisodeEvent | undefined {

@@ -23,40 +23,62 @@ const DECADES_AT_FULL_SCORE = 4;
 const MIN_SD = 1e-4;
 
 export class AnomalyLikelihood {
+  // Fields of their own rather than a state object: one pointer fewer to chase per point.
+  private mean: number;
+  private variance: number;
+  private count: number;
+  /** The last `shortPoints` raw scores as a ring (no allocation per point); `head` is the next slot. */
+  private readonly recent: Float64Array;
+  private head = 0;
+  private recentCount = 0;
+
   constructor(
-    private readonly state: LikelihoodState,
+    state: LikelihoodState,
     private readonly halfLife: number,
     private readonly shortPoints: number,
-  ) {}
+  ) {
+    this.mean = state.mean;
+    this.variance = state.variance;
+    this.count = state.count;
+    this.recent = new Float64Array(shortPoints);
+    for (const raw of state.recent.slice(-shortPoints)) this.remember(raw);
+  }
 
   static fresh(halfLife: number, shortPoints: number): AnomalyLikelihood {
     return new AnomalyLikelihood({ mean: 0, variance: 0, count: 0, recent: [] }, halfLife, shortPoints);
   }
 
-  get snapshot(): LikelihoodState {
-    return { ...this.state, recent: [...this.state.recent] };
+  get state(): LikelihoodState {
+    const recent: number[] = [];
+    for (let k = this.recentCount; k > 0; k--) recent.push(this.recent[(this.head - k + this.shortPoints) % this.shortPoints] as number);
+    return { mean: this.mean, variance: this.variance, count: this.count, recent };
   }
 
   /** Scores `raw` against the raw scores before it, then learns it. In [0, 1]. */
   observe(raw: number): number {
-    const s = this.state;
-    s.recent.push(raw);
-    if (s.recent.length > this.shortPoints) s.recent.shift();
+    this.remember(raw);
     let shortMean = 0;
-    for (const r of s.recent) shortMean += r;
-    shortMean /= s.recent.length;
+    for (let k = 0; k < this.recentCount; k++) shortMean += this.recent[k] as number;
+    shortMean /= this.recentCount;
 
-    s.count += 1;
-    const weight = Math.max(1 / this.halfLife, 1 / s.count);
-    const delta = raw - s.mean;
-    s.mean += weight * delta;
-    s.variance = (1 - weight) * (s.variance + weight * delta * delta);
+    this.count += 1;
+    const weight = Math.max(1 / this.halfLife, 1 / this.count);
+    const delta = raw - this.mean;
+    this.mean += weight * delta;
+    this.variance = (1 - weight) * (this.variance + weight * delta * delta);
 
-    const tail = upperNormalTail((shortMean - s.mean) / Math.max(Math.sqrt(s.variance), MIN_SD));
+    const tail = upperNormalTail((shortMean - this.mean) / Math.max(Math.sqrt(this.variance), MIN_SD));
     return Math.min(1, Math.max(0, -Math.log10(Math.max(tail, Number.MIN_VALUE)) / DECADES_AT_FULL_SCORE));
   }
 
   clearRecent(): void {
-    this.state.recent = [];
+    this.recentCount = 0;
+    this.head = 0;
+  }
+
+  private remember(raw: number): void {
+    this.recent[this.head] = raw;
+    this.head = (this.head + 1) % this.shortPoints;
+    if (this.recentCount < this.shortPoints) this.recentCount += 1;
   }
 }

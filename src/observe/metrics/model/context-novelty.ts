@@ -5,69 +5,84 @@
  * The idea is that of contextual anomaly detection (CAD-OSE, Smirnov & Ahmad in NAB 2016;
  * Cortical's "novelty" detectors): operations metrics repeat a small vocabulary of shapes, and
  * an incident is a shape they have not made before — a value in a bin never visited, or a
- * familiar value reached by a path never taken. Seen contexts live in a fixed bitset addressed by
- * an FNV-1a hash of the bin sequence, so memory is constant (2^bits / 8 bytes) and a collision
- * only ever makes a context look familiar (errs quiet, never loud).
+ * familiar value reached by a path never taken. With few bins every context has its own bit:
+ * 10 bins to order 3 is 10 + 100 + 1000 bits, 139 bytes in three cache lines. Exact (no hash,
+ * no collisions) and small, which matters more than the arithmetic when 10,000 series take
+ * turns: each point's cost is mostly the cache lines its state spans.
  */
 
-export interface NoveltyReading {
-  /** Share of the contexts ending at this point that were new, in [0, 1]. */
-  novelty: number;
-  /** The single-bin context was new: the value sits where the series has never been. */
-  newBin: boolean;
+/** Bits of the seen-set for `bins` bins and contexts up to `order` bins long. */
+export function contextBits(bins: number, order: number): number {
+  let bits = 0;
+  for (let k = 1, size = bins; k <= order; k++, size *= bins) bits += size;
+  return bits;
 }
-
-const FNV_OFFSET = 2166136261;
-const FNV_PRIME = 16777619;
 
 export class ContextNovelty {
   private readonly seen: Uint8Array;
-  private readonly mask: number;
-  /** Newest bin last; at most `order` entries. */
-  private recent: number[] = [];
+  /** The last `order` bins as a ring: `recentHead` is the next slot, `recentCount` how many are set. */
+  private readonly recent: Int32Array;
+  private recentHead = 0;
+  private recentCount = 0;
 
   constructor(
+    private readonly bins: number,
     private readonly order: number,
-    bits: number,
     seen?: Uint8Array,
   ) {
-    this.mask = (1 << bits) - 1;
-    this.seen = seen ?? new Uint8Array(1 << Math.max(0, bits - 3));
+    this.seen = seen ?? new Uint8Array(Math.ceil(contextBits(bins, order) / 8));
+    this.recent = new Int32Array(order);
   }
 
-  /** Scores the contexts ending in `bin`, then remembers them. */
-  observe(bin: number): NoveltyReading {
-    this.recent.push(bin);
-    if (this.recent.length > this.order) this.recent.shift();
+  /** Scores the contexts ending in `bin` (0 ≤ bin < bins), then remembers them: the share of them that were new. */
+  observe(bin: number): number {
+    const order = this.order;
+    this.recent[this.recentHead] = bin;
+    this.recentHead = (this.recentHead + 1) % order;
+    if (this.recentCount < order) this.recentCount += 1;
     let fresh = 0;
-    let newBin = false;
-    let hash = FNV_OFFSET;
-    for (let k = this.recent.length - 1; k >= 0; k--) {
-      hash = Math.imul(hash ^ ((this.recent[k] as number) + 1024), FNV_PRIME) >>> 0;
-      const slot = (hash ^ (hash >>> 15)) & this.mask;
-      const byte = slot >>> 3;
-      const bit = 1 << (slot & 7);
+    // Context k (the newest k + 1 bins) is a k + 1 digit number in base `bins`, stored after the
+    // bits of all shorter contexts.
+    let offset = 0;
+    let size = this.bins;
+    let digits = 0;
+    let place = 1;
+    for (let k = 0, slotIndex = this.recentHead; k < this.recentCount; k++) {
+      slotIndex = slotIndex === 0 ? order - 1 : slotIndex - 1;
+      digits += place * (this.recent[slotIndex] as number);
+      place *= this.bins;
+      const bitIndex = offset + digits;
+      const byte = bitIndex >>> 3;
+      const bit = 1 << (bitIndex & 7);
       if (((this.seen[byte] as number) & bit) === 0) {
         this.seen[byte] = (this.seen[byte] as number) | bit;
         fresh += 1;
-        if (k === this.recent.length - 1) newBin = true;
       }
+      offset += size;
+      size *= this.bins;
     }
-    return { novelty: fresh / this.recent.length, newBin };
+    return fresh / this.recentCount;
   }
 
   /** After a gap the next point does not follow the last one: contexts must not bridge it. */
   forgetRecent(): void {
-    this.recent = [];
+    this.recentCount = 0;
   }
 
-  get state(): { seen: Uint8Array; recent: readonly number[] } {
-    return { seen: this.seen, recent: this.recent };
+  /** The recent bins, oldest first. */
+  get state(): { seen: Uint8Array; recent: number[] } {
+    const recent: number[] = [];
+    for (let k = this.recentCount; k > 0; k--) recent.push(this.recent[(this.recentHead - k + this.order) % this.order] as number);
+    return { seen: this.seen, recent };
   }
 
-  static restore(order: number, bits: number, seen: Uint8Array, recent: readonly number[]): ContextNovelty {
-    const novelty = new ContextNovelty(order, bits, seen);
-    novelty.recent = recent.slice(-order);
+  static restore(bins: number, order: number, seen: Uint8Array, recent: readonly number[]): ContextNovelty {
+    const novelty = new ContextNovelty(bins, order, seen);
+    for (const bin of recent.slice(-order)) {
+      novelty.recent[novelty.recentHead] = bin;
+      novelty.recentHead = (novelty.recentHead + 1) % order;
+      novelty.recentCount += 1;
+    }
     return novelty;
   }
 }

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { AnomalyLikelihood } from './anomaly-likelihood.js';
-import { ContextNovelty } from './context-novelty.js';
+import { ContextNovelty, contextBits } from './context-novelty.js';
 import { RobustLevel } from './robust-level.js';
 import { SeasonalProfile } from './seasonal-profile.js';
 import { ShiftCusum } from './shift-cusum.js';
@@ -24,7 +24,7 @@ export const ModelStateSchema = z.object({
   low: extended,
   high: extended,
   seen: base64,
-  recent: z.array(z.number().int()),
+  recent: z.array(z.number().int().min(0).max(MODEL_CONSTANTS.bins - 1)),
   likelihood: z.object({ mean: finite, variance: finite.min(0), count: z.number().int().min(0), recent: z.array(finite) }),
   level: z.object({ location: finite, scale: finite.min(0) }).nullable(),
   cusum: z.object({ up: finite.min(0), down: finite.min(0) }),
@@ -50,17 +50,18 @@ export function snapshotModel(model: SeriesModel): ModelState {
   const { low, high } = p.bins.extremes;
   const novelty = p.novelty.state;
   const seasonal = p.seasonal.state;
+  const stuck = p.stuck.state;
   return {
     learned: p.learned,
     learning: [...p.learning],
     low: Number.isFinite(low) ? low : null,
     high: Number.isFinite(high) ? high : null,
     seen: toBase64(novelty.seen),
-    recent: [...novelty.recent],
-    likelihood: p.likelihood.snapshot,
-    level: p.level ? { ...p.level.state } : null,
-    cusum: { ...p.cusum.state },
-    stuck: { ...p.stuck.state, last: Number.isFinite(p.stuck.state.last) ? p.stuck.state.last : null },
+    recent: novelty.recent,
+    likelihood: p.likelihood.state,
+    level: p.level ? p.level.state : null,
+    cusum: p.cusum.state,
+    stuck: { ...stuck, last: Number.isFinite(stuck.last) ? stuck.last : null },
     seasonal: {
       ...seasonal,
       ring: toBase64(new Uint8Array(seasonal.ring.buffer, seasonal.ring.byteOffset, seasonal.ring.byteLength)),
@@ -75,7 +76,7 @@ export function snapshotModel(model: SeriesModel): ModelState {
 /** Throws RangeError when array sizes do not fit the model (a snapshot from other constants). */
 export function restoreModel(settings: ModelSettings, minScale: number, state: ModelState): SeriesModel {
   const seen = fromBase64(state.seen);
-  if (seen.length !== 1 << (MODEL_CONSTANTS.noveltyBits - 3)) throw new RangeError(`novelty bitset of ${seen.length} bytes`);
+  if (seen.length !== Math.ceil(contextBits(MODEL_CONSTANTS.bins, MODEL_CONSTANTS.order) / 8)) throw new RangeError(`novelty bitset of ${seen.length} bytes`);
   const ring = new Float32Array(bytesFor(fromBase64(state.seasonal.ring), 4));
   const profile = new Float32Array(bytesFor(fromBase64(state.seasonal.profile), 4));
   if (profile.length !== state.seasonal.period || state.seasonal.head >= ring.length) throw new RangeError('seasonal state does not fit');
@@ -83,16 +84,12 @@ export function restoreModel(settings: ModelSettings, minScale: number, state: M
     learned: state.learned,
     learning: [...state.learning],
     bins: new ValueBins(MODEL_CONSTANTS.bins, minScale * MODEL_CONSTANTS.bins, state.low ?? Infinity, state.high ?? -Infinity),
-    novelty: ContextNovelty.restore(MODEL_CONSTANTS.order, MODEL_CONSTANTS.noveltyBits, seen, state.recent),
-    likelihood: new AnomalyLikelihood(
-      { ...state.likelihood, recent: [...state.likelihood.recent] },
-      MODEL_CONSTANTS.likelihoodHalfLife,
-      MODEL_CONSTANTS.shortPoints,
-    ),
+    novelty: ContextNovelty.restore(MODEL_CONSTANTS.bins, MODEL_CONSTANTS.order, seen, state.recent),
+    likelihood: new AnomalyLikelihood(state.likelihood, MODEL_CONSTANTS.likelihoodHalfLife, MODEL_CONSTANTS.shortPoints),
     level: state.level
-      ? new RobustLevel({ ...state.level }, MODEL_CONSTANTS.levelWeight, MODEL_CONSTANTS.levelClip, minScale)
+      ? new RobustLevel(state.level, MODEL_CONSTANTS.levelWeight, MODEL_CONSTANTS.levelClip, minScale)
       : undefined,
-    cusum: new ShiftCusum({ ...state.cusum }),
+    cusum: new ShiftCusum(state.cusum),
     stuck: new StuckRun({ ...state.stuck, last: state.stuck.last ?? Number.NaN }),
     seasonal: new SeasonalProfile({ ...state.seasonal, ring, profile, hour: state.seasonal.hour ?? Number.NaN }),
     lastTimeMs: state.lastTimeMs ?? Number.NEGATIVE_INFINITY,

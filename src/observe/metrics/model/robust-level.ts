@@ -19,12 +19,35 @@ const MAD_TO_SIGMA = 1.4826;
 const CLIPPED_VARIANCE = 0.9733;
 
 export class RobustLevel {
+  // Fields of their own rather than a state object: one pointer fewer to chase per point.
+  private center: number;
+  private spread: number;
+  /** `spread` floored (see `scale`); kept up to date, as it is read several times a point. */
+  private flooredSpread: number;
+
   constructor(
-    readonly state: LevelState,
+    state: LevelState,
     private readonly weight: number,
     private readonly clip: number,
     private readonly minScale: number,
-  ) {}
+  ) {
+    this.center = state.location;
+    this.spread = state.scale;
+    this.flooredSpread = this.floor(state.scale);
+  }
+
+  get state(): LevelState {
+    return { location: this.center, scale: this.spread };
+  }
+
+  get location(): number {
+    return this.center;
+  }
+
+  /** Scale used for z-scores and bands: never below the metric's floor or a hair of the level. */
+  get scale(): number {
+    return this.flooredSpread;
+  }
 
   static fromLearning(values: readonly number[], weight: number, clip: number, minScale: number): RobustLevel {
     const sorted = [...values].sort((a, b) => a - b);
@@ -37,21 +60,20 @@ export class RobustLevel {
     return new RobustLevel({ location, scale }, weight, clip, minScale);
   }
 
-  /** Scale used for z-scores and bands: never below the metric's floor or a hair of the level. */
-  get scale(): number {
-    return Math.max(this.state.scale, this.minScale, 1e-9 * Math.abs(this.state.location), Number.MIN_VALUE);
-  }
-
   /** Learns the residual `value − offset` (offset: the seasonal profile, 0 without one). */
   update(residual: number): void {
-    const s = this.state;
-    const limit = this.clip * this.scale;
-    const clipped = Math.max(-limit, Math.min(limit, residual - s.location));
-    s.location += this.weight * clipped;
+    const limit = this.clip * this.flooredSpread;
+    const clipped = Math.max(-limit, Math.min(limit, residual - this.center));
+    this.center += this.weight * clipped;
     // The scale learns at half the rate: under a lasting shift every residual is clipped, and at
     // the full rate the scale would grow ~17 % a point and swallow the shift before the level moved.
     const scaleWeight = this.weight / 2;
-    s.scale = Math.sqrt((1 - scaleWeight) * s.scale * s.scale + (scaleWeight * clipped * clipped) / CLIPPED_VARIANCE);
+    this.spread = Math.sqrt((1 - scaleWeight) * this.spread * this.spread + (scaleWeight * clipped * clipped) / CLIPPED_VARIANCE);
+    this.flooredSpread = this.floor(this.spread);
+  }
+
+  private floor(spread: number): number {
+    return Math.max(spread, this.minScale, 1e-9 * Math.abs(this.center), Number.MIN_VALUE);
   }
 }
 

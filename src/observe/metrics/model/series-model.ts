@@ -36,7 +36,6 @@ export interface ModelSettings {
 export const MODEL_CONSTANTS = {
   bins: 10,
   order: 3,
-  noveltyBits: 14,
   likelihoodHalfLife: 1000,
   shortPoints: 3,
   levelWeight: 0.02,
@@ -83,6 +82,11 @@ export interface ModelParts {
 }
 
 export class SeriesModel {
+  /** Reused by every `observe`: a reading is consumed at once, and one object per point would be garbage. */
+  private readonly reading: ModelReading = {
+    score: 0, expected: 0, lower: 0, upper: 0, z: 0, scale: 0, novelty: 0, beyond: false, stuck: false,
+  };
+
   constructor(
     private readonly settings: ModelSettings,
     private readonly minScale: number,
@@ -90,7 +94,7 @@ export class SeriesModel {
       learned: 0,
       learning: [],
       bins: new ValueBins(MODEL_CONSTANTS.bins, minScale * MODEL_CONSTANTS.bins),
-      novelty: new ContextNovelty(MODEL_CONSTANTS.order, MODEL_CONSTANTS.noveltyBits),
+      novelty: new ContextNovelty(MODEL_CONSTANTS.bins, MODEL_CONSTANTS.order),
       likelihood: AnomalyLikelihood.fresh(MODEL_CONSTANTS.likelihoodHalfLife, MODEL_CONSTANTS.shortPoints),
       level: undefined,
       cusum: new ShiftCusum(),
@@ -112,16 +116,17 @@ export class SeriesModel {
 
   /**
    * Scores and learns one point. Undefined when the point is rejected (not finite, or not after
-   * the last one: see docs/detector.md "Bad input") or only learned (cold start).
+   * the last one: see docs/detector.md "Bad input") or only learned (cold start). The reading
+   * is overwritten by the next call.
    */
-  observe(timeMs: number, value: number): ModelReading | undefined {
+  observe(timeMs: number, value: number): Readonly<ModelReading> | undefined {
     const p = this.parts;
     if (!Number.isFinite(value) || !Number.isFinite(timeMs) || timeMs <= p.lastTimeMs) return undefined;
     this.trackStep(timeMs);
 
     const stuck = p.stuck.observe(value);
     const beyond = p.bins.extend(value);
-    const { novelty } = p.novelty.observe(p.bins.bin(value));
+    const novelty = p.novelty.observe(p.bins.bin(value));
     p.learned += 1;
 
     if (!p.level) {
@@ -130,14 +135,14 @@ export class SeriesModel {
         p.level = RobustLevel.fromLearning(p.learning, MODEL_CONSTANTS.levelWeight, MODEL_CONSTANTS.levelClip, this.minScale);
         p.learning = [];
       }
-      p.seasonal.observe(timeMs, value, p.level?.state.location ?? value, p.level?.scale ?? 0);
+      p.seasonal.observe(timeMs, value, p.level?.location ?? value, p.level?.scale ?? 0);
       return undefined;
     }
 
     const raw = beyond ? 1 : novelty;
     const level = p.level;
     const offset = p.seasonal.offset(timeMs);
-    const expected = level.state.location + offset;
+    const expected = level.location + offset;
     const scale = level.scale;
     // Finite even for ±1e308 against a small scale: z travels in snapshots and JSON.
     const z = Math.max(-MAX_Z, Math.min(MAX_Z, (value - expected) / scale));
@@ -145,8 +150,18 @@ export class SeriesModel {
     const score = Math.max(p.likelihood.observe(raw), p.cusum.observe(z), stuck ? 1 : 0, record);
     const band = MODEL_CONSTANTS.bandScales * scale;
     level.update(value - offset);
-    p.seasonal.observe(timeMs, value, level.state.location, level.scale);
-    return { score, expected, lower: expected - band, upper: expected + band, z, scale, novelty: raw, beyond, stuck };
+    p.seasonal.observe(timeMs, value, level.location, level.scale);
+    const reading = this.reading;
+    reading.score = score;
+    reading.expected = expected;
+    reading.lower = expected - band;
+    reading.upper = expected + band;
+    reading.z = z;
+    reading.scale = scale;
+    reading.novelty = raw;
+    reading.beyond = beyond;
+    reading.stuck = stuck;
+    return reading;
   }
 
   private trackStep(timeMs: number): void {

@@ -18,14 +18,24 @@ const SLACK = 3;
 const DECISION = 12;
 
 export class ShiftCusum {
-  constructor(readonly state: CusumState = { up: 0, down: 0 }) {}
+  // Fields of their own rather than a state object: one pointer fewer to chase per point.
+  private up: number;
+  private down: number;
+
+  constructor(state: CusumState = { up: 0, down: 0 }) {
+    this.up = state.up;
+    this.down = state.down;
+  }
+
+  get state(): CusumState {
+    return { up: this.up, down: this.down };
+  }
 
   /** Adds a z-score; returns the shift score in [0, 1] (0.5 at the decision interval). */
   observe(z: number): number {
     const clipped = Math.max(-CLIP, Math.min(CLIP, z));
-    const s = this.state;
-    s.up = Math.max(0, s.up + clipped - SLACK);
-    s.down = Math.max(0, s.down - clipped - SLACK);
-    return Math.min(1, Math.max(s.up, s.down) / (2 * DECISION));
+    this.up = Math.max(0, this.up + clipped - SLACK);
+    this.down = Math.max(0, this.down - clipped - SLACK);
+    return Math.min(1, Math.max(this.up, this.down) / (2 * DECISION));
   }
 }

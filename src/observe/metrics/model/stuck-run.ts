@@ -24,20 +24,34 @@ const MAX_REPEAT_RATE = 0.05;
 const RATE_WEIGHT = 0.005;
 
 export class StuckRun {
-  constructor(readonly state: StuckState = { last: Number.NaN, run: 0, repeatRate: 0, count: 0 }) {}
+  // Fields of their own rather than a state object: one pointer fewer to chase per point.
+  private last: number;
+  private run: number;
+  private repeatRate: number;
+  private count: number;
+
+  constructor(state: StuckState = { last: Number.NaN, run: 0, repeatRate: 0, count: 0 }) {
+    this.last = state.last;
+    this.run = state.run;
+    this.repeatRate = state.repeatRate;
+    this.count = state.count;
+  }
+
+  get state(): StuckState {
+    return { last: this.last, run: this.run, repeatRate: this.repeatRate, count: this.count };
+  }
 
   /** True while the series is stuck at `value`. */
   observe(value: number): boolean {
-    const s = this.state;
-    const repeated = value === s.last;
-    s.run = repeated ? s.run + 1 : 0;
-    s.last = value;
-    const stuck = value !== 0 && s.run >= MIN_RUN && s.repeatRate < MAX_REPEAT_RATE;
+    const repeated = value === this.last;
+    this.run = repeated ? this.run + 1 : 0;
+    this.last = value;
+    const stuck = value !== 0 && this.run >= MIN_RUN && this.repeatRate < MAX_REPEAT_RATE;
     // A stuck stretch must not teach the series that it repeats. The first points are a plain
     // mean, so a series that was constant from the start is known to repeat, not found stuck.
     if (!stuck) {
-      s.count += 1;
-      s.repeatRate += Math.max(RATE_WEIGHT, 1 / s.count) * ((repeated ? 1 : 0) - s.repeatRate);
+      this.count += 1;
+      this.repeatRate += Math.max(RATE_WEIGHT, 1 / this.count) * ((repeated ? 1 : 0) - this.repeatRate);
     }
     return stuck;
   }
