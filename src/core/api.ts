@@ -239,7 +239,10 @@ export const LogSearchQuerySchema = z.object({
       'Full-text query over bodies in SQLite FTS5 syntax: words (all must occur), "a phrase", prefix*, OR, NOT, NEAR(a b, 5). ' +
         'Quote terms with punctuation: "10.0.0.1".',
     ),
-  service: z.string().min(1).optional(),
+  service: z
+    .union([z.string().min(1), z.array(z.string().min(1)).min(1).max(100)])
+    .optional()
+    .describe('One service, or several by repeating it (service=a&service=b): logs of any of them'),
   minSeverity: MinSeveritySchema.optional(),
   templateId: z.string().min(1).max(64).optional(),
   traceId: z

@@ -146,6 +146,8 @@ export interface LogCursor {
 
 export interface LogSearchQuery {
   service?: string;
+  /** Logs of any of these services (an incident's); with `service`, both must hold. */
+  services?: readonly string[];
   templateId?: string;
   traceId?: string;
   /** Lowest severity number kept (OTLP: 9 INFO, 13 WARN, 17 ERROR, 21 FATAL). */

@@ -26,7 +26,7 @@ export const logRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { engi
         const page = engine.store.logs.search({
           limit,
           ...(q !== undefined ? { text: q } : {}),
-          ...(service !== undefined ? { service } : {}),
+          ...serviceFilter(service),
           ...(minSeverity !== undefined ? { minSeverity } : {}),
           ...(templateId !== undefined ? { templateId } : {}),
           ...(traceId !== undefined ? { traceId } : {}),
@@ -42,3 +42,10 @@ export const logRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { engi
     },
   );
 };
+
+/** One service is the plain equality filter; several (an incident's services) match any of them. */
+function serviceFilter(service: string | string[] | undefined): { service?: string; services?: readonly string[] } {
+  if (service === undefined) return {};
+  const names = [...new Set([service].flat())];
+  return names.length === 1 ? { service: names[0] as string } : { services: names };
+}

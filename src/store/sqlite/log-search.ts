@@ -69,6 +69,11 @@ function searchStatement(query: LogSearchQuery): { sql: string; params: Record<s
     where.push(term);
     params[name] = query[name];
   }
+  if (query.services !== undefined) {
+    // One statement for any number of services: the list travels as one JSON parameter.
+    where.push('l.service IN (SELECT value FROM json_each(@services))');
+    params['services'] = JSON.stringify(query.services);
+  }
   if (query.after) {
     where.push('(l.time_ms, l.id) < (@afterMs, @afterId)');
     Object.assign(params, { afterMs: query.after.timeMs, afterId: query.after.id });

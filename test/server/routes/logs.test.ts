@@ -73,6 +73,12 @@ describe('GET /api/v1/logs', () => {
 
   it('filters by service, minimum severity (name or number), template, trace and time range', async () => {
     assert.equal((await search(h, 'service=payments')).logs.length, 1);
+    // Repeated: any of the services (the jump from an incident names all of its services).
+    assert.deepEqual(bodies(await search(h, 'service=payments&service=cart&minSeverity=error')), [
+      'payment failed: card declined for order 17',
+      'payment failed: card declined for order 991',
+    ]);
+    assert.equal((await search(h, 'service=payments&service=nosuch')).logs.length, 1);
     assert.deepEqual(bodies(await search(h, 'minSeverity=error&service=cart')), ['payment failed: card declined for order 991']);
     assert.deepEqual(bodies(await search(h, 'minSeverity=21')), ['payment failed: card declined for order 17']);
     assert.deepEqual(bodies(await search(h, `traceId=${TRACE.toUpperCase()}`)), ['payment failed: card declined for order 991']);
