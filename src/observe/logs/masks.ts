@@ -43,7 +43,8 @@ export const BUILTIN_MASKS: readonly LogMask[] = Object.freeze([
   // scheme://anything → scheme://<*> (the scheme says what kind of value it is).
   mask('url', '\\b([A-Za-z][A-Za-z0-9+.-]*://)[^\\s,;\'"()<>\\[\\]{}]+', `$1${WILDCARD}`, false),
   mask('email', '\\b[\\w.+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+\\b', WILDCARD, false),
-  mask('uuid', '\\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\b', WILDCARD),
+  // Not `needsDigit`: a UUID may be all letters (`deadbeef-…`).
+  mask('uuid', '\\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\b', WILDCARD, false),
   // ISO 8601 (2015-10-18T18:01:51.791Z, 2015-10-18 18:01:51,791) and syslog/ctime
   // (Fri Jun 17 07:07:00 2005, Jun 17 07:07:00): the date goes into the first part.
   mask(

@@ -11,7 +11,8 @@
  */
 import type { z } from 'zod';
 import { findTemplate } from './find-template.js';
-import { BUILTIN_MASKS, combineMasks, maskContent, type LogMask } from './masks.js';
+import { LineMasker } from './line-masker.js';
+import type { LogMask } from './masks.js';
 import { DEFAULT_MINER_SETTINGS, type MinerSettings, MinerSettingsSchema } from './miner-config.js';
 import {
   MINER_SNAPSHOT_VERSION,
@@ -25,7 +26,7 @@ import {
 import { extractParameters, parameterPattern } from './extract-parameters.js';
 import { TemplateIndex } from './template-index.js';
 import { templateId } from './template-id.js';
-import { renderTokens, tokenize } from './tokens.js';
+import { renderTokens } from './tokens.js';
 
 export interface MinerOptions {
   readonly settings?: Partial<MinerSettings>;
@@ -58,6 +59,8 @@ export interface MinerStats {
 
 interface Template extends Omit<TemplateState, 'tokens'> {
   tokens: readonly string[];
+  /** `renderTokens(tokens)`, kept because every matched line returns it. */
+  text: string;
 }
 
 const CACHE_LIMIT = 16_384;
@@ -66,7 +69,7 @@ export class TemplateMiner {
   readonly settings: Readonly<MinerSettings>;
   readonly stats: MinerStats = { lines: 0, empty: 0, truncated: 0, evicted: 0 };
   readonly #userMasks: z.infer<typeof UserMaskSchema>[];
-  readonly #masks: readonly LogMask[];
+  readonly #masker: LineMasker;
   /** Insertion order is recency: the first entry is the least recently used. */
   readonly #templates = new Map<string, Template>();
   readonly #index = new TemplateIndex<Template>();
@@ -78,34 +81,36 @@ export class TemplateMiner {
   constructor(options: MinerOptions = {}) {
     this.settings = Object.freeze(MinerSettingsSchema.parse({ ...DEFAULT_MINER_SETTINGS, ...options.settings }));
     this.#userMasks = (options.masks ?? []).map((m) => UserMaskSchema.parse(m));
-    this.#masks = combineMasks(this.settings.builtinMasks ? BUILTIN_MASKS : [], this.#userMasks.map(compileMask));
+    this.#masker = new LineMasker(this.settings, this.#userMasks.map(compileMask));
   }
 
   /** The masked tokens of a message: what the miner compares. Empty for a blank line. */
   tokens(message: string): string[] {
-    const cut = message.length > this.settings.maxLineLength ? message.slice(0, this.settings.maxLineLength) : message;
-    return tokenize(maskContent(cut, this.#masks), this.settings.maxTokens);
+    const key = this.#masker.key(message);
+    return key === '' ? [] : key.split(' ');
   }
 
   /** Learns from `message`; undefined (and counted) for a blank line. */
   add(message: string): MineResult | undefined {
     this.stats.lines++;
     if (message.length > this.settings.maxLineLength) this.stats.truncated++;
-    const tokens = this.tokens(message);
-    if (tokens.length === 0) {
+    // The masked text is the cache key: a line whose values differ but mask the same costs
+    // one scan and one lookup.
+    const key = this.#masker.key(message);
+    if (key === '') {
       this.stats.empty++;
       return undefined;
     }
     const seq = ++this.#seq;
-    const key = tokens.join(' ');
     const cached = this.#cache.get(key);
     if (cached) return this.#touch(cached, seq, 'matched');
+    const tokens = key.split(' ');
     const found = findTemplate(this.#index, tokens, this.settings);
     let template: Template;
     let change: MineResult['change'] = 'matched';
     if (found) {
       template = found.template;
-      if (found.merged !== template.tokens && renderTokens(found.merged) !== renderTokens(template.tokens)) {
+      if (found.merged !== template.tokens && renderTokens(found.merged) !== template.text) {
         this.#refine(template, found.merged, seq);
         change = 'refined';
       }
@@ -122,17 +127,17 @@ export class TemplateMiner {
 
   /** The template `message` belongs to, without learning from it. */
   match(message: string): MineResult | undefined {
-    const tokens = this.tokens(message);
-    if (tokens.length === 0) return undefined;
-    const template = this.#cache.get(tokens.join(' ')) ?? findTemplate(this.#index, tokens, this.settings)?.template;
-    return template ? { templateId: template.id, template: renderTokens(template.tokens), change: 'matched' } : undefined;
+    const key = this.#masker.key(message);
+    if (key === '') return undefined;
+    const template = this.#cache.get(key) ?? findTemplate(this.#index, key.split(' '), this.settings)?.template;
+    return template ? { templateId: template.id, template: template.text, change: 'matched' } : undefined;
   }
 
   /** The values of `message` in the `<*>` slots of template `id`. */
   parameters(id: string, message: string): string[] | undefined {
     const template = this.#templates.get(id);
     if (!template) return undefined;
-    const text = renderTokens(template.tokens);
+    const text = template.text;
     let pattern = this.#patterns.get(text);
     if (!pattern) {
       if (this.#patterns.size >= CACHE_LIMIT) this.#patterns.clear();
@@ -157,7 +162,14 @@ export class TemplateMiner {
       settings: { ...this.settings },
       masks: this.#userMasks.map((m) => ({ ...m })),
       seq: this.#seq,
-      templates: [...this.#templates.values()].map((t) => ({ ...t, tokens: [...t.tokens], changes: [...t.changes] })),
+      templates: [...this.#templates.values()].map((t) => ({
+        id: t.id,
+        tokens: [...t.tokens],
+        count: t.count,
+        firstSeq: t.firstSeq,
+        lastSeq: t.lastSeq,
+        changes: [...t.changes],
+      })),
     };
   }
 
@@ -171,7 +183,7 @@ export class TemplateMiner {
     const miner = new TemplateMiner({ settings: parsed.data.settings, masks: parsed.data.masks });
     miner.#seq = parsed.data.seq;
     for (const state of parsed.data.templates) {
-      const template: Template = { ...state };
+      const template: Template = { ...state, text: renderTokens(state.tokens) };
       miner.#templates.set(template.id, template);
       miner.#index.add(template);
     }
@@ -181,7 +193,7 @@ export class TemplateMiner {
   #create(tokens: readonly string[], seq: number): Template {
     const text = renderTokens(tokens);
     const id = templateId(text, (candidate) => this.#templates.has(candidate));
-    const template: Template = { id, tokens, count: 0, firstSeq: seq, lastSeq: seq, changes: [] };
+    const template: Template = { id, tokens, text, count: 0, firstSeq: seq, lastSeq: seq, changes: [] };
     this.#templates.set(id, template);
     this.#index.add(template);
     return template;
@@ -189,11 +201,12 @@ export class TemplateMiner {
 
   #refine(template: Template, merged: readonly string[], seq: number): void {
     this.#index.remove(template, template.tokens);
-    const from = renderTokens(template.tokens);
+    const from = template.text;
     template.tokens = merged;
+    template.text = renderTokens(merged);
     this.#index.add(template);
     if (this.settings.maxChanges > 0) {
-      template.changes.push({ seq, from, to: renderTokens(merged) });
+      template.changes.push({ seq, from, to: template.text });
       if (template.changes.length > this.settings.maxChanges) template.changes.shift();
     }
   }
@@ -203,7 +216,7 @@ export class TemplateMiner {
     template.lastSeq = seq;
     this.#templates.delete(template.id);
     this.#templates.set(template.id, template);
-    return { templateId: template.id, template: renderTokens(template.tokens), change };
+    return { templateId: template.id, template: template.text, change };
   }
 
   #evict(): void {
@@ -228,7 +241,7 @@ function compileMask(parsed: z.infer<typeof UserMaskSchema>): LogMask {
 function info(t: Template): TemplateInfo {
   return {
     id: t.id,
-    template: renderTokens(t.tokens),
+    template: t.text,
     count: t.count,
     firstSeq: t.firstSeq,
     lastSeq: t.lastSeq,

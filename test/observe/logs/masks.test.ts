@@ -1,12 +1,22 @@
 /** Built-in masks, one kind at a time, plus user masks. Sample lines from Loghub (logpai/loghub, 2k sets). */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { MaskScanner } from '../../../src/observe/logs/mask-scanner.js';
 import { BUILTIN_MASKS, maskContent } from '../../../src/observe/logs/masks.js';
 import { TemplateMiner } from '../../../src/observe/logs/template-miner.js';
 
-const mask = (line: string): string => maskContent(line, BUILTIN_MASKS);
+/**
+ * The built-ins as the regular-expression chain and as the scanner the miner runs: every case
+ * must come out the same both ways.
+ */
+function mask(line: string): string {
+  const chain = maskContent(line, BUILTIN_MASKS);
+  const scanned = new MaskScanner().maskLine(line, 256);
+  assert.equal(scanned, chain.split(/\s+/).filter(Boolean).join(' '), `scanner and regex chain differ on ${JSON.stringify(line)}`);
+  return chain;
+}
 
-describe('maskContent() with the built-in masks', () => {
+describe('maskContent() and MaskScanner with the built-in masks', () => {
   it('masks IPv4 addresses, with the port kept apart and a leading slash absorbed', () => {
     assert.equal(mask('Accepted socket connection from /10.10.34.11:37516'), 'Accepted socket connection from <*>:<*>');
     assert.equal(mask('Received SNMP packet(s) from 67.170.148.126'), 'Received SNMP packet(s) from <*>');

@@ -1,0 +1,178 @@
+/**
+ * npm run bench:logs-throughput [-- --data DIR] [--lines 1000000] [--rounds 3] [--seed 1]
+ *
+ * Lines per second of the log template miner on one core (Node runs this on one thread):
+ * masking alone (`TemplateMiner.tokens`) and masking + mining (`TemplateMiner.add`). The stream
+ * is LINES messages built from the Loghub-2k sets of DIR (read with the bench:loghub loaders),
+ * replayed with fresh values: in every run of hex digits that holds a digit, each digit is
+ * replaced by a random digit and, in runs of six or more (hex ids such as `0x0b85eee0`), each
+ * letter by a random hex letter of the same case; a run of three digits becomes 100–255, so
+ * addresses stay addresses. Each line is a new text; only what the masks make of it repeats.
+ * The datasets are interleaved line by line,
+ * as the sources of a collector arrive, each into its own miner (one per source).
+ *
+ * Baselines in the same run, on the same stream: the same miner with the built-in masks applied
+ * as the chain of regular expressions (`BUILTIN_MASKS`, what the miner ran before its
+ * single-pass scanner; forced here by a user mask that replaces a built-in with its own
+ * pattern), and the Drain configuration (`DRAIN_BASELINE_SETTINGS`). Each configuration runs
+ * ROUNDS times over the whole stream with fresh miners, in turn; the median is printed. The
+ * machine is shared, so read the ratios, not the absolute rates.
+ *
+ * DIR defaults to $OPSLOOP_LOGHUB_DATA, else ../shared/datasets/loghub-2k-dev beside the
+ * repository. Nothing is written.
+ */
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import {
+  BUILTIN_MASKS,
+  DEFAULT_MINER_SETTINGS,
+  DRAIN_BASELINE_SETTINGS,
+  TemplateMiner,
+  type MinerOptions,
+} from '../src/observe/logs/index.js';
+import { loadDatasets } from './loghub/load-datasets.js';
+
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+const { values } = parseArgs({
+  options: {
+    data: { type: 'string', default: process.env.OPSLOOP_LOGHUB_DATA ?? resolve(repoRoot, '../shared/datasets/loghub-2k-dev') },
+    lines: { type: 'string', default: '1000000' },
+    rounds: { type: 'string', default: '3' },
+    seed: { type: 'string', default: '1' },
+  },
+});
+const lineCount = positiveInt(values.lines, '--lines');
+const rounds = positiveInt(values.rounds, '--rounds');
+
+function positiveInt(text: string, flag: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n <= 0) throw new RangeError(`${flag}: expected a positive integer, got ${text}`);
+  return n;
+}
+
+/** mulberry32 (Tommy Ettinger): a small seeded generator, so every run replays the same stream. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const HEX_LETTERS = 'abcdef';
+
+/** A run of hex digits with fresh values, of the same length and character classes. */
+function freshRun(run: string, random: () => number): string {
+  if (!/\d/.test(run)) return run;
+  if (/^\d{3}$/.test(run)) return String(100 + Math.floor(random() * 156));
+  const letters = run.length >= 6;
+  let out = '';
+  for (const c of run) {
+    if (c >= '0' && c <= '9') out += String(Math.floor(random() * 10));
+    else if (!letters) out += c;
+    else {
+      const letter = HEX_LETTERS[Math.floor(random() * 6)] as string;
+      out += c === c.toUpperCase() ? letter.toUpperCase() : letter;
+    }
+  }
+  return out;
+}
+
+interface Stream {
+  readonly messages: string[];
+  /** Index of the dataset (the source, hence the miner) of each message. */
+  readonly sources: Uint8Array;
+}
+
+function buildStream(sets: readonly (readonly string[])[], count: number, random: () => number): Stream {
+  const messages: string[] = new Array<string>(count);
+  const sources = new Uint8Array(count);
+  for (let k = 0; k < count; k++) {
+    const source = k % sets.length;
+    const set = sets[source] as readonly string[];
+    const original = set[Math.floor(k / sets.length) % set.length] as string;
+    messages[k] = original.replace(/[0-9A-Fa-f]+/g, (run) => freshRun(run, random));
+    sources[k] = source;
+  }
+  return { messages, sources };
+}
+
+const datasets = loadDatasets(resolve(values.data));
+const stream = buildStream(
+  datasets.map((d) => d.contents),
+  lineCount,
+  seededRandom(Number(values.seed)),
+);
+const distinct = new Set(stream.messages).size;
+
+/** Replacing a built-in by name makes the miner run every built-in as a regular expression. */
+const numberMask = BUILTIN_MASKS.find((m) => m.name === 'number');
+if (!numberMask) throw new Error('no built-in number mask');
+const REGEX_MASKS: MinerOptions = { masks: [{ name: 'number', pattern: numberMask.pattern.source }] };
+
+interface Config {
+  readonly name: string;
+  readonly options: MinerOptions;
+  readonly work: 'mask' | 'mine';
+}
+
+const CONFIGS: readonly Config[] = [
+  { name: 'masking, opsloop', options: {}, work: 'mask' },
+  { name: 'masking, regex chain', options: REGEX_MASKS, work: 'mask' },
+  { name: 'mining, opsloop', options: {}, work: 'mine' },
+  { name: 'mining, regex chain', options: REGEX_MASKS, work: 'mine' },
+  { name: 'mining, drain settings', options: { settings: DRAIN_BASELINE_SETTINGS }, work: 'mine' },
+];
+
+interface Pass {
+  readonly linesPerSecond: number;
+  readonly templates: number;
+}
+
+/** One pass over the whole stream with a fresh miner per source. */
+function runPass(config: Config): Pass {
+  const miners = datasets.map(() => new TemplateMiner({ settings: DEFAULT_MINER_SETTINGS, ...config.options }));
+  const { messages, sources } = stream;
+  let sink = 0;
+  const started = performance.now();
+  if (config.work === 'mask') {
+    for (let k = 0; k < messages.length; k++) sink += (miners[sources[k] as number] as TemplateMiner).tokens(messages[k] as string).length;
+  } else {
+    for (let k = 0; k < messages.length; k++) {
+      if ((miners[sources[k] as number] as TemplateMiner).add(messages[k] as string)) sink++;
+    }
+  }
+  const seconds = (performance.now() - started) / 1000;
+  if (sink === 0) throw new Error(`${config.name}: nothing mined`);
+  return { linesPerSecond: messages.length / seconds, templates: miners.reduce((s, m) => s + m.templates().length, 0) };
+}
+
+const median = (xs: readonly number[]): number => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] as number;
+};
+
+console.log(
+  `Loghub ${resolve(values.data)}: ${datasets.length} datasets → ${lineCount.toLocaleString('en-US')} lines ` +
+    `(${distinct.toLocaleString('en-US')} distinct), fresh values, interleaved, one miner per dataset; ${rounds} rounds`,
+);
+const passes = new Map<string, Pass[]>(CONFIGS.map((c) => [c.name, []]));
+for (let round = 1; round <= rounds; round++) {
+  for (const config of CONFIGS) passes.get(config.name)?.push(runPass(config));
+  process.stderr.write(`round ${round}/${rounds} done\n`);
+}
+
+const rate = (name: string): number => median((passes.get(name) ?? []).map((p) => p.linesPerSecond));
+const fmt = (n: number): string => Math.round(n).toLocaleString('en-US').padStart(11);
+console.log(`\n${'median of rounds'.padEnd(26)}${'lines/s'.padStart(11)}   ${'vs regex chain'.padStart(14)}   templates`);
+for (const config of CONFIGS) {
+  const baseline = rate(config.work === 'mask' ? 'masking, regex chain' : 'mining, regex chain');
+  const templates = config.work === 'mine' ? String(passes.get(config.name)?.[0]?.templates ?? '') : '-';
+  console.log(`  ${config.name.padEnd(24)}${fmt(rate(config.name))}   ${`${(rate(config.name) / baseline).toFixed(2)}×`.padStart(14)}   ${templates.padStart(9)}`);
+}
+const perRound = (passes.get('mining, opsloop') ?? []).map((p) => Math.round(p.linesPerSecond).toLocaleString('en-US'));
+console.log(`\nmining, opsloop, every round: ${perRound.join(', ')} lines/s; target 1,000,000 (Drain3: ~174,000)`);
