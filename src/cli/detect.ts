@@ -130,6 +130,6 @@ Exit status: 0 done (skipped rows included), 1 runtime failure,
 Examples:
   $ opsloop detect requests.csv > scores.csv
   $ opsloop detect latency.csv --metric http.server.duration.p95 --out scores.csv
-  $ opsloop detect machine_temperature.csv --threshold 4 --format json | jq 'select(.anomaly)'
+  $ opsloop detect machine_temperature.csv --sensitivity high --format json | jq 'select(.anomaly)'
 `;
 }

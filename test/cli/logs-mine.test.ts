@@ -213,6 +213,16 @@ describe('opsloop logs mine', () => {
   });
 });
 
+describe('opsloop logs mine --help', () => {
+  it('shows the options, the rules for bad lines, the exit codes and examples', async () => {
+    const { status, stdout } = await mine(['--help']);
+    assert.equal(status, 0);
+    for (const text of ['Usage: opsloop logs mine', '--format <header>', '--output <format>', '--mask <name=regex>', 'unmatched', 'Exit status', 'Examples:']) {
+      assert.ok(stdout.includes(text), text);
+    }
+  });
+});
+
 describe('opsloop logs mine on bad input', () => {
   it('exits 2 with a one-line message for a missing file, a directory, a compressed file and bad options', async () => {
     const plain = writeLog('plain.log', 'hello world\n');
