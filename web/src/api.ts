@@ -9,11 +9,16 @@ import type {
   IncidentDetailResponse,
   IncidentListResponse,
   IncidentStatus,
+  LogPatternDetailResponse,
+  LogPatternsResponse,
+  LogSearchResponse,
   SeriesListResponse,
   SeriesResponse,
   SeriesScoresResponse,
   ServiceListResponse,
 } from './types.js';
+import type { TimeWindow } from './explorer-query.js';
+import type { LogSearchQuery } from './log-query.js';
 
 const BASE = '/api/v1';
 
@@ -25,6 +30,8 @@ export class ApiError extends Error {
     readonly status: number,
     /** The server's OPS_ERR_* code when it sent one. */
     readonly code?: string,
+    /** The server's own message without the request line, for showing next to the input it names. */
+    readonly serverMessage?: string,
   ) {
     super(message);
   }
@@ -63,7 +70,7 @@ async function request<T>(method: 'GET' | 'POST', path: string, options: { body?
   if (!response.ok) {
     const { message, code } = describeFailure(body);
     const detail = message ?? (response.statusText || 'request failed');
-    throw new ApiError(`${method} ${BASE}${path} → ${response.status}: ${detail}`, response.status, code);
+    throw new ApiError(`${method} ${BASE}${path} → ${response.status}: ${detail}`, response.status, code, message);
   }
   if (body === undefined) throw new ApiError(`${method} ${BASE}${path} returned no JSON body`, response.status);
   return body as T;
@@ -114,4 +121,53 @@ export async function listDemoFaults(signal?: AbortSignal): Promise<Fault[] | nu
     if (error instanceof ApiError && error.status === 404) return null;
     throw error;
   }
+}
+
+export interface LogSearchRequest extends Omit<LogSearchQuery, 'range'> {
+  window?: TimeWindow;
+  limit: number;
+  /** nextCursor of the previous page. */
+  cursor?: string;
+}
+
+/** Full-text log search, newest first; a malformed `text` answers 400 with SQLite's reason. */
+export function searchLogs(search: LogSearchRequest, signal?: AbortSignal): Promise<LogSearchResponse> {
+  const query = new URLSearchParams({ limit: String(search.limit) });
+  if (search.text) query.set('q', search.text);
+  for (const service of search.services) query.append('service', service);
+  if (search.minSeverity) query.set('minSeverity', search.minSeverity);
+  if (search.templateId) query.set('templateId', search.templateId);
+  if (search.traceId) query.set('traceId', search.traceId);
+  if (search.window) setWindow(query, search.window);
+  if (search.cursor) query.set('cursor', search.cursor);
+  return request('GET', `/logs?${query.toString()}`, { signal });
+}
+
+export interface LogPatternsRequest {
+  service?: string;
+  /** The window of the count series. */
+  window: TimeWindow;
+  buckets: number;
+  /** Newest lines per pattern. */
+  samples: number;
+}
+
+export function listLogPatterns(patterns: LogPatternsRequest, signal?: AbortSignal): Promise<LogPatternsResponse> {
+  return request('GET', `/log-patterns?${patternsQuery(patterns).toString()}`, { signal });
+}
+
+export function getLogPattern(templateId: string, pattern: LogPatternsRequest, signal?: AbortSignal): Promise<LogPatternDetailResponse> {
+  return request('GET', `/log-patterns/${encodeURIComponent(templateId)}?${patternsQuery(pattern).toString()}`, { signal });
+}
+
+function patternsQuery(patterns: LogPatternsRequest): URLSearchParams {
+  const query = new URLSearchParams({ buckets: String(patterns.buckets), samples: String(patterns.samples) });
+  if (patterns.service) query.set('service', patterns.service);
+  setWindow(query, patterns.window);
+  return query;
+}
+
+function setWindow(query: URLSearchParams, window: TimeWindow): void {
+  query.set('from', String(Math.floor(window.fromMs)));
+  query.set('to', String(Math.ceil(window.toMs)));
 }

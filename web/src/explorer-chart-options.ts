@@ -4,6 +4,7 @@
  * episodes and share one cursor, so a score spike lines up with the point that caused it.
  */
 import type uPlot from 'uplot';
+import type { TimePlotInput } from './components/time-plot.js';
 import { VALUE_COLUMN } from './explorer-data.js';
 import { formatScore, formatValue } from './format.js';
 import type { AnomalyEpisode } from './types.js';
@@ -15,11 +16,7 @@ export interface ExplorerOverlay {
   episodes: readonly AnomalyEpisode[];
 }
 
-export interface ExplorerChartInput {
-  width: number;
-  height: number;
-  overlay: () => ExplorerOverlay;
-}
+export type ExplorerChartInput = TimePlotInput<ExplorerOverlay>;
 
 const VALUE_COLOR = '#1d4ed8';
 const EXPECTED_COLOR = '#b45309';

@@ -34,24 +34,33 @@ export interface TimeWindow {
 export function parseExplorerQuery(search: string): ExplorerQuery {
   const params = new URLSearchParams(search);
   const key = params.get('key') || undefined;
-  const fromMs = readMs(params.get('from'));
-  const toMs = readMs(params.get('to'));
-  if (fromMs !== undefined && toMs !== undefined && fromMs <= toMs) return { key, range: { kind: 'fixed', fromMs, toMs } };
-  const preset = RANGE_PRESETS.find((candidate) => candidate.id === params.get('range'));
-  return { key, range: { kind: 'last', preset: preset?.id ?? DEFAULT_PRESET } };
+  return { key, range: readRange(params) ?? { kind: 'last', preset: DEFAULT_PRESET } };
 }
 
 export function explorerHref(query: ExplorerQuery): string {
   const params = new URLSearchParams();
   if (query.key) params.set('key', query.key);
-  if (query.range.kind === 'fixed') {
-    // Whole milliseconds widened outwards, so the window never loses an edge point.
-    params.set('from', String(Math.floor(query.range.fromMs)));
-    params.set('to', String(Math.ceil(query.range.toMs)));
-  } else {
-    params.set('range', query.range.preset);
-  }
+  writeRange(params, query.range);
   return `#/metrics?${params.toString()}`;
+}
+
+/** `from`+`to` (a fixed window) or `range` (a preset); undefined when neither is usable. Shared by every page with a range in its URL. */
+export function readRange(params: URLSearchParams): ExplorerRange | undefined {
+  const fromMs = readMs(params.get('from'));
+  const toMs = readMs(params.get('to'));
+  if (fromMs !== undefined && toMs !== undefined && fromMs <= toMs) return { kind: 'fixed', fromMs, toMs };
+  const preset = RANGE_PRESETS.find((candidate) => candidate.id === params.get('range'));
+  return preset ? { kind: 'last', preset: preset.id } : undefined;
+}
+
+export function writeRange(params: URLSearchParams, range: ExplorerRange): void {
+  if (range.kind === 'fixed') {
+    // Whole milliseconds widened outwards, so the window never loses an edge point.
+    params.set('from', String(Math.floor(range.fromMs)));
+    params.set('to', String(Math.ceil(range.toMs)));
+  } else {
+    params.set('range', range.preset);
+  }
 }
 
 /** The explorer for one series over a fixed window, e.g. an incident's. */

@@ -14,6 +14,21 @@ export function formatAbsolute(ms: number): string {
   return absolute.format(new Date(ms));
 }
 
+const precise = new Intl.DateTimeFormat(undefined, {
+  month: 'short',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  fractionalSecondDigits: 3,
+  hour12: false,
+});
+
+/** To the millisecond, for log lines: order within a second matters there. */
+export function formatPrecise(ms: number): string {
+  return precise.format(new Date(ms));
+}
+
 const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
 
 /** Time of day only, for dense tables where the date sits in a tooltip. */

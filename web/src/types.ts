@@ -8,6 +8,7 @@ import type {
   IncidentListResponseSchema,
   SeriesListResponseSchema,
   ServiceListResponseSchema,
+  SnippetPartSchema,
 } from '../../src/core/api.js';
 
 export type { Alert, Cause, Incident, IncidentStatus, Severity, TimelineEntry } from '../../src/core/records.js';
@@ -15,6 +16,11 @@ export type {
   AnomalyEpisodeResponse as AnomalyEpisode,
   Fault,
   IncidentDetailResponse,
+  LogEntry,
+  LogPattern,
+  LogPatternDetailResponse,
+  LogPatternsResponse,
+  LogSearchResponse,
   ScoredPointResponse as ScoredPoint,
   SeriesInfoResponse as SeriesInfo,
   SeriesResponse,
@@ -26,3 +32,4 @@ export type IncidentListResponse = z.infer<typeof IncidentListResponseSchema>;
 export type ServiceListResponse = z.infer<typeof ServiceListResponseSchema>;
 export type FaultListResponse = z.infer<typeof FaultListResponseSchema>;
 export type SeriesListResponse = z.infer<typeof SeriesListResponseSchema>;
+export type SnippetPart = z.infer<typeof SnippetPartSchema>;

@@ -1,13 +1,16 @@
 import { useHashRoute, type Route } from '../use-hash-route.js';
 import { IncidentPage } from './incident-page.js';
 import { IncidentsPage } from './incidents-page.js';
+import { LogPatternPage } from './log-pattern-page.js';
+import { LogPatternsPage } from './log-patterns-page.js';
+import { LogSearchPage } from './log-search-page.js';
 import { MetricsPage } from './metrics-page.js';
 import { Notice } from './notice.js';
 import { ServicesPage } from './services-page.js';
 
 export function App() {
   const route = useHashRoute();
-  const section = route.page === 'services' || route.page === 'metrics' ? route.page : 'incidents';
+  const section = sectionOf(route);
   return (
     <div className="shell">
       <header className="topbar">
@@ -24,11 +27,29 @@ export function App() {
           <a href="#/metrics" className={section === 'metrics' ? 'active' : undefined}>
             Metrics
           </a>
+          <a href="#/logs" className={section === 'logs' ? 'active' : undefined}>
+            Logs
+          </a>
         </nav>
       </header>
       <main className="content">{renderPage(route)}</main>
     </div>
   );
+}
+
+/** Which top-level nav entry a page belongs to. */
+function sectionOf(route: Route): 'incidents' | 'services' | 'metrics' | 'logs' {
+  switch (route.page) {
+    case 'services':
+    case 'metrics':
+      return route.page;
+    case 'logs':
+    case 'log-patterns':
+    case 'log-pattern':
+      return 'logs';
+    default:
+      return 'incidents';
+  }
 }
 
 function renderPage(route: Route) {
@@ -43,6 +64,13 @@ function renderPage(route: Route) {
     case 'metrics':
       // Not keyed: picking another series or range keeps the picker's filters.
       return <MetricsPage query={route.query} />;
+    case 'logs':
+      // Not keyed: the services list survives a new search; the form is keyed by the URL inside.
+      return <LogSearchPage query={route.query} />;
+    case 'log-patterns':
+      return <LogPatternsPage query={route.query} />;
+    case 'log-pattern':
+      return <LogPatternPage key={`${route.templateId}/${route.query.service ?? ''}`} templateId={route.templateId} query={route.query} />;
     case 'not-found':
       return <Notice kind="error" title="No such page">Nothing lives at {route.hash}. Try the Incidents page.</Notice>;
   }

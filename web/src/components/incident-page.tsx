@@ -8,6 +8,7 @@ import { CauseList } from './cause-list.js';
 import { DemoFaults } from './demo-faults.js';
 import { EvidenceChart } from './evidence-chart.js';
 import { IncidentHeader } from './incident-header.js';
+import { IncidentLogs } from './incident-logs.js';
 import { Notice } from './notice.js';
 import { TimelineList } from './timeline-list.js';
 
@@ -57,6 +58,7 @@ export function IncidentPage({ id }: { id: string }) {
         </div>
       </div>
       <DemoFaults startMs={incident.startedMs} endMs={incidentEndMs(incident, alerts)} causes={incident.causes} />
+      <IncidentLogs incidentId={incident.id} services={incident.services} window={span} />
       <div className="panel">
         <h2>Alerts <span className="muted">· {alerts.length}</span></h2>
         <AlertsTable alerts={alerts} selection={selection} onSelect={setSelection} explorerWindow={span} />

@@ -1,5 +1,5 @@
 import { listSeries } from '../api.js';
-import type { ExplorerQuery } from '../explorer-query.js';
+import { explorerHref, type ExplorerQuery } from '../explorer-query.js';
 import { usePoll } from '../use-poll.js';
 import { Notice } from './notice.js';
 import { RangePicker } from './range-picker.js';
@@ -15,7 +15,7 @@ export function MetricsPage({ query }: { query: ExplorerQuery }) {
     <section>
       <div className="page-head">
         <h1>Metrics</h1>
-        <RangePicker query={query} />
+        <RangePicker range={query.range} hrefFor={(range) => explorerHref({ key: query.key, range })} />
         {series ? <span className="muted">{series.length} series</span> : null}
       </div>
       <div className="explorer-grid">

@@ -6,7 +6,7 @@ import { explorerHrefFor, rangeId, resolveRange, type ExplorerRange } from '../e
 import { formatAbsolute, viewNow } from '../format.js';
 import { usePoll } from '../use-poll.js';
 import { EpisodeList } from './episode-list.js';
-import { ExplorerPlot } from './explorer-plot.js';
+import { TimePlot } from './time-plot.js';
 import { Notice } from './notice.js';
 
 const HOUR = 3_600_000;
@@ -67,7 +67,7 @@ export function SeriesExplorer({ seriesKey, range, lastMs }: Props) {
       ) : null}
       {valueData && scoreData && scores.points.length > 0 ? (
         <>
-          <ExplorerPlot
+          <TimePlot
             build={(input) => valueChartOptions({ ...input, label: scores.name })}
             shape={`value:${scores.name}`}
             data={valueData}
@@ -79,7 +79,7 @@ export function SeriesExplorer({ seriesKey, range, lastMs }: Props) {
           <h2 className="strip-title">
             Anomaly score <span className="muted">· 0 as expected, 1 certainly anomalous; dashed line at 0.5, the default threshold</span>
           </h2>
-          <ExplorerPlot build={scoreChartOptions} shape="score" data={scoreData} overlay={overlay} height={120} className="uplot-host uplot-strip" testId="score-chart" />
+          <TimePlot build={scoreChartOptions} shape="score" data={scoreData} overlay={overlay} height={120} className="uplot-host uplot-strip" testId="score-chart" />
           <p className="muted small">
             The detector replayed {scores.warmUpPoints} earlier points before this window.
             {learning > 0 ? ` ${learning} points have no score yet: the series was still being learned.` : ''}

@@ -1,25 +1,35 @@
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
-import type { ExplorerChartInput, ExplorerOverlay } from '../explorer-chart-options.js';
+import type { TimeWindow } from '../explorer-query.js';
 
-interface Props {
+/** What a plot's options are built from; `overlay` is read at draw time, so new data needs only a redraw. */
+export interface TimePlotInput<O extends TimeWindow> {
+  width: number;
+  height: number;
+  overlay: () => O;
+}
+
+interface Props<O extends TimeWindow> {
   /** Builds the plot's options; called again only when `shape` or `height` changes. */
-  build: (input: ExplorerChartInput) => uPlot.Options;
+  build: (input: TimePlotInput<O>) => uPlot.Options;
   /** Identifies what the options depend on (e.g. the series label): a new shape is a new plot. */
   shape: string;
   data: uPlot.AlignedData;
-  overlay: ExplorerOverlay;
+  /** The x window and whatever else the options draw over the data (episodes). */
+  overlay: O;
   height: number;
   className: string;
-  testId: string;
+  testId?: string;
+  /** Narrowest the canvas gets, whatever its container says. @default 320 */
+  minWidth?: number;
 }
 
 /**
- * One explorer chart: the imperative uPlot instance behind a React face. It is built once per
- * shape and then only fed new data, so 2 s polling does not rebuild the canvas or lose the
- * cursor. Episodes arrive with the data and are read at draw time, so setData repaints them.
+ * One time-series plot: the imperative uPlot instance behind a React face (the metric
+ * explorer's charts, the log pattern sparklines). It is built once per shape and then only fed
+ * new data, so 2 s polling does not rebuild the canvas or lose the cursor.
  */
-export function ExplorerPlot({ build, shape, data, overlay, height, className, testId }: Props) {
+export function TimePlot<O extends TimeWindow>({ build, shape, data, overlay, height, className, testId, minWidth = 320 }: Props<O>) {
   const container = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
   const overlayRef = useRef(overlay);
@@ -32,7 +42,7 @@ export function ExplorerPlot({ build, shape, data, overlay, height, className, t
   useEffect(() => {
     const element = container.current;
     if (!element) return;
-    const width = (): number => Math.max(320, element.clientWidth);
+    const width = (): number => Math.max(minWidth, element.clientWidth);
     const instance = new uPlot(buildRef.current({ width: width(), height, overlay: () => overlayRef.current }), dataRef.current, element);
     plot.current = instance;
     const resize = new ResizeObserver(() => instance.setSize({ width: width(), height }));
@@ -42,7 +52,7 @@ export function ExplorerPlot({ build, shape, data, overlay, height, className, t
       instance.destroy();
       plot.current = null;
     };
-  }, [shape, height]);
+  }, [shape, height, minWidth]);
 
   useEffect(() => {
     plot.current?.setData(data);
