@@ -12,6 +12,7 @@ import type { Change, Incident, MetricPoint, ServiceEdge, Signal } from '../core
 import { ServiceGraph } from '../core/service-graph.js';
 import { IncidentDesk } from '../engage/incidents/incident-desk.js';
 import type { SignalSink } from '../ingest/sink.js';
+import { LogSignals, logSignalSettings } from '../observe/logs/signals/index.js';
 import { DetectorBank } from '../observe/metrics/detector-bank.js';
 import { SilenceDetector } from '../observe/silence/silence-detector.js';
 import { RedAggregator } from '../observe/traces/red-aggregator.js';
@@ -21,6 +22,7 @@ import { applyRca } from './apply-rca.js';
 import { restoreDetectors, saveDetectors } from './detector-persistence.js';
 import type { Engine } from './engine.js';
 import { LogMining } from './logs/log-mining.js';
+import { runLogSignals } from './logs/log-signal-stage.js';
 import { minerSnapshotsIn } from './logs/miner-persistence.js';
 import { ServiceMiners } from './logs/service-miners.js';
 import { createTelemetrySink } from './telemetry-sink.js';
@@ -136,6 +138,8 @@ export function createLoop(options: LoopOptions): Loop {
     noteReports(points);
   });
   bus.subscribe('telemetry.logs', noteReports);
+  // Log count series share the detector bank: one model, one persistence, one set of sensitivity rules.
+  runLogSignals(bus, store, new LogSignals(logSignalSettings(config.logs.signals), detectors));
 
   bus.subscribe('signals', (signals) => {
     publishIncidents(desk.onSignals(signals));

@@ -24,6 +24,14 @@ export const SensitivityRuleSchema = z
   .strict();
 export type SensitivityRule = z.infer<typeof SensitivityRuleSchema>;
 
+const LOG_SIGNAL_DEFAULTS = {
+  bucketSeconds: 10,
+  templatesPerService: 50,
+  warmupLines: 1000,
+  newTemplateSeverity: 'error',
+  newTemplateAlertsPerHour: 5,
+} as const;
+
 export const ConfigSchema = z
   .object({
     dataDir: z.string().min(1).default('./data').describe('Directory for the embedded SQLite store'),
@@ -74,6 +82,26 @@ export const ConfigSchema = z
       .object({ bucketSeconds: z.number().int().min(1).default(10) })
       .strict()
       .default({ bucketSeconds: 10 }),
+    logs: z
+      .object({
+        /** Log signals (docs/logs.md "Log signals"). */
+        signals: z
+          .object({
+            /** Bucket of the per-template and error line counts fed to the detector. */
+            bucketSeconds: z.number().int().min(1).default(10),
+            /** Templates per service with a count series (least recently seen give way); 0: none. */
+            templatesPerService: z.number().int().min(0).default(50),
+            /** Lines a service's miner must have mined before a template it creates is new. */
+            warmupLines: z.number().int().min(0).default(1000),
+            /** Lowest severity whose new templates alert. */
+            newTemplateSeverity: z.enum(['warn', 'error', 'fatal', 'off']).default('error'),
+            newTemplateAlertsPerHour: z.number().int().min(0).default(5),
+          })
+          .strict()
+          .default(LOG_SIGNAL_DEFAULTS),
+      })
+      .strict()
+      .default({ signals: LOG_SIGNAL_DEFAULTS }),
     correlation: z
       .object({
         windowSeconds: z.number().positive().default(120),

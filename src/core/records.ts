@@ -74,6 +74,12 @@ export interface MinedLog {
   change: TemplateChangeKind;
   severityNumber: number;
   timeMs: number;
+  /**
+   * With change 'created': the position of this log in its service's miner (lines mined before
+   * it + 1). The miner snapshot keeps it across restarts, so log signals can tell a warmed-up
+   * miner's new template from a cold start's.
+   */
+  minerLine?: number;
 }
 
 export const SeveritySchema = z.enum(['info', 'warning', 'error', 'critical']);
@@ -97,6 +103,30 @@ export const AnomalyEvidenceSchema = z.object({
 });
 export type AnomalyEvidence = z.infer<typeof AnomalyEvidenceSchema>;
 
+/** A stored log line shown as evidence. */
+export const LogSampleSchema = z.object({
+  id: z.number().int().describe('Stored log id (GET /api/v1/logs)'),
+  timeMs: z.number(),
+  severityText: z.string(),
+  body: z.string().describe('The body, cut to 1,000 characters'),
+  templateId: z.string().optional(),
+});
+export type LogSample = z.infer<typeof LogSampleSchema>;
+
+/** The log lines behind a log signal (src/observe/logs/signals): which templates, where to find them, a few samples. */
+export const LogEvidenceSchema = z.object({
+  service: z.string(),
+  templates: z
+    .array(z.object({ templateId: z.string(), template: z.string(), count: z.number().int().describe('Lines of it in the window') }))
+    .describe('The templates the signal is about, most lines first'),
+  fromMs: z.number(),
+  toMs: z.number().optional().describe('Absent: up to now'),
+  minSeverity: z.number().int().optional().describe('OTLP severity floor of the lines (17: ERROR and above)'),
+  query: z.string().describe('GET /api/v1/logs path and query listing these lines'),
+  samples: z.array(LogSampleSchema).describe('A few of the lines, newest first'),
+});
+export type LogEvidence = z.infer<typeof LogEvidenceSchema>;
+
 /**
  * Something notable: an anomaly, an external alert, an event. Signals carry a fingerprint;
  * engage/alerts folds signals with one fingerprint into one stateful alert.
@@ -112,6 +142,8 @@ export interface Signal extends Partial<EntityRef> {
   summary: string;
   labels: Labels;
   evidence?: AnomalyEvidence;
+  /** Log signals: the lines behind it. */
+  logs?: LogEvidence;
 }
 
 export const AlertSchema = z.object({
@@ -131,6 +163,7 @@ export const AlertSchema = z.object({
   count: z.number().int(),
   incidentId: z.string().optional(),
   evidence: AnomalyEvidenceSchema.optional(),
+  logs: LogEvidenceSchema.optional().describe('Log signals: the templates and sample lines behind the alert'),
 });
 export type Alert = z.infer<typeof AlertSchema>;
 

@@ -50,6 +50,7 @@ export class LogMining {
         severityNumber: record.severityNumber,
         timeMs: record.timeMs,
       };
+      if (result.change === 'created') event.minerLine = miner.template(result.templateId)?.firstSeq ?? 0;
       mined.push(event);
       addToTemplate(templates, event, result.change === 'refined' ? miner.template(result.templateId)?.changes.at(-1) : undefined);
     }

@@ -32,6 +32,7 @@ export function foldSignal(current: Alert | undefined, signal: Signal, newId: ()
         severity: rank(signal.severity) > rank(firing.severity) ? signal.severity : firing.severity,
         summary: evidence === signal.evidence ? signal.summary : firing.summary,
         ...(evidence ? { evidence } : {}),
+        ...logsOf(firing, signal),
       },
     };
   }
@@ -52,8 +53,15 @@ export function foldSignal(current: Alert | undefined, signal: Signal, newId: ()
       lastSeenMs: signal.timeMs,
       count: 1,
       ...(signal.evidence ? { evidence: signal.evidence } : {}),
+      ...(signal.logs ? { logs: signal.logs } : {}),
     },
   };
+}
+
+/** The lines at the onset say most about an episode, so an alert keeps its first log evidence. */
+function logsOf(alert: Alert, signal: Signal): Pick<Alert, 'logs'> {
+  const logs = alert.logs ?? signal.logs;
+  return logs ? { logs } : {};
 }
 
 function strongest(alert: Alert, signal: Signal) {

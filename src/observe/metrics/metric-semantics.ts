@@ -6,6 +6,7 @@
  * alarm in both directions.
  */
 import type { Direction } from '../../core/records.js';
+import { ERROR_COUNT_METRIC, TEMPLATE_COUNT_METRIC } from '../logs/signals/log-series.js';
 
 export interface MetricSemantics {
   /** Directions that count as anomalous. */
@@ -20,9 +21,17 @@ export interface MetricSemantics {
 
 const UP_ONLY: readonly Direction[] = ['up'];
 const BOTH: readonly Direction[] = ['up', 'down'];
+const LOG_COUNT_MIN_SCALE = 3;
 
 export function metricSemantics(name: string): MetricSemantics {
   const lower = name.toLowerCase();
+  if (name === ERROR_COUNT_METRIC || name === TEMPLATE_COUNT_METRIC) {
+    // Line counts of a quiet service or a rare template are 0s and 1s: a swing of a line or two
+    // is noise, so a deviation must be at least LOG_COUNT_MIN_SCALE lines to be news. Fewer
+    // error lines are good news; a template logging less (a job that stopped) is not.
+    const errors = name === ERROR_COUNT_METRIC;
+    return { directions: errors ? UP_ONLY : BOTH, minScale: LOG_COUNT_MIN_SCALE, label: errors ? 'error log lines' : 'log template lines', resource: false };
+  }
   if (lower.includes('error_ratio') || lower.includes('error.ratio')) {
     // Ratios of small counts jump by 1/n; two percentage points is the least we call a change.
     return { directions: UP_ONLY, minScale: 0.02, label: 'error ratio', resource: false };
