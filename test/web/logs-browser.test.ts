@@ -11,7 +11,7 @@ import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { RunningOpsloop } from '../../src/app/start.js';
 import type { Incident } from '../../src/core/records.js';
-import { encodeJson, logRecord, logsRequest, type Json } from '../fixtures/otlp/json-builders.js';
+import { logRecord, logsRequest, type Json } from '../fixtures/otlp/json-builders.js';
 import { skip, STEP_TIMEOUT_MS, useBrowserPlatform } from '../support/browser-platform.js';
 
 const TRACE = '5b8efff798038103d269b633813fc60c';
@@ -57,7 +57,7 @@ test('web UI: log patterns, search with highlighting, trace and incident jumps',
     await sparkline.waitFor({ timeout: STEP_TIMEOUT_MS });
     assert.ok(((await sparkline.boundingBox())?.width ?? 0) >= 80, 'the sparkline drew a canvas');
     assert.equal(await text(page.getByTestId('pattern-row').filter({ hasText: 'cache warmed' }).getByTestId('pattern-count')), String(CACHE_LINES));
-    assert.equal((await text(page.locator('.nav a.active'))), 'Logs');
+    assert.equal(await text(page.locator('.nav a.active')), 'Logs');
 
     await row.getByTestId('pattern-link').click();
     await page.waitForURL(/#\/logs\/patterns\/[^?]+\?service=checkout/, { timeout: STEP_TIMEOUT_MS });
@@ -119,7 +119,8 @@ test('web UI: log patterns, search with highlighting, trace and incident jumps',
     await page.waitForURL(/#\/logs\?service=checkout&severity=error&from=\d+&to=\d+$/, { timeout: STEP_TIMEOUT_MS });
     const errors = await expectLines(page, 3);
     assert.ok(errors.every((line) => /card declined/.test(line)));
-    assert.equal(await page.locator('.filter-chip').allTextContents().then((chips) => chips.map((chip) => chip.replace('×', '').trim())).then(String), 'checkout');
+    const chips = (await page.locator('.filter-chip').allTextContents()).map((chip) => chip.replace('×', '').trim());
+    assert.deepEqual(chips, ['checkout'], 'the service filter shows the incident\'s services');
 
     assert.deepEqual(pageErrors, [], 'the page threw errors');
   } finally {
@@ -147,7 +148,7 @@ async function sendLogs(running: RunningOpsloop, service: string, records: Json[
   const response = await fetch(new URL('/v1/logs', running.otlpUrl), {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: encodeJson(logsRequest(records, { 'service.name': service })),
+    body: JSON.stringify(logsRequest(records, { 'service.name': service })),
   });
   assert.equal(response.status, 200, await response.text());
   await running.engine.settle();

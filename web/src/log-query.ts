@@ -77,9 +77,10 @@ export function traceLogsHref(traceId: string): string {
   return logSearchHref({ traceId });
 }
 
-/** An incident's logs: its services over its window, errors first (the severity filter is one click to widen). */
-export function incidentLogsHref(services: readonly string[], window: TimeWindow, minSeverity: LogSeverityName | undefined = 'error'): string {
-  return logSearchHref({ services, range: { kind: 'fixed', ...window }, ...(minSeverity ? { minSeverity } : {}) });
+/** An incident's logs: its services over its window, errors only unless told otherwise (the severity filter is one click to widen). */
+export function incidentLogsHref(services: readonly string[], window: TimeWindow, options: { errorsOnly?: boolean } = {}): string {
+  const errorsOnly = options.errorsOnly ?? true;
+  return logSearchHref({ services, range: { kind: 'fixed', ...window }, ...(errorsOnly ? { minSeverity: 'error' as const } : {}) });
 }
 
 export function parseLogPatternsQuery(search: string): LogPatternsQuery {

@@ -36,7 +36,7 @@ export function IncidentLogs({ incidentId, services, window }: Props) {
             <a className="explore-link" href={incidentLogsHref(services, window)} data-testid="incident-logs-link">
               error logs ↗
             </a>
-            <a className="explore-link" href={incidentLogsHref(services, window, undefined)}>
+            <a className="explore-link" href={incidentLogsHref(services, window, { errorsOnly: false })}>
               all logs ↗
             </a>
           </span>
@@ -47,7 +47,7 @@ export function IncidentLogs({ incidentId, services, window }: Props) {
       {services.length > 0 && poll.loading ? <Notice kind="loading" title="Loading logs…" /> : null}
       {logs && logs.length === 0 ? (
         <Notice kind="empty" title="No error logs from these services in the window">
-          <a href={incidentLogsHref(services, window, undefined)}>See their logs of any severity</a>.
+          <a href={incidentLogsHref(services, window, { errorsOnly: false })}>See their logs of any severity</a>.
         </Notice>
       ) : null}
       {logs && logs.length > 0 ? (
