@@ -24,6 +24,7 @@ import {
   type UserMask,
 } from './miner-snapshot.js';
 import { extractParameters, parameterPattern } from './extract-parameters.js';
+import { RecencyList, type RecencyLinks } from './recency-list.js';
 import { TemplateIndex } from './template-index.js';
 import { templateId } from './template-id.js';
 import { renderTokens } from './tokens.js';
@@ -57,7 +58,7 @@ export interface MinerStats {
   evicted: number;
 }
 
-interface Template extends Omit<TemplateState, 'tokens'> {
+interface Template extends Omit<TemplateState, 'tokens'>, RecencyLinks<Template> {
   tokens: readonly string[];
   /** `renderTokens(tokens)`, kept because every matched line returns it. */
   text: string;
@@ -70,8 +71,8 @@ export class TemplateMiner {
   readonly stats: MinerStats = { lines: 0, empty: 0, truncated: 0, evicted: 0 };
   readonly #userMasks: z.infer<typeof UserMaskSchema>[];
   readonly #masker: LineMasker;
-  /** Insertion order is recency: the first entry is the least recently used. */
   readonly #templates = new Map<string, Template>();
+  readonly #recency = new RecencyList<Template>();
   readonly #index = new TemplateIndex<Template>();
   /** Masked text → the template that already covers it. Never holds an evicted template. */
   readonly #cache = new Map<string, Template>();
@@ -162,7 +163,7 @@ export class TemplateMiner {
       settings: { ...this.settings },
       masks: this.#userMasks.map((m) => ({ ...m })),
       seq: this.#seq,
-      templates: [...this.#templates.values()].map((t) => ({
+      templates: [...this.#recency.fromOldest()].map((t) => ({
         id: t.id,
         tokens: [...t.tokens],
         count: t.count,
@@ -183,8 +184,9 @@ export class TemplateMiner {
     const miner = new TemplateMiner({ settings: parsed.data.settings, masks: parsed.data.masks });
     miner.#seq = parsed.data.seq;
     for (const state of parsed.data.templates) {
-      const template: Template = { ...state, text: renderTokens(state.tokens) };
+      const template: Template = { ...state, text: renderTokens(state.tokens), older: undefined, newer: undefined };
       miner.#templates.set(template.id, template);
+      miner.#recency.append(template);
       miner.#index.add(template);
     }
     return miner;
@@ -193,8 +195,9 @@ export class TemplateMiner {
   #create(tokens: readonly string[], seq: number): Template {
     const text = renderTokens(tokens);
     const id = templateId(text, (candidate) => this.#templates.has(candidate));
-    const template: Template = { id, tokens, text, count: 0, firstSeq: seq, lastSeq: seq, changes: [] };
+    const template: Template = { id, tokens, text, count: 0, firstSeq: seq, lastSeq: seq, changes: [], older: undefined, newer: undefined };
     this.#templates.set(id, template);
+    this.#recency.append(template);
     this.#index.add(template);
     return template;
   }
@@ -214,15 +217,14 @@ export class TemplateMiner {
   #touch(template: Template, seq: number, change: MineResult['change']): MineResult {
     template.count++;
     template.lastSeq = seq;
-    this.#templates.delete(template.id);
-    this.#templates.set(template.id, template);
+    this.#recency.touch(template);
     return { templateId: template.id, template: template.text, change };
   }
 
   #evict(): void {
-    while (this.#templates.size > this.settings.maxTemplates) {
-      const [id, oldest] = this.#templates.entries().next().value as [string, Template];
-      this.#templates.delete(id);
+    for (let oldest = this.#recency.oldest; oldest && this.#templates.size > this.settings.maxTemplates; oldest = this.#recency.oldest) {
+      this.#templates.delete(oldest.id);
+      this.#recency.remove(oldest);
       this.#index.remove(oldest, oldest.tokens);
       this.#cache.clear();
       this.stats.evicted++;

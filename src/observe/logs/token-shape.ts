@@ -11,7 +11,15 @@
  * `10.251.42.84:50010` and `10.250.19.102:33145`. This is what lets the scanner mask a value
  * it has not seen by looking up one it has. Nothing here is specific to a dataset.
  */
-import { isDigitAt } from './char-class.js';
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+function digitsEnd(text: string, from: number, to: number): number {
+  let i = from;
+  while (i < to && isDigit(text.charCodeAt(i))) i++;
+  return i;
+}
 
 /** A three-digit run that `25[0-5]|2[0-4]\d|1?\d?\d` accepts. */
 function isOctet(text: string, at: number): boolean {
@@ -21,50 +29,49 @@ function isOctet(text: string, at: number): boolean {
   return a === 49 || (a === 50 && (b < 53 || (b === 53 && c <= 53)));
 }
 
-/** What a digit at `at` of a run [from, to) contributes to the shape. */
-function digitClass(text: string, at: number, from: number, to: number): number {
-  if (text.charCodeAt(at) === 48 && at === to - 1 && (text.charCodeAt(to) | 32) === 120) return 48; // the 0 of 0x
-  if (to - from !== 3) return -1;
-  return isOctet(text, from) ? -2 : -3;
+/** What the masks can see of the digit run [from, end): its length, an octet, the 0 of `0x`. */
+function runShape(text: string, from: number, end: number): number {
+  const length = end - from;
+  const octet = length === 3 && isOctet(text, from) ? 1 : 0;
+  const hexPrefix = text.charCodeAt(end - 1) === 48 && (text.charCodeAt(end) | 32) === 120 ? 2 : 0;
+  return 0x10000 | (length << 2) | octet | hexPrefix;
 }
 
 /** FNV-1a over the shape of text[from, to): equal shapes hash equal. */
 export function shapeHash(text: string, from: number, to: number): number {
   let hash = 0x811c9dc5;
-  let runFrom = -1;
-  let runTo = -1;
-  for (let i = from; i < to; i++) {
-    let unit = text.charCodeAt(i);
-    if (unit >= 48 && unit <= 57) {
-      if (i >= runTo) {
-        runFrom = i;
-        runTo = i;
-        while (runTo < to && isDigitAt(text, runTo)) runTo++;
-      }
-      unit = digitClass(text, i, runFrom, runTo);
+  let i = from;
+  while (i < to) {
+    const unit = text.charCodeAt(i);
+    if (isDigit(unit)) {
+      const end = digitsEnd(text, i + 1, to);
+      hash = Math.imul(hash ^ runShape(text, i, end), 0x01000193);
+      i = end;
+    } else {
+      hash = Math.imul(hash ^ unit, 0x01000193);
+      i++;
     }
-    hash = Math.imul(hash ^ unit, 0x01000193);
   }
   return hash >>> 0;
 }
 
 /** `a` (whole) and text[from, to) have the same shape. */
 export function sameShape(a: string, text: string, from: number, to: number): boolean {
-  if (a.length !== to - from) return false;
-  let runFrom = -1;
-  let runTo = -1;
-  for (let i = 0; i < a.length; i++) {
+  const length = a.length;
+  if (length !== to - from) return false;
+  let i = 0;
+  while (i < length) {
     const x = a.charCodeAt(i);
-    const y = text.charCodeAt(from + i);
-    if (x === y && (x < 48 || x > 57)) continue;
-    if (!(x >= 48 && x <= 57 && y >= 48 && y <= 57)) return false;
-    if (i >= runTo) {
-      runFrom = i;
-      runTo = i;
-      while (runTo < a.length && isDigitAt(a, runTo)) runTo++;
+    if (isDigit(x)) {
+      const end = digitsEnd(a, i + 1, length);
+      // The other run must cover the same characters, no more and no fewer.
+      if (digitsEnd(text, from + i, from + end) !== from + end || (end < length && isDigit(text.charCodeAt(from + end)))) return false;
+      if (runShape(a, i, end) !== runShape(text, from + i, from + end)) return false;
+      i = end;
+    } else {
+      if (x !== text.charCodeAt(from + i)) return false;
+      i++;
     }
-    // Digit runs line up, since every non-digit matched so far and digits pair with digits.
-    if (digitClass(a, i, runFrom, runTo) !== digitClass(text, from + i, from + runFrom, from + runTo)) return false;
   }
   return true;
 }
