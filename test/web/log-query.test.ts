@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
   incidentLogsHref,
+  logEvidenceHref,
   logPatternHref,
   logPatternsHref,
   logSearchHref,
@@ -42,6 +43,33 @@ describe('log search URLs', () => {
       query: { services: ['checkout', 'payment'], minSeverity: 'error', range: { kind: 'fixed', fromMs: 1000, toMs: 2001 } },
     });
     assert.equal(parseLogSearchQuery(incidentLogsHref(['checkout'], window, { errorsOnly: false }).split('?')[1] ?? '').minSeverity, undefined);
+  });
+});
+
+describe('logEvidenceHref', () => {
+  const evidence = {
+    service: 'checkout',
+    templates: [{ templateId: 't1', template: 'payment failed for <*>', count: 4 }],
+    fromMs: 1000,
+    toMs: 5000,
+    minSeverity: 17,
+    query: '/api/v1/logs?service=checkout&templateId=t1&minSeverity=17&from=1000&to=5000',
+    samples: [],
+  };
+
+  it('opens the lines of a one-template signal: service, template, severity floor and window', () => {
+    assert.deepEqual(parseRoute(logEvidenceHref(evidence, 9000)), {
+      page: 'logs',
+      query: { services: ['checkout'], templateId: 't1', minSeverity: 'error', range: { kind: 'fixed', fromMs: 1000, toMs: 5000 } },
+    });
+  });
+
+  it('drops the template filter for a burst over several templates, and runs an open window past the last sighting', () => {
+    const burst = { ...evidence, templates: [...evidence.templates, { templateId: 't2', template: 'timeout', count: 2 }], toMs: undefined, minSeverity: undefined };
+    assert.deepEqual(parseRoute(logEvidenceHref(burst, 9000)), {
+      page: 'logs',
+      query: { services: ['checkout'], range: { kind: 'fixed', fromMs: 1000, toMs: 9000 + 5 * 60_000 } },
+    });
   });
 });
 

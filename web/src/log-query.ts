@@ -8,6 +8,10 @@
  * Pure.
  */
 import { DEFAULT_PRESET, readRange, writeRange, type ExplorerRange, type TimeWindow } from './explorer-query.js';
+import type { LogEvidence } from './types.js';
+
+/** Room after an open-ended signal's last line, for the lines that kept coming. */
+const OPEN_END_MARGIN_MS = 5 * 60_000;
 
 /** Named severity ranges of the OTLP logs data model, each starting at its first number. */
 export const LOG_SEVERITIES = [
@@ -81,6 +85,23 @@ export function traceLogsHref(traceId: string): string {
 export function incidentLogsHref(services: readonly string[], window: TimeWindow, options: { errorsOnly?: boolean } = {}): string {
   const errorsOnly = options.errorsOnly ?? true;
   return logSearchHref({ services, range: { kind: 'fixed', ...window }, ...(errorsOnly ? { minSeverity: 'error' as const } : {}) });
+}
+
+/**
+ * The lines behind a log signal's alert: its service, its template when it names just one (an
+ * error burst names several), its severity floor, its window (`endMs`, the alert's last sighting,
+ * when the signal is open-ended). Built from the evidence's fields, not from its API `query`.
+ */
+export function logEvidenceHref(evidence: LogEvidence, endMs: number): string {
+  const severity = evidence.minSeverity === undefined ? 'unspecified' : severityName(evidence.minSeverity);
+  const [only, ...others] = evidence.templates;
+  const toMs = evidence.toMs ?? Math.max(endMs, evidence.fromMs) + OPEN_END_MARGIN_MS;
+  return logSearchHref({
+    services: [evidence.service],
+    ...(only && others.length === 0 ? { templateId: only.templateId } : {}),
+    ...(severity !== 'unspecified' ? { minSeverity: severity } : {}),
+    range: { kind: 'fixed', fromMs: evidence.fromMs, toMs },
+  });
 }
 
 export function parseLogPatternsQuery(search: string): LogPatternsQuery {

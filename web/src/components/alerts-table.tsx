@@ -1,6 +1,7 @@
 import { explorerHrefFor, type TimeWindow } from '../explorer-query.js';
 import { formatAbsolute, formatClock, formatValue } from '../format.js';
 import type { ChartSelection } from '../incident-window.js';
+import { logEvidenceHref } from '../log-query.js';
 import type { Alert } from '../types.js';
 import { Notice } from './notice.js';
 import { SeverityBadge } from './severity-badge.js';
@@ -61,9 +62,18 @@ export function AlertsTable({ alerts, selection, onSelect, explorerWindow }: Pro
                       explore ↗
                     </a>
                   </>
-                ) : (
-                  <span className="muted">—</span>
-                )}
+                ) : null}
+                {alert.logs ? (
+                  <a
+                    className="explore-link"
+                    href={logEvidenceHref(alert.logs, alert.endsMs ?? alert.lastSeenMs)}
+                    title={alert.logs.templates.map((template) => template.template).join('\n')}
+                    data-testid="alert-logs-link"
+                  >
+                    {alert.logs.templates.length === 1 ? 'its log lines ↗' : `log lines of ${alert.logs.templates.length} templates ↗`}
+                  </a>
+                ) : null}
+                {!alert.evidence && !alert.logs ? <span className="muted">—</span> : null}
               </td>
               <td className="small nowrap" title={`${formatAbsolute(alert.startsMs)} → ${formatAbsolute(alert.lastSeenMs)}`}>
                 {formatClock(alert.startsMs)} <span className="muted">→ {formatClock(alert.lastSeenMs)}</span>
