@@ -7,6 +7,7 @@ import {
   logPatternsHref,
   logSearchHref,
   parseLogSearchQuery,
+  searchWindow,
   severityName,
   traceLogsHref,
   type LogSearchQuery,
@@ -43,6 +44,13 @@ describe('log search URLs', () => {
       query: { services: ['checkout', 'payment'], minSeverity: 'error', range: { kind: 'fixed', fromMs: 1000, toMs: 2001 } },
     });
     assert.equal(parseLogSearchQuery(incidentLogsHref(['checkout'], window, { errorsOnly: false }).split('?')[1] ?? '').minSeverity, undefined);
+  });
+});
+
+describe('searchWindow', () => {
+  it('keeps a fixed window, and leaves "last" ranges open at the newest end', () => {
+    assert.deepEqual(searchWindow({ kind: 'fixed', fromMs: 10, toMs: 20 }, 99_999_999), { fromMs: 10, toMs: 20 });
+    assert.deepEqual(searchWindow({ kind: 'last', preset: '15m' }, 10_000_000), { fromMs: 10_000_000 - 15 * 60_000 });
   });
 });
 

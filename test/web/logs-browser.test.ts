@@ -100,6 +100,15 @@ test('web UI: log patterns, search with highlighting, trace and incident jumps',
     const reason = page.getByTestId('search-error');
     await reason.waitFor({ timeout: STEP_TIMEOUT_MS });
     assert.match(await text(reason), /querystring\.q: .*is not a valid full-text query/);
+    assert.match(await text(page.locator('.notice-error')), /FTS5 syntax/);
+    // A bad trace id is not the query's fault: its reason, without the full-text syntax help.
+    await retry.fill('');
+    const trace = page.getByRole('textbox', { name: 'Trace id' });
+    await trace.fill('abc');
+    await trace.press('Enter');
+    await page.waitForURL(/#\/logs\?trace=abc$/, { timeout: STEP_TIMEOUT_MS });
+    await page.getByTestId('search-error').filter({ hasText: 'traceId' }).waitFor({ timeout: STEP_TIMEOUT_MS });
+    assert.doesNotMatch(await text(page.locator('.notice-error')), /FTS5/);
 
     // More than a page: the cursor brings the rest, none twice.
     await page.goto(`${origin}/#/logs?service=cart`);

@@ -18,7 +18,7 @@ import type {
   ServiceListResponse,
 } from './types.js';
 import type { TimeWindow } from './explorer-query.js';
-import type { LogSearchQuery } from './log-query.js';
+import type { LogSearchQuery, SearchWindow } from './log-query.js';
 
 const BASE = '/api/v1';
 
@@ -124,7 +124,7 @@ export async function listDemoFaults(signal?: AbortSignal): Promise<Fault[] | nu
 }
 
 export interface LogSearchRequest extends Omit<LogSearchQuery, 'range'> {
-  window?: TimeWindow;
+  window?: SearchWindow;
   limit: number;
   /** nextCursor of the previous page. */
   cursor?: string;
@@ -167,7 +167,7 @@ function patternsQuery(patterns: LogPatternsRequest): URLSearchParams {
   return query;
 }
 
-function setWindow(query: URLSearchParams, window: TimeWindow): void {
+function setWindow(query: URLSearchParams, window: SearchWindow): void {
   query.set('from', String(Math.floor(window.fromMs)));
-  query.set('to', String(Math.ceil(window.toMs)));
+  if (window.toMs !== undefined) query.set('to', String(Math.ceil(window.toMs)));
 }

@@ -7,7 +7,7 @@
  *   #/logs/patterns/<templateId>?service=…&range=…
  * Pure.
  */
-import { DEFAULT_PRESET, readRange, writeRange, type ExplorerRange, type TimeWindow } from './explorer-query.js';
+import { DEFAULT_PRESET, readRange, resolveRange, writeRange, type ExplorerRange, type TimeWindow } from './explorer-query.js';
 import type { LogEvidence } from './types.js';
 
 /** Room after an open-ended signal's last line, for the lines that kept coming. */
@@ -49,6 +49,21 @@ export interface LogPatternsQuery {
   service?: string;
   /** The window of the count sparklines. */
   range: ExplorerRange;
+}
+
+/** The event-time bounds a search sends; `toMs` absent means up to the newest log. */
+export interface SearchWindow {
+  fromMs: number;
+  toMs?: number;
+}
+
+/**
+ * "Last 1 h" searches from an hour before `nowMs` with no upper bound, so lines stamped ahead
+ * of the viewer's clock (the demo's simulated time, skewed hosts) are still found; pages after
+ * the first continue by cursor, so the open end never makes them slide.
+ */
+export function searchWindow(range: ExplorerRange, nowMs: number): SearchWindow {
+  return range.kind === 'fixed' ? { fromMs: range.fromMs, toMs: range.toMs } : { fromMs: resolveRange(range, nowMs).fromMs };
 }
 
 export function parseLogSearchQuery(search: string): LogSearchQuery {

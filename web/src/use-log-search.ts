@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { searchLogs } from './api.js';
-import { resolveRange, type TimeWindow } from './explorer-query.js';
-import { logSearchHref, type LogSearchQuery } from './log-query.js';
+import { logSearchHref, searchWindow, type LogSearchQuery, type SearchWindow } from './log-query.js';
 import type { LogEntry } from './types.js';
 
 export interface LogSearchState {
@@ -23,7 +22,7 @@ interface Pages {
   key: string;
   logs: LogEntry[];
   /** Resolved once per search, so "last 1 h" does not slide between its pages. */
-  window: TimeWindow | undefined;
+  window: SearchWindow | undefined;
   next?: string;
   loading: boolean;
   error?: Error;
@@ -46,7 +45,7 @@ export function useLogSearch(query: LogSearchQuery, options: { nowMs: () => numb
 
   useEffect(() => {
     const { query: asked, options: settings } = latest.current;
-    const window = asked.range ? resolveRange(asked.range, settings.nowMs()) : undefined;
+    const window = asked.range ? searchWindow(asked.range, settings.nowMs()) : undefined;
     const controller = new AbortController();
     moreRequest.current?.abort();
     setPages({ key, logs: [], window, loading: true, loadingMore: false });

@@ -47,19 +47,27 @@ export function LogResults({ query, nowMs }: { query: LogSearchQuery; nowMs: () 
 /** A 400 is the query's fault: say what SQLite said, next to how to write it. */
 function SearchFailure({ error }: { error: Error }) {
   if (error instanceof ApiError && error.status === 400) {
+    const message = error.serverMessage ?? error.message;
     return (
       <Notice kind="error" title="The search could not run">
         <p className="mono" data-testid="search-error">
-          {error.serverMessage ?? error.message}
+          {message}
         </p>
-        <p>
-          Queries use SQLite FTS5 syntax: put terms with punctuation in double quotes (<code>"10.0.0.1"</code>, <code>"blk_-42"</code>), close every quote and
-          parenthesis, and give <code>AND</code>, <code>OR</code>, <code>NOT</code> a term on each side.
-        </p>
+        {/* The syntax help only when the text query was the problem (not, say, a short trace id). */}
+        {message.includes('querystring.q') ? <SyntaxHelp /> : null}
       </Notice>
     );
   }
   return <Notice kind="error" title="Could not search the logs">{error.message}</Notice>;
+}
+
+function SyntaxHelp() {
+  return (
+    <p>
+      Queries use SQLite FTS5 syntax: put terms with punctuation in double quotes (<code>"10.0.0.1"</code>, <code>"blk_-42"</code>), close every quote and
+      parenthesis, and give <code>AND</code>, <code>OR</code>, <code>NOT</code> a term on each side.
+    </p>
+  );
 }
 
 /** Nothing found: offer the widenings that most often help. */
