@@ -11,7 +11,8 @@ const SAMPLE_CHARS = 1000;
 
 export function withLogSamples(store: Store, signal: Signal): Signal {
   const evidence = signal.logs;
-  if (!evidence) return signal;
+  // A resolution's evidence is not kept (the alert keeps its firing one), so it needs no samples.
+  if (!evidence || signal.status !== 'firing') return signal;
   const [only, ...others] = evidence.templates;
   const page = store.logs.search({
     service: evidence.service,
