@@ -7,6 +7,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { SeriesScoresQuerySchema, SeriesScoresResponseSchema } from '../../core/api.js';
 import { OpsError } from '../../core/errors.js';
+import { parseSeriesKey } from '../../core/series.js';
 import { scoreSeries, type AnomalyEpisode } from '../../observe/metrics/score-series.js';
 import { errorResponses } from '../error-responses.js';
 import type { RouteOptions } from '../route-options.js';
@@ -54,7 +55,9 @@ export const seriesScoreRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app
         .filter((point) => point.timeMs < from)
         .slice(-WARM_UP_POINTS);
 
-      const scored = scoreSeries(name, [...warmUp, ...inWindow], detector);
+      // Scored as the live detector scores it: sensitivity rules may match its service or labels.
+      const owner = parseSeriesKey(key);
+      const scored = scoreSeries(name, [...warmUp, ...inWindow], detector, owner && { service: owner.service, labels: owner.labels });
       return {
         key,
         name,

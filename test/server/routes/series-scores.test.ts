@@ -123,6 +123,24 @@ describe('GET /api/v1/series/scores', () => {
     );
   });
 
+  it('applies sensitivity rules that match the series by service and labels, as the live detector does', async () => {
+    const quiet = await startHarness({
+      config: { detector: { rules: [{ metric: 'queue.*', service: 'orders', labels: { queue: 'email' }, sensitivity: 'off' }] } },
+    });
+    try {
+      quiet.store.telemetry.insertMetricPoints(
+        Array.from({ length: LENGTH }, (_, i) => ({ ...QUEUE, timeMs: at(i), value: (i >= SHIFT_START && i < SHIFT_END ? 200 : 100) + noise(i) })),
+      );
+      const response = await quiet.app.inject({ url: `/api/v1/series/scores?key=${encodeURIComponent(seriesKey(QUEUE))}&from=${at(150)}&to=${at(LENGTH - 1)}` });
+      const body = SeriesScoresResponseSchema.parse(response.json());
+      assert.deepEqual(body.episodes, [], 'the rule for orders/email turns alarms off');
+      assert.ok(body.points.every((point) => !point.anomalous));
+      assert.ok(body.points.some((point) => (point.score ?? 0) > 0.5), 'still scored and charted');
+    } finally {
+      await quiet.close();
+    }
+  });
+
   it('answers empty points for an unknown series, like GET /api/v1/series', async () => {
     const body = await get('nope{service="x"}', at(0), at(LENGTH));
     assert.deepEqual(body, { key: 'nope{service="x"}', name: 'nope', warmUpPoints: 0, points: [], episodes: [] });
