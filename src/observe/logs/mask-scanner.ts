@@ -21,6 +21,7 @@
  */
 import { charClass, DIGIT, isDigitAt, isSpace } from './char-class.js';
 import { maskToken } from './mask-token.js';
+import { LineShapeMemo } from './line-shape-memo.js';
 import { MaskedLine } from './masked-line.js';
 import { BUILTIN_MASKS, maskContent } from './masks.js';
 import { sameShape, shapeHash } from './token-shape.js';
@@ -62,20 +63,12 @@ const MEMO_LIMIT = 8192;
 /** Tokens beyond this many characters are masked without the memo: a long token rarely repeats. */
 const MEMO_MAX_TOKEN = 64;
 
-/** A line already masked, for the lines of the same shape. */
-interface LineMemoEntry {
-  readonly line: string;
-  readonly maxTokens: number;
-  /** Holds no digit, so it is the masked text of every line of this shape. */
-  readonly masked: string;
-}
-
 const LINE_MEMO_LIMIT = 4096;
 /** Longer lines are scanned every time: they rarely repeat their shape and would hold memory. */
 const LINE_MEMO_MAX_LENGTH = 1024;
 
 export class MaskScanner {
-  readonly #lines = new Map<number, LineMemoEntry>();
+  readonly #lines = new LineShapeMemo(LINE_MEMO_LIMIT);
   readonly #memo = new Map<number, MemoEntry>();
   readonly #line = new MaskedLine();
 
@@ -85,14 +78,10 @@ export class MaskScanner {
    */
   maskLine(line: string, maxTokens: number): string {
     if (line.length > LINE_MEMO_MAX_LENGTH) return this.#scan(line, maxTokens);
-    const hash = shapeHash(line, 0, line.length);
-    const known = this.#lines.get(hash);
-    if (known && known.maxTokens === maxTokens && sameShape(known.line, line, 0, line.length)) return known.masked;
+    const known = this.#lines.get(line, maxTokens);
+    if (known !== undefined) return known;
     const masked = this.#scan(line, maxTokens);
-    if (!hasDigit(masked)) {
-      if (this.#lines.size >= LINE_MEMO_LIMIT) this.#lines.clear();
-      this.#lines.set(hash, { line, maxTokens, masked });
-    }
+    if (!hasDigit(masked)) this.#lines.set(line, maxTokens, masked);
     return masked;
   }
 

@@ -30,7 +30,7 @@ function isOctet(text: string, at: number): boolean {
 }
 
 /** What the masks can see of the digit run [from, end): its length, an octet, the 0 of `0x`. */
-function runShape(text: string, from: number, end: number): number {
+export function runShape(text: string, from: number, end: number): number {
   const length = end - from;
   const octet = length === 3 && isOctet(text, from) ? 1 : 0;
   const hexPrefix = text.charCodeAt(end - 1) === 48 && (text.charCodeAt(end) | 32) === 120 ? 2 : 0;
