@@ -50,6 +50,7 @@ export interface AlertFilter {
 export interface AlertRepository {
   save(alert: Alert): void;
   get(id: string): Alert | undefined;
+  /** The current alert of a fingerprint: the firing one if any, else the most recently seen. */
   byFingerprint(fingerprint: string): Alert | undefined;
   list(filter?: AlertFilter): Alert[];
 }

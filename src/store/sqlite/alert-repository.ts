@@ -10,8 +10,10 @@ const SAVE = `INSERT INTO alerts (id, fingerprint, status, incident_id, last_see
     incident_id = excluded.incident_id, last_seen_ms = excluded.last_seen_ms, record = excluded.record`;
 const GET = 'SELECT record FROM alerts WHERE id = ?';
 // Alerts re-fire under one fingerprint over time; the latest is the one that is live.
+// The firing alert first: a new episode can start at the very time the last one ended (its
+// onset is back-dated), and with last_seen_ms tied the random id must not pick the old one.
 const BY_FINGERPRINT = `SELECT record FROM alerts WHERE fingerprint = ?
-  ORDER BY last_seen_ms DESC, id DESC LIMIT 1`;
+  ORDER BY status = 'firing' DESC, last_seen_ms DESC, id DESC LIMIT 1`;
 const LIST = `SELECT record FROM alerts
   WHERE (@status IS NULL OR status = @status) AND (@incidentId IS NULL OR incident_id = @incidentId)
   ORDER BY last_seen_ms DESC, id DESC LIMIT @limit`;

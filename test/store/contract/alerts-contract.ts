@@ -31,6 +31,16 @@ export function alertsContract(open: OpenStore): void {
       assert.equal(store.alerts.byFingerprint('fp-3'), undefined);
     });
 
+    it('byFingerprint() prefers the firing alert when a new episode starts as the last one ended', () => {
+      // Ids are random, so both orders of a tie on lastSeenMs must give the firing alert.
+      for (const [resolvedId, firingId] of [['a', 'z'], ['z', 'a']] as const) {
+        const fingerprint = `fp-${resolvedId}`;
+        store.alerts.save(alert({ id: resolvedId, fingerprint, status: 'resolved', lastSeenMs: T0, endsMs: T0 }));
+        store.alerts.save(alert({ id: firingId, fingerprint, startsMs: T0, lastSeenMs: T0 }));
+        assert.equal(store.alerts.byFingerprint(fingerprint)?.id, firingId);
+      }
+    });
+
     it('list() is newest first by lastSeenMs and filters by status, incident and limit', () => {
       store.alerts.save(alert({ id: 'a', lastSeenMs: T0 + 1, incidentId: 'inc_1' }));
       store.alerts.save(alert({ id: 'b', lastSeenMs: T0 + 3, status: 'resolved', incidentId: 'inc_1' }));
