@@ -19,7 +19,11 @@ describe('demo → incidents → root causes', { timeout: 600_000 }, () => {
   before(async () => {
     const config = ConfigSchema.parse({ dataDir, api: { port: 0 }, otlp: { port: 0 }, logLevel: 'silent' });
     // Five faults (one of each kind) after 20 min of warm-up take under an hour of simulated time.
-    const startMs = Math.floor((Date.now() - 6 * 3_600_000) / 60_000) * 60_000;
+    // Demo traffic follows the UTC clock, so the start is a fixed time of day (the latest 12:00
+    // UTC at least two hours ago, well inside retention): the same run whenever the test runs.
+    const dayMs = 86_400_000;
+    const noonToday = Math.floor(Date.now() / dayMs) * dayMs + 12 * 3_600_000;
+    const startMs = noonToday <= Date.now() - 2 * 3_600_000 ? noonToday : noonToday - dayMs;
     running = await startOpsloop(config, {
       logger: false,
       demo: { speed: Number.POSITIVE_INFINITY, seed: 7, faultCount: 5, warmupMinutes: 20, startMs, untilMs: startMs + 65 * 60_000 },

@@ -8,10 +8,9 @@
  *   beyond anything seen?) give a raw score; AnomalyLikelihood turns it into a score in [0, 1]
  *   relative to how novel this series usually is. ShiftCusum adds sustained shifts of many
  *   scales, which novelty under-rates on noisy series; StuckRun a value frozen inside the
- *   band; and a record spike (once 3× learnPoints are known, a value beyond every one seen and
- *   `RECORD_Z` scales off) scores
- *   at once, where the likelihood would average it with the points before. The score is the
- *   largest of them.
+ *   band; and a record spike (a value beyond every one seen and `RECORD_Z` scales off, or
+ *   `YOUNG_RECORD_Z` before 3× learnPoints are known) scores at once, where the likelihood would
+ *   average it with the points before. The score is the largest of them.
  * - What was expected, and how far off is it? RobustLevel (Huber-clipped level and scale) on top
  *   of SeasonalProfile (hour-of-day or hour-of-week offsets, when the data has them) give the
  *   expected value, a band, a signed z-score and the direction, for charts and explanations.
@@ -49,6 +48,8 @@ export const MODEL_CONSTANTS = {
 const MAX_Z = 1e12;
 /** A new all-time extreme this many scales off expected alarms on its own. */
 const RECORD_Z = 5;
+/** The same for a series younger than 3× learnPoints. */
+const YOUNG_RECORD_Z = 20;
 
 export interface ModelReading {
   /** Anomaly score in [0, 1]; 0.5 is a 1 % likelihood tail. */
@@ -146,7 +147,10 @@ export class SeriesModel {
     const scale = level.scale;
     // Finite even for ±1e308 against a small scale: z travels in snapshots and JSON.
     const z = Math.max(-MAX_Z, Math.min(MAX_Z, (value - expected) / scale));
-    const record = beyond && p.learned >= 3 * this.settings.learnPoints && Math.abs(z) >= RECORD_Z ? 0.5 + 0.5 * Math.min(1, (Math.abs(z) - RECORD_Z) / (4 * RECORD_Z)) : 0;
+    // A young series sets records all the time, and its scale is still rough: until it is
+    // seasoned a record must be gross to count.
+    const recordZ = p.learned >= 3 * this.settings.learnPoints ? RECORD_Z : YOUNG_RECORD_Z;
+    const record = beyond && Math.abs(z) >= recordZ ? 0.5 + 0.5 * Math.min(1, (Math.abs(z) - RECORD_Z) / (4 * RECORD_Z)) : 0;
     const score = Math.max(p.likelihood.observe(raw), p.cusum.observe(z), stuck ? 1 : 0, record);
     const band = MODEL_CONSTANTS.bandScales * scale;
     level.update(value - offset);
