@@ -11,6 +11,8 @@
 import { runShape } from './token-shape.js';
 
 interface Shape {
+  /** Lines found by this shape: a full bucket gives up its least used shape. */
+  hits: number;
   readonly length: number;
   readonly maxTokens: number;
   /** The text between digit runs, and where it starts. */
@@ -22,7 +24,7 @@ interface Shape {
 }
 
 /** Shapes kept per key; lines of one length that differ away from the samples share a key. */
-const BUCKET_SIZE = 16;
+const BUCKET_SIZE = 8;
 
 function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
@@ -64,7 +66,7 @@ function describe(line: string, maxTokens: number, masked: string): Shape {
       textStarts.push(from);
     }
   }
-  return { length: line.length, maxTokens, texts, textStarts, runs, masked };
+  return { hits: 0, length: line.length, maxTokens, texts, textStarts, runs, masked };
 }
 
 function fits(shape: Shape, line: string, maxTokens: number): boolean {
@@ -94,7 +96,12 @@ export class LineShapeMemo {
   get(line: string, maxTokens: number): string | undefined {
     const bucket = this.#buckets.get(bucketKey(line));
     if (!bucket) return undefined;
-    for (const shape of bucket) if (fits(shape, line, maxTokens)) return shape.masked;
+    for (const shape of bucket) {
+      if (fits(shape, line, maxTokens)) {
+        shape.hits++;
+        return shape.masked;
+      }
+    }
     return undefined;
   }
 
@@ -106,7 +113,15 @@ export class LineShapeMemo {
       if (this.#buckets.size >= this.#limit) this.#buckets.clear();
       this.#buckets.set(key, (bucket = []));
     }
-    if (bucket.length >= BUCKET_SIZE) bucket.shift();
-    bucket.push(describe(line, maxTokens, masked));
+    const shape = describe(line, maxTokens, masked);
+    if (bucket.length < BUCKET_SIZE) {
+      bucket.push(shape);
+      return;
+    }
+    // Lines with a fresh hex id each are a new shape each time: they take turns in the least
+    // used slot instead of pushing out the shapes that repeat.
+    let least = 0;
+    for (let k = 1; k < bucket.length; k++) if ((bucket[k] as Shape).hits < (bucket[least] as Shape).hits) least = k;
+    bucket[least] = shape;
   }
 }

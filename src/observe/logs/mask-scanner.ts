@@ -1,12 +1,15 @@
 /**
  * The built-in masks of a whole line in one pass: split on white space, mask each token
  * (mask-token.ts), and join the result with single spaces, which is both the miner's cache key
- * and, split on spaces, its tokens. Pure apart from its memo.
+ * and, split on spaces, its tokens. Pure apart from its memos.
  *
- * Cost: one look at each character of a word, and a lookup for a value. A token with no digit
- * and none of `. / @ \ <` is left as it is; it is copied into the result with its neighbours
- * as one slice. Any other token is looked up by its shape (token-shape.ts) in a bounded memo of
- * masked tokens, so a value pays for the mask passes once per shape, not once per line.
+ * Cost, cheapest first. A line of a shape seen before (token-shape.ts: the same text but for
+ * the digits of its values) is found in a memo of masked lines (line-shape-memo.ts) without
+ * being split. Otherwise each token is looked at once: a token with no digit and none of
+ * `. / @ \ < -` is left as it is and copied with its neighbours as one slice; any other token
+ * is looked up by its shape in a memo of masked tokens, and masked by the passes of
+ * mask-token.ts only when its shape is new. A memo only stands for text that kept no digit,
+ * since that text is the same for every line or token of the shape.
  *
  * Two masks reach across white space and are handled here. A timestamp (`Fri Jun 17 07:07:00
  * 2005`, `2015-10-18 18:01:51`) is rare enough to run the built-in regular expressions on the

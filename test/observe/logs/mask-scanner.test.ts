@@ -63,6 +63,12 @@ describe('MaskScanner.maskLine()', () => {
     assert.equal(scanner.maskLine('L4 eth1', 256), 'L4 eth1');
     // 0x is hex; 1x is not.
     assert.equal(scanner.maskLine('0x1f 1x1f', 256), chain('0x1f 1x1f'));
+    // Whole lines: a line that keeps a digit is never stood in for by another.
+    assert.equal(scanner.maskLine('open through proxy SOCKS5 port 1080', 256), 'open through proxy SOCKS5 port <*>');
+    assert.equal(scanner.maskLine('open through proxy SOCKS4 port 1081', 256), 'open through proxy SOCKS4 port <*>');
+    assert.equal(scanner.maskLine('Received block blk_1 of size 67108864 from /10.251.42.84', 256), 'Received block <*> of size <*> from <*>');
+    assert.equal(scanner.maskLine('Received block blk_2 of size 91178123 from /10.250.14.138', 256), 'Received block <*> of size <*> from <*>');
+    assert.equal(scanner.maskLine('Received block blk_2 of size 91178123 from /10.250.14.338', 256), chain('Received block blk_2 of size 91178123 from /10.250.14.338'));
   });
 
   it('keeps the head of a long line and makes its tail one flexible parameter', () => {
