@@ -7,8 +7,8 @@
  * DIR (read with the bench:loghub loaders), replayed with fresh values: in every run of hex
  * digits that holds a digit, each digit is replaced by a random digit and, in runs of six or
  * more (hex ids such as `0x0b85eee0`), each letter by a random hex letter of the same case; a
- * run of three digits becomes 100–255, so addresses stay addresses. Digits that follow a
- * letter in a shorter run belong to a name (`SOCKS5`, `tty2`) and are kept. Each line is a new text;
+ * run of three digits becomes 100–255, so addresses stay addresses. A shorter run glued to a
+ * letter belongs to a name (`SOCKS5`, `tty2`) and is kept. Each line is a new text;
  * only what the masks make of it repeats. The datasets are interleaved line by line, as the
  * sources of a collector arrive, each into its own miner (one per source).
  *
@@ -69,23 +69,21 @@ function seededRandom(seed: number): () => number {
 const HEX_LETTERS = 'abcdef';
 
 /**
- * A run of hex digits with fresh values, of the same length and character classes. Digits
- * right after a letter in a short run are part of a name (`SOCKS5`, `tty2`, `v2`) and stay.
+ * A run of hex digits with fresh values, of the same length and character classes. A short run
+ * glued to a letter is part of a name (`SOCKS5`, `tty2`, `U11`, `bglio91`, `0x05`) and stays.
  */
 function freshRun(run: string, before: string, after: string, random: () => number): string {
   if (!/\d/.test(run) || (run === '0' && /[xX]/.test(after))) return run; // no value, or the 0 of 0x
-  if (/^\d{3}$/.test(run) && !/[A-Za-z]/.test(before)) return String(100 + Math.floor(random() * 156));
   const id = run.length >= 6;
+  if (!id && (/[A-Za-z]/.test(before) || /[A-Za-z]/.test(run))) return run;
+  if (/^\d{3}$/.test(run)) return String(100 + Math.floor(random() * 156));
   let out = '';
-  let previous = before;
   for (const c of run) {
-    if (c >= '0' && c <= '9') out += id || !/[A-Za-z]/.test(previous) ? String(Math.floor(random() * 10)) : c;
-    else if (!id) out += c;
+    if (c >= '0' && c <= '9') out += String(Math.floor(random() * 10));
     else {
       const letter = HEX_LETTERS[Math.floor(random() * 6)] as string;
       out += c === c.toUpperCase() ? letter.toUpperCase() : letter;
     }
-    previous = c;
   }
   return out;
 }
