@@ -1,6 +1,7 @@
 /**
- * Root-cause ranking for one incident over the service graph. Pure: records in, ranked causes
- * out; time comes from the records.
+ * Root-cause ranking over the service graph, for an incident (its alerts) or any time window
+ * (the symptoms src/app/rca gathers from what is stored). Pure: records in, ranked causes out;
+ * time comes from the records.
  *
  * The idea (as in MicroRCA, Wu et al. 2020, and the "explained by callees" rule of thumb every
  * SRE uses): symptoms travel from callee to caller, so a service whose anomalies are matched by
@@ -15,22 +16,24 @@
  */
 import type { Alert, Cause, Change } from '../../core/records.js';
 import type { ServiceGraph } from '../../core/service-graph.js';
-import { metricSemantics } from '../../observe/metrics/metric-semantics.js';
-import { PEER_LABEL } from '../../observe/traces/derived-series.js';
 import { describeEvidence } from './describe-evidence.js';
+import { symptomOfAlert, type Symptom } from './symptom.js';
+
+// bench/demo-rca.ts weighs alerts as the ranker does.
+export { alertStrength } from './symptom.js';
 
 export interface RcaInput {
-  alerts: readonly Alert[];
+  symptoms: readonly Symptom[];
   graph: ServiceGraph;
-  /** Changes around the incident; the ranking picks those close to each service's onset. */
+  /** Changes around the symptoms; the ranking picks those close to each service's onset. */
   changes: readonly Change[];
 }
 
 export interface ServiceEvidence {
   service: string;
-  own?: Alert;
+  own?: Symptom;
   ownStrength: number;
-  seenByCallers?: Alert;
+  seenByCallers?: Symptom;
   callerStrength: number;
   onsetMs: number;
   explainedBy?: string;
@@ -48,8 +51,13 @@ const ONSET_TOLERANCE_MS = 60_000;
 const CHANGE_LOOKBACK_MS = 15 * 60_000;
 const MAX_CAUSES = 5;
 
-export function rankCauses(input: RcaInput): Cause[] {
-  const evidence = gatherEvidence(input.alerts);
+/** An incident's ranking: its alerts are its symptoms. */
+export function rankCauses(input: { alerts: readonly Alert[]; graph: ServiceGraph; changes: readonly Change[] }): Cause[] {
+  return rankSymptoms({ symptoms: input.alerts.map(symptomOfAlert), graph: input.graph, changes: input.changes });
+}
+
+export function rankSymptoms(input: RcaInput): Cause[] {
+  const evidence = gatherEvidence(input.symptoms);
   if (evidence.size === 0) return [];
   for (const item of evidence.values()) explainByCallees(item, evidence, input);
   for (const item of evidence.values()) item.change = recentChange(item, input.changes);
@@ -58,13 +66,13 @@ export function rankCauses(input: RcaInput): Cause[] {
   const causes: Cause[] = [];
   for (const item of evidence.values()) {
     const raw = strengthOf(item);
-    const resource = item.own?.evidence ? metricSemantics(item.own.evidence.metric).resource : false;
+    const resource = item.own?.resource ?? false;
     const discount = item.explained * (resource ? RESOURCE_EXPLAIN_WEIGHT : EXPLAIN_WEIGHT);
     let score = raw * (1 - discount);
     if (item.change) score += CHANGE_BONUS;
     if (item.onsetMs === earliest) score += FIRST_BONUS;
     const instance = item.own?.instance;
-    const series = item.own?.evidence?.series ?? item.seenByCallers?.evidence?.series;
+    const series = item.own?.series ?? item.seenByCallers?.series;
     causes.push({
       service: item.service,
       ...(instance ? { instance } : {}),
@@ -77,7 +85,7 @@ export function rankCauses(input: RcaInput): Cause[] {
   return causes.sort((a, b) => b.score - a.score || a.service.localeCompare(b.service)).slice(0, MAX_CAUSES);
 }
 
-function gatherEvidence(alerts: readonly Alert[]): Map<string, ServiceEvidence> {
+function gatherEvidence(symptoms: readonly Symptom[]): Map<string, ServiceEvidence> {
   const byService = new Map<string, ServiceEvidence>();
   const entry = (service: string): ServiceEvidence => {
     let item = byService.get(service);
@@ -87,35 +95,33 @@ function gatherEvidence(alerts: readonly Alert[]): Map<string, ServiceEvidence> 
     }
     return item;
   };
-  for (const alert of alerts) {
-    const strength = alertStrength(alert);
-    const peer = alert.labels[PEER_LABEL];
-    if (peer !== undefined && alert.evidence?.metric.startsWith('opsloop.edge.')) {
-      const item = entry(peer);
+  for (const symptom of symptoms) {
+    const { strength } = symptom;
+    if (symptom.seenByCaller && symptom.peer !== undefined) {
+      const item = entry(symptom.peer);
       if (strength > item.callerStrength) {
         item.callerStrength = strength;
-        item.seenByCallers = alert;
+        item.seenByCallers = symptom;
       }
-      item.onsetMs = Math.min(item.onsetMs, alert.startsMs);
+      item.onsetMs = Math.min(item.onsetMs, symptom.startsMs);
       continue;
     }
-    if (alert.service === undefined) continue;
-    const item = entry(alert.service);
+    if (symptom.service === undefined) continue;
+    const item = entry(symptom.service);
     if (strength > item.ownStrength) {
       item.ownStrength = strength;
-      item.own = alert;
+      item.own = symptom;
     }
-    item.onsetMs = Math.min(item.onsetMs, alert.startsMs);
+    item.onsetMs = Math.min(item.onsetMs, symptom.startsMs);
   }
   return byService;
 }
 
 function explainByCallees(item: ServiceEvidence, all: Map<string, ServiceEvidence>, input: RcaInput): void {
   const callees = new Set(input.graph.callees(item.service));
-  // Edge alerts name callees the graph may not know yet (a callee that never answered).
-  for (const alert of input.alerts) {
-    const peer = alert.labels[PEER_LABEL];
-    if (alert.service === item.service && peer !== undefined) callees.add(peer);
+  // Edge symptoms name callees the graph may not know yet (a callee that never answered).
+  for (const symptom of input.symptoms) {
+    if (symptom.service === item.service && symptom.peer !== undefined) callees.add(symptom.peer);
   }
   for (const callee of callees) {
     const other = all.get(callee);
@@ -142,17 +148,10 @@ function strengthOf(item: ServiceEvidence): number {
   return Math.max(item.ownStrength, CALLER_WEIGHT * item.callerStrength);
 }
 
-/** Maps an alert to [0, 1): detector z-scores saturate smoothly, external alerts by severity. */
-export function alertStrength(alert: Alert): number {
-  if (alert.evidence) return 1 - Math.exp(-alert.evidence.score / 10);
-  const bySeverity = { info: 0.3, warning: 0.6, error: 0.8, critical: 0.9 } as const;
-  return bySeverity[alert.severity];
-}
-
 function indicatorOf(item: ServiceEvidence): string {
   if (item.own && item.ownStrength >= CALLER_WEIGHT * item.callerStrength) return item.own.name;
   if (item.seenByCallers) {
-    const metric = item.seenByCallers.evidence?.metric ?? '';
+    const metric = item.seenByCallers.metric ?? '';
     if (metric.includes('error')) return 'calls to it fail';
     if (metric.includes('latency')) return 'calls to it are slow';
     return 'calls to it changed';
