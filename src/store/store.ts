@@ -193,9 +193,63 @@ export interface LogRepository {
   search(query: LogSearchQuery): LogSearchPage;
 }
 
+/** Position after the last span a trace search read: spans are ordered by start, then id, newest first. */
+export interface SpanCursor {
+  timeMs: number;
+  id: number;
+}
+
+/**
+ * Traces with at least one span matching every filter given (the span-level semantics of
+ * Jaeger's search), newest first by the start of their newest matching span.
+ */
+export interface TraceSearchQuery {
+  service?: string;
+  /** Span name. */
+  operation?: string;
+  /** 'error': the span failed; 'ok': it did not (status ok or unset). */
+  status?: 'ok' | 'error';
+  minDurationMs?: number;
+  maxDurationMs?: number;
+  /** Span start, both ends included. */
+  fromMs?: number;
+  toMs?: number;
+  limit: number;
+  after?: SpanCursor;
+}
+
+/** One trace at a glance, from all of its stored spans. */
+export interface TraceSummary {
+  traceId: string;
+  /** The span with no parent (the earliest such), or the earliest span when the root is missing. */
+  rootService: string;
+  rootOperation: string;
+  startMs: number;
+  /** From the first span's start to the last span's end. */
+  durationMs: number;
+  spanCount: number;
+  errorCount: number;
+  /** Sorted. */
+  services: string[];
+}
+
+export interface TraceSearchPage {
+  traces: TraceSummary[];
+  /** Present when more traces match: pass it as `after` for the next page. */
+  next?: SpanCursor;
+}
+
+/** Trace search and summaries; span rows themselves are written and read through TelemetryRepository. */
+export interface TraceRepository {
+  search(query: TraceSearchQuery): TraceSearchPage;
+  /** Summaries of the traces with these ids that have spans, in no particular order. */
+  summaries(traceIds: readonly string[]): TraceSummary[];
+}
+
 export interface Store {
   readonly telemetry: TelemetryRepository;
   readonly logs: LogRepository;
+  readonly traces: TraceRepository;
   readonly alerts: AlertRepository;
   readonly incidents: IncidentRepository;
   readonly changes: ChangeRepository;

@@ -177,9 +177,16 @@ CREATE TRIGGER logs_fts_update AFTER UPDATE OF body ON logs BEGIN
 END;
 `;
 
+// Trace search (src/store/sqlite/trace-search.ts): errors are few, so a partial index finds
+// failed spans by time without scanning every span, at almost no cost to span inserts.
+const TRACE_SEARCH = `
+CREATE INDEX spans_error_start ON spans (start_ms) WHERE status = 'error';
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial telemetry', sql: INITIAL_TELEMETRY },
   { version: 2, name: 'initial state', sql: INITIAL_STATE },
   { version: 3, name: 'model state', sql: MODEL_STATE },
   { version: 4, name: 'log templates and search', sql: LOG_TEMPLATES_AND_SEARCH },
+  { version: 5, name: 'trace search', sql: TRACE_SEARCH },
 ];

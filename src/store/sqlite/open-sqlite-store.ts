@@ -12,6 +12,7 @@ import { MIGRATIONS } from './migrations.js';
 import { SqliteModelStateRepository } from './model-state-repository.js';
 import { SqliteTelemetryRepository } from './telemetry-repository.js';
 import { SqliteTopologyRepository } from './topology-repository.js';
+import { SqliteTraceRepository } from './trace-repository.js';
 
 export interface SqliteStoreOptions {
   /** Database file, or ':memory:' for a private in-memory database (tests). */
@@ -56,6 +57,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
 class SqliteStore implements Store {
   readonly telemetry: SqliteTelemetryRepository;
   readonly logs: SqliteLogRepository;
+  readonly traces: SqliteTraceRepository;
   readonly alerts: SqliteAlertRepository;
   readonly incidents: SqliteIncidentRepository;
   readonly changes: SqliteChangeRepository;
@@ -68,6 +70,7 @@ class SqliteStore implements Store {
     this.#conn = conn;
     this.telemetry = new SqliteTelemetryRepository(conn);
     this.logs = new SqliteLogRepository(conn);
+    this.traces = new SqliteTraceRepository(conn);
     this.alerts = new SqliteAlertRepository(conn);
     this.incidents = new SqliteIncidentRepository(conn);
     this.changes = new SqliteChangeRepository(conn);

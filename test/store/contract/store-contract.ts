@@ -9,6 +9,7 @@ import { logsContract } from './logs-contract.js';
 import { modelStateContract } from './model-state-contract.js';
 import { telemetryContract } from './telemetry-contract.js';
 import { topologyContract } from './topology-contract.js';
+import { tracesContract } from './traces-contract.js';
 
 /**
  * The whole Store contract. Each engine runs it with its own `open`, so SQLite and PostgreSQL
@@ -17,6 +18,7 @@ import { topologyContract } from './topology-contract.js';
 export function storeContract(open: OpenStore): void {
   telemetryContract(open);
   logsContract(open);
+  tracesContract(open);
   alertsContract(open);
   incidentsContract(open);
   changesContract(open);
