@@ -43,7 +43,8 @@ export function metricSemantics(name: string): MetricSemantics {
     return { directions: UP_ONLY, minScale: 0, label: 'memory usage', resource: true };
   }
   if (/latency|duration|\.p\d+$/.test(lower)) {
-    return { directions: UP_ONLY, minScale: 1, label: lower.includes('p95') ? 'p95 latency' : 'latency', resource: false };
+    const percentile = /p(50|9\d)\b/.exec(lower);
+    return { directions: UP_ONLY, minScale: 1, label: percentile ? `p${percentile[1]} latency` : 'latency', resource: false };
   }
   if (lower.includes('request_rate') || lower.includes('requests')) {
     return { directions: BOTH, minScale: 0.05, label: 'request rate', resource: false };

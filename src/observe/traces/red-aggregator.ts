@@ -2,9 +2,12 @@
  * Rate, errors and duration (RED) from spans, in fixed event-time buckets. Pure: spans in,
  * metric points out; time comes from the spans.
  *
- * Per service, from its server and consumer spans: request rate, error ratio, p95 latency.
- * Per call edge, from the caller's client and producer spans with a known peer: the same three,
+ * Per service, from its server and consumer spans: request rate, error ratio, p50/p95/p99 latency.
+ * Per call edge, from the caller's client and producer spans with a known peer: the same five,
  * as the caller sees them, so an uninstrumented or crashed callee still has a signal.
+ * Five series per service and per edge, never per operation: operations multiply the series
+ * count (and the detector's memory) by tens, so their stats are read from stored spans when
+ * asked for (docs/architecture.md, "Service graph").
  *
  * A bucket closes once its owner's watermark (newest span time seen for it) passes the bucket
  * end plus one bucket of lateness. A callee's watermark also advances with its callers' spans,
@@ -13,9 +16,13 @@
  */
 import type { Labels, MetricPoint, SpanRecord } from '../../core/records.js';
 import { DERIVED, PEER_LABEL } from './derived-series.js';
+import { durationPercentiles } from './duration-percentiles.js';
 
 /** Empty buckets reported in a row at most; beyond that a silent owner is simply gone. */
 const MAX_SILENT_BUCKETS = 360;
+
+const SERVICE_SERIES = { rate: DERIVED.requestRate, errors: DERIVED.errorRatio, p50: DERIVED.latencyP50, p95: DERIVED.latencyP95, p99: DERIVED.latencyP99 };
+const EDGE_SERIES = { rate: DERIVED.edgeRequestRate, errors: DERIVED.edgeErrorRatio, p50: DERIVED.edgeLatencyP50, p95: DERIVED.edgeLatencyP95, p99: DERIVED.edgeLatencyP99 };
 
 interface Bucket {
   count: number;
@@ -114,9 +121,7 @@ export class RedAggregator {
   private pointsOf(track: Track, start: number, bucket: Bucket): MetricPoint[] {
     const timeMs = start + this.bucketMs;
     const labels: Labels = track.peer !== undefined ? { [PEER_LABEL]: track.peer } : {};
-    const names = track.peer !== undefined
-      ? [DERIVED.edgeRequestRate, DERIVED.edgeErrorRatio, DERIVED.edgeLatencyP95]
-      : [DERIVED.requestRate, DERIVED.errorRatio, DERIVED.latencyP95];
+    const names = track.peer !== undefined ? EDGE_SERIES : SERVICE_SERIES;
     const point = (name: string, value: number, unit: string): MetricPoint => ({
       name,
       service: track.service,
@@ -125,11 +130,12 @@ export class RedAggregator {
       value,
       unit,
     });
-    const out = [point(names[0] as string, bucket.count / (this.bucketMs / 1000), '1/s')];
+    const out = [point(names.rate, bucket.count / (this.bucketMs / 1000), '1/s')];
     // With no requests there is no error ratio or latency to report, only the silence.
     if (bucket.count > 0) {
-      out.push(point(names[1] as string, bucket.errors / bucket.count, '1'));
-      out.push(point(names[2] as string, quantile(bucket.durations, 0.95), 'ms'));
+      const { p50, p95, p99 } = durationPercentiles(bucket.durations);
+      out.push(point(names.errors, bucket.errors / bucket.count, '1'));
+      out.push(point(names.p50, p50, 'ms'), point(names.p95, p95, 'ms'), point(names.p99, p99, 'ms'));
     }
     return out;
   }
@@ -139,12 +145,4 @@ function minKey(map: Map<number, unknown>): number | undefined {
   let min: number | undefined;
   for (const key of map.keys()) if (min === undefined || key < min) min = key;
   return min;
-}
-
-/** Nearest-rank quantile of unsorted values (sorts a copy). */
-export function quantile(values: readonly number[], q: number): number {
-  if (values.length === 0) return 0;
-  const sorted = [...values].sort((a, b) => a - b);
-  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
-  return sorted[rank] as number;
 }

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { SpanRecord } from '../../../src/core/records.js';
-import { quantile, RedAggregator } from '../../../src/observe/traces/red-aggregator.js';
+import { quantile } from '../../../src/observe/traces/duration-percentiles.js';
+import { RedAggregator } from '../../../src/observe/traces/red-aggregator.js';
 
 const T0 = 1_700_000_000_000;
 let seq = 0;
@@ -22,7 +23,7 @@ function span(service: string, kind: SpanRecord['kind'], startMs: number, extra:
 }
 
 describe('RedAggregator', () => {
-  it('closes a bucket once the watermark passes it by one bucket, with rate, error ratio and p95', () => {
+  it('closes a bucket once the watermark passes it by one bucket, with rate, error ratio and p50/p95/p99', () => {
     const red = new RedAggregator(10_000);
     const spans = [
       span('cart', 'server', T0 + 1000, { durationMs: 20 }),
@@ -34,7 +35,9 @@ describe('RedAggregator', () => {
     const byName = Object.fromEntries(points.map((p) => [p.name, p]));
     assert.equal(byName['opsloop.service.request_rate']?.value, 0.2);
     assert.equal(byName['opsloop.service.error_ratio']?.value, 0.5);
+    assert.equal(byName['opsloop.service.latency_p50']?.value, 20);
     assert.equal(byName['opsloop.service.latency_p95']?.value, 40);
+    assert.equal(byName['opsloop.service.latency_p99']?.value, 40);
     assert.equal(byName['opsloop.service.request_rate']?.timeMs, T0 + 10_000);
   });
 
