@@ -205,6 +205,8 @@ export interface SpanCursor {
  */
 export interface TraceSearchQuery {
   service?: string;
+  /** The span's service is any of these; with `service`, both must hold. */
+  services?: readonly string[];
   /** Span name. */
   operation?: string;
   /** 'error': the span failed; 'ok': it did not (status ok or unset). */

@@ -80,6 +80,7 @@ function spanFilters(query: TraceSearchQuery, alias: string, indexed: boolean): 
   const column = (name: string): string => `${indexed ? '' : '+'}${alias}.${name}`;
   const terms: string[] = [];
   if (query.service !== undefined) terms.push(`${column('service')} = @service`);
+  if (query.services !== undefined) terms.push(`${column('service')} IN (SELECT value FROM json_each(@services))`);
   if (query.operation !== undefined) terms.push(`${column('name')} = @operation`);
   // Literal, so the partial index spans_error_start applies.
   if (query.status === 'error') terms.push(`${alias}.status = 'error'`);
@@ -97,6 +98,7 @@ function searchStatement(query: TraceSearchQuery): { sql: string; params: Record
   for (const name of ['service', 'operation', 'minDurationMs', 'maxDurationMs', 'fromMs', 'toMs'] as const) {
     if (query[name] !== undefined) params[name] = query[name];
   }
+  if (query.services !== undefined) params['services'] = JSON.stringify(query.services);
   const where = spanFilters(query, 's', true);
   if (query.after) {
     where.push('(s.start_ms, s.id) < (@afterMs, @afterId)');

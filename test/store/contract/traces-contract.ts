@@ -56,6 +56,8 @@ export function tracesContract(open: OpenStore): void {
     it('search() keeps traces with a span matching every filter', () => {
       assert.deepEqual(ids({ service: 'cart' }), ['c', 'a']);
       assert.deepEqual(ids({ service: 'cart', operation: 'load cart' }), ['c', 'a']);
+      assert.deepEqual(ids({ services: ['payments', 'cart'] }), ['c', 'b', 'a']);
+      assert.deepEqual(ids({ services: ['payments', 'nosuch'] }), ['b']);
       assert.deepEqual(ids({ operation: 'charge' }), ['b']);
       assert.deepEqual(ids({ status: 'error' }), ['a']);
       assert.deepEqual(ids({ status: 'ok', service: 'cart' }), ['c'], 'unset counts as ok');
