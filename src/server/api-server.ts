@@ -26,6 +26,7 @@ import { openapiRoutes } from './routes/openapi.js';
 import { serviceRoutes } from './routes/services.js';
 import { seriesRoutes } from './routes/series.js';
 import { seriesScoreRoutes } from './routes/series-scores.js';
+import { traceRoutes } from './routes/traces.js';
 import { SelfMetrics } from './self-metrics.js';
 import { registerWebUi } from './web-ui.js';
 
@@ -54,6 +55,7 @@ const ROUTE_PLUGINS = [
   seriesScoreRoutes,
   logRoutes,
   logPatternRoutes,
+  traceRoutes,
   changeRoutes,
   eventRoutes,
   alertmanagerRoutes,
@@ -83,7 +85,7 @@ export async function buildApiServer(options: ApiServerOptions): Promise<Fastify
       openapi: '3.1.0',
       info: {
         title: 'opsloop API',
-        description: 'Incidents, alerts, services, telemetry series, logs, changes and alert receivers of opsloop.',
+        description: 'Incidents, alerts, services, telemetry series, logs, traces, changes and alert receivers of opsloop.',
         version: '1',
       },
       tags: [
@@ -92,6 +94,7 @@ export async function buildApiServer(options: ApiServerOptions): Promise<Fastify
         { name: 'services', description: 'The service catalogue and call graph' },
         { name: 'telemetry', description: 'Metric series' },
         { name: 'logs', description: 'Log search and log templates (patterns)' },
+        { name: 'traces', description: 'Trace search and trace detail with self times' },
         { name: 'changes', description: 'Deploys and configuration changes' },
         { name: 'integrations', description: 'Receivers for external alerts and events' },
         { name: 'demo', description: 'The built-in demo' },

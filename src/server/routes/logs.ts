@@ -5,6 +5,7 @@ import { encodeLogCursor } from '../../core/log-cursor.js';
 import { LogQueryError } from '../../store/log-query-error.js';
 import { errorResponses } from '../error-responses.js';
 import type { RouteOptions } from '../route-options.js';
+import { serviceFilter } from '../service-filter.js';
 
 export const logRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { engine }) => {
   app.get(
@@ -42,10 +43,3 @@ export const logRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { engi
     },
   );
 };
-
-/** One service is the plain equality filter; several (an incident's services) match any of them. */
-function serviceFilter(service: string | string[] | undefined): { service?: string; services?: readonly string[] } {
-  if (service === undefined) return {};
-  const names = [...new Set([service].flat())];
-  return names.length === 1 ? { service: names[0] as string } : { services: names };
-}
