@@ -30,6 +30,14 @@ export function isClass(text: string, at: number, mask: number): boolean {
   return at >= 0 && at < text.length && (charClass(text.charCodeAt(at)) & mask) !== 0;
 }
 
+export function codeAt(text: string, at: number): number {
+  return text.charCodeAt(at);
+}
+
+export function isWordAt(text: string, at: number): boolean {
+  return isClass(text, at, WORD);
+}
+
 export function isDigitAt(text: string, at: number): boolean {
   const c = text.charCodeAt(at); // NaN out of range: false
   return c >= 48 && c <= 57;
