@@ -23,8 +23,10 @@ import { logPatternRoutes } from './routes/log-patterns.js';
 import { logRoutes } from './routes/logs.js';
 import { metricsRoutes } from './routes/metrics.js';
 import { openapiRoutes } from './routes/openapi.js';
+import { rcaRoutes } from './routes/rca.js';
 import { serviceRoutes } from './routes/services.js';
 import { seriesRoutes } from './routes/series.js';
+import { serviceGraphRoutes } from './routes/service-graph.js';
 import { seriesScoreRoutes } from './routes/series-scores.js';
 import { traceRoutes } from './routes/traces.js';
 import { SelfMetrics } from './self-metrics.js';
@@ -48,8 +50,10 @@ const ROUTE_PLUGINS = [
   healthRoutes,
   metricsRoutes,
   incidentRoutes,
+  rcaRoutes,
   alertRoutes,
   serviceRoutes,
+  serviceGraphRoutes,
   seriesRoutes,
   forecastRoutes,
   seriesScoreRoutes,

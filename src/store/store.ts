@@ -13,6 +13,7 @@ import type {
   SpanRecord,
   TimelineEntry,
 } from '../core/records.js';
+import type { MapSpan } from '../core/service-map-api.js';
 
 export interface TimeRange {
   fromMs: number;
@@ -248,8 +249,15 @@ export interface TraceRepository {
   summaries(traceIds: readonly string[]): TraceSummary[];
 }
 
+/** Spans of a window for the service map (src/observe/traces/service-map.ts). */
+export interface ServiceMapRepository {
+  /** The window's spans, newest first, at most `limit`; `truncated` when it held more. */
+  mapSpans(range: TimeRange, limit: number): { spans: MapSpan[]; truncated: boolean };
+}
+
 export interface Store {
   readonly telemetry: TelemetryRepository;
+  readonly serviceMap: ServiceMapRepository;
   readonly logs: LogRepository;
   readonly traces: TraceRepository;
   readonly alerts: AlertRepository;

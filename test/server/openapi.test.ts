@@ -23,6 +23,8 @@ const EXPECTED: Array<[method: string, path: string]> = [
   ['post', '/api/v1/incidents/{id}/resolve'],
   ['get', '/api/v1/alerts'],
   ['get', '/api/v1/services'],
+  ['get', '/api/v1/service-graph'],
+  ['get', '/api/v1/services/{service}'],
   ['get', '/api/v1/series'],
   ['get', '/api/v1/series/list'],
   ['get', '/api/v1/series/forecast'],

@@ -11,6 +11,7 @@ import { latestVersion, migrate, schemaVersion } from './migrate.js';
 import { MIGRATIONS } from './migrations.js';
 import { SqliteModelStateRepository } from './model-state-repository.js';
 import { SqliteTelemetryRepository } from './telemetry-repository.js';
+import { SqliteServiceMapRepository } from './service-map-repository.js';
 import { SqliteTopologyRepository } from './topology-repository.js';
 import { SqliteTraceRepository } from './trace-repository.js';
 
@@ -56,6 +57,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
 
 class SqliteStore implements Store {
   readonly telemetry: SqliteTelemetryRepository;
+  readonly serviceMap: SqliteServiceMapRepository;
   readonly logs: SqliteLogRepository;
   readonly traces: SqliteTraceRepository;
   readonly alerts: SqliteAlertRepository;
@@ -69,6 +71,7 @@ class SqliteStore implements Store {
   constructor(conn: SqliteConnection) {
     this.#conn = conn;
     this.telemetry = new SqliteTelemetryRepository(conn);
+    this.serviceMap = new SqliteServiceMapRepository(conn);
     this.logs = new SqliteLogRepository(conn);
     this.traces = new SqliteTraceRepository(conn);
     this.alerts = new SqliteAlertRepository(conn);

@@ -1,0 +1,53 @@
+/**
+ * The service map of a window as the API answers it: spans read from the store, summed by the
+ * pure builder (src/observe/traces/service-map.ts), each node given its health from firing
+ * alerts and open incidents (src/observe/traces/node-health.ts).
+ */
+import { OpsError } from '../core/errors.js';
+import type { Alert, Incident } from '../core/records.js';
+import type { MapEdge, MapNode, OperationStats } from '../core/service-map-api.js';
+import { nodeHealth } from '../observe/traces/node-health.js';
+import { buildServiceMap } from '../observe/traces/service-map.js';
+import type { Store } from '../store/store.js';
+
+/** Window when the request names none: recent enough to be "now", long enough for stable percentiles. */
+export const DEFAULT_WINDOW_MS = 15 * 60_000;
+/**
+ * Spans summed per answer at most (the newest of the window). Reading and summing 200k spans
+ * takes about half a second here; a busier window answers `truncated` rather than slower.
+ */
+export const MAP_SPAN_LIMIT = 200_000;
+
+export interface MapView {
+  from: number;
+  to: number;
+  spans: number;
+  truncated: boolean;
+  nodes: MapNode[];
+  edges: MapEdge[];
+  operations: Map<string, OperationStats[]>;
+  firing: Alert[];
+  open: Incident[];
+}
+
+/** `from`/`to` as given, defaulted from `nowMs`; 400 when they are reversed. */
+export function mapWindow(query: { from?: number | undefined; to?: number | undefined }, nowMs: number): { from: number; to: number } {
+  const to = query.to ?? nowMs;
+  const from = query.from ?? to - DEFAULT_WINDOW_MS;
+  if (from > to) throw new OpsError('OPS_ERR_VALIDATION', [`querystring.from (${from}) is after querystring.to (${to})`]);
+  return { from, to };
+}
+
+export function readMapView(store: Store, window: { from: number; to: number }): MapView {
+  const { spans, truncated } = store.serviceMap.mapSpans({ fromMs: window.from, toMs: window.to }, MAP_SPAN_LIMIT);
+  // Rates are per second of the window, at least one second so an instant window stays finite.
+  const map = buildServiceMap(spans, Math.max(1000, window.to - window.from));
+  const firing = store.alerts.list({ status: 'firing', limit: 1000 });
+  const open = store.incidents.list({ status: ['triggered', 'acknowledged'] });
+  const operations = new Map<string, OperationStats[]>();
+  const nodes = map.nodes.map(({ operations: ops, ...node }) => {
+    operations.set(node.name, ops);
+    return { ...node, health: nodeHealth(node.name, firing, open) };
+  });
+  return { ...window, spans: spans.length, truncated, nodes, edges: map.edges, operations, firing, open };
+}
