@@ -3,7 +3,26 @@
  * Shared by the server (validation + OpenAPI) and web/ (types through z.infer).
  */
 import { z } from 'zod';
-import { AlertSchema, IncidentStatusSchema } from './records.js';
+import { AlertSchema, IncidentStatusSchema, type SpanKind } from './records.js';
+
+/**
+ * What the service map needs of a stored span: its own fields and, for server/consumer spans,
+ * its parent's. The store reads these for a window; src/observe/traces/service-map.ts sums them.
+ */
+export interface MapSpan {
+  service: string;
+  instance?: string;
+  name: string;
+  kind: SpanKind;
+  durationMs: number;
+  error: boolean;
+  peer?: string;
+  /** db.system.name or db.system of a client span. */
+  dbSystem?: string;
+  /** messaging.system of a client/producer span. */
+  messagingSystem?: string;
+  parent?: { service: string; kind: SpanKind; peer?: string };
+}
 
 /** Rate, errors and duration of a set of spans in the window. */
 export const MapStatsSchema = z.object({

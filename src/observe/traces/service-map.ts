@@ -15,25 +15,10 @@
  * An edge's stats are the caller's view when it has client/producer spans for it (they include
  * the network and still count when the callee is down), else the callee's.
  */
-import type { SpanKind } from '../../core/records.js';
-import type { MapEdge, MapInstance, MapNodeKind, OperationStats } from '../../core/service-map-api.js';
+import type { MapEdge, MapInstance, MapNodeKind, MapSpan, OperationStats } from '../../core/service-map-api.js';
 import { SpanTally, tallyOf } from './span-tally.js';
 
-/** What the map needs of a span: its own fields and, for server/consumer spans, its parent's. */
-export interface MapSpan {
-  service: string;
-  instance?: string;
-  name: string;
-  kind: SpanKind;
-  durationMs: number;
-  error: boolean;
-  peer?: string;
-  /** db.system.name or db.system of a client span. */
-  dbSystem?: string;
-  /** messaging.system of a client/producer span. */
-  messagingSystem?: string;
-  parent?: { service: string; kind: SpanKind; peer?: string };
-}
+export type { MapSpan };
 
 export interface ServiceMapNode {
   name: string;
