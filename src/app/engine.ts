@@ -1,7 +1,8 @@
 import type { Fault, LogIngestStats } from '../core/api.js';
 import type { Incident } from '../core/records.js';
 import type { SignalSink, TelemetrySink } from '../ingest/sink.js';
-import type { Store } from '../store/store.js';
+import type { Store, TimeRange } from '../store/store.js';
+import type { WindowRca } from './window-rca.js';
 
 /**
  * What the HTTP edge needs from the running loop. `src/app/loop.ts` implements it; routes
@@ -14,6 +15,8 @@ export interface Engine {
   /** Incident actions by a person; `by` names them on the timeline. Throws OpsError NOT_FOUND. */
   acknowledge(incidentId: string, by: string): Incident;
   resolve(incidentId: string, by: string): Incident;
+  /** Likely root causes of any stored time window, incident or not. */
+  rankWindow(range: TimeRange): WindowRca;
   /** What log ingest cut, repaired or could not mine since start. */
   logStats(): LogIngestStats;
   /** Faults injected by the demo, when it runs in this process. */

@@ -26,6 +26,7 @@ import { runLogSignals } from './logs/log-signal-stage.js';
 import { minerSnapshotsIn } from './logs/miner-persistence.js';
 import { ServiceMiners } from './logs/service-miners.js';
 import { createTelemetrySink } from './telemetry-sink.js';
+import { rankWindow } from './window-rca.js';
 
 export interface LoopOptions {
   config: Config;
@@ -206,6 +207,7 @@ export function createLoop(options: LoopOptions): Loop {
       bus.publish('incidents.changed', [incident]);
       return incident;
     },
+    rankWindow: (range) => rankWindow(store, config.detector, range),
     logStats: () => logMining.stats(),
     demoFaults: () => demoFaults?.(),
     setDemoFaults: (provider) => {

@@ -14,6 +14,7 @@ import type {
   TimelineEntry,
 } from '../core/records.js';
 import type { MapSpan } from '../core/service-map-api.js';
+import type { SpanOutcome, TemplateCount } from '../core/window-outcomes.js';
 
 export interface TimeRange {
   fromMs: number;
@@ -249,6 +250,25 @@ export interface TraceRepository {
   summaries(traceIds: readonly string[]): TraceSummary[];
 }
 
+/** One series with its points over a window and the history before it, oldest first. */
+export interface WindowSeries extends SeriesInfo {
+  points: Array<{ timeMs: number; value: number }>;
+}
+
+/**
+ * Bounded reads over one time window, for root-cause analysis of any window (src/app/rca):
+ * each is one query, whatever the number of services.
+ */
+export interface WindowRepository {
+  /** Series with a point in `range`, with their points from `historyFromMs` to `range.toMs`. */
+  seriesIn(range: TimeRange, historyFromMs: number): WindowSeries[];
+  spanOutcomes(range: TimeRange): SpanOutcome[];
+  /** Logs at or above `minSeverity` per service and template. */
+  templateCounts(range: TimeRange, minSeverity: number): TemplateCount[];
+  /** Alerts active at some time in `range`, at most `limit`, the most recently seen first. */
+  alertsOverlapping(range: TimeRange, limit: number): Alert[];
+}
+
 /** Spans of a window for the service map (src/observe/traces/service-map.ts). */
 export interface ServiceMapRepository {
   /** The window's spans, newest first, at most `limit`; `truncated` when it held more. */
@@ -258,6 +278,7 @@ export interface ServiceMapRepository {
 export interface Store {
   readonly telemetry: TelemetryRepository;
   readonly serviceMap: ServiceMapRepository;
+  readonly windows: WindowRepository;
   readonly logs: LogRepository;
   readonly traces: TraceRepository;
   readonly alerts: AlertRepository;

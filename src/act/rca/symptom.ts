@@ -34,6 +34,11 @@ export interface Symptom {
   series?: string;
 }
 
+/** Derived series of a call edge (src/observe/traces): what the caller sees of the callee. */
+export function isEdgeMetric(metric: string | undefined): boolean {
+  return metric?.startsWith('opsloop.edge.') ?? false;
+}
+
 /** Maps a detector's deviation (robust z) to a strength: it saturates smoothly. */
 export function strengthOfDeviation(z: number): number {
   return 1 - Math.exp(-Math.abs(z) / 10);
@@ -53,7 +58,7 @@ export function symptomOfAlert(alert: Alert): Symptom {
     ...(alert.service !== undefined ? { service: alert.service } : {}),
     ...(alert.instance ? { instance: alert.instance } : {}),
     ...(peer !== undefined ? { peer } : {}),
-    seenByCaller: peer !== undefined && (metric?.startsWith('opsloop.edge.') ?? false),
+    seenByCaller: peer !== undefined && isEdgeMetric(metric),
     name: alert.name,
     summary: alert.summary,
     startsMs: alert.startsMs,

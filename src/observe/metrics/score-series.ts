@@ -28,6 +28,8 @@ export interface AnomalyEpisode {
   direction: Direction;
   /** Peak score in [0,1]. */
   peakScore: number;
+  /** Deviation of the peak from expected in robust scales (|z|), as alert evidence carries it. */
+  peakZ: number;
   summary: string;
 }
 
@@ -71,11 +73,13 @@ export function scoreSeries(
         endMs: undefined,
         direction: event.direction,
         peakScore: event.peak.score,
+        peakZ: Math.abs(event.peak.z),
         summary: describeAnomaly(semantics.label, name, event.peak, detector.describePhase(event.peak.timeMs)),
       };
       episodes.push(open);
     } else if (event?.type === 'continued' && open) {
       open.peakScore = event.peak.score;
+      open.peakZ = Math.abs(event.peak.z);
       open.summary = describeAnomaly(semantics.label, name, event.peak, detector.describePhase(event.peak.timeMs));
     } else if (event?.type === 'closed' && open) {
       open.endMs = event.endMs;

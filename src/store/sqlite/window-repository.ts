@@ -1,0 +1,154 @@
+import { type Alert, AlertSchema } from '../../core/records.js';
+import type { SpanOutcome, TemplateCount } from '../../core/window-outcomes.js';
+import type { TimeRange, WindowRepository, WindowSeries } from '../store.js';
+import type { SqliteConnection } from './connection.js';
+
+// Series are walked by their own table and each one's points read by a seek on the (series,
+// time) primary key, so the cost follows the series and points of the window, not the store.
+// `last_ms` rules out series that ended before the window without touching their points.
+const SERIES_IN = `SELECT s.key, s.name, s.service, s.instance, s.labels, s.last_ms, p.time_ms, p.value
+  FROM series s JOIN points p ON p.series_id = s.id
+  WHERE s.last_ms >= @from AND p.time_ms >= @historyFrom AND p.time_ms <= @to
+  ORDER BY s.id, p.time_ms`;
+
+// One pass over the window's spans (the start_ms index), their children found by grouping the
+// same rows on (trace, parent) rather than by a lookup per span. A child that started outside
+// the window is missed, which only blurs the spans at its edges.
+const SPAN_OUTCOMES = `WITH w AS (
+    SELECT trace_id, span_id, parent_span_id, service, instance, start_ms, duration_ms,
+      status = 'error' AS failed,
+      CASE WHEN kind IN ('client', 'producer') THEN peer_service END AS peer
+    FROM spans WHERE start_ms >= @from AND start_ms <= @to
+  ),
+  kids AS (
+    SELECT trace_id, parent_span_id AS span_id, sum(duration_ms) AS kid_ms, max(failed) AS kid_failed
+    FROM w WHERE parent_span_id IS NOT NULL GROUP BY trace_id, parent_span_id
+  ),
+  flagged AS (
+    SELECT w.service, w.instance, w.peer, w.start_ms, w.failed,
+      max(0, w.duration_ms - coalesce(k.kid_ms, 0)) AS self_ms,
+      w.failed AND k.span_id IS NULL AND w.peer IS NOT NULL AS unanswered,
+      w.failed AND coalesce(k.kid_failed, 0) = 0 AS own_error
+    FROM w LEFT JOIN kids k ON k.trace_id = w.trace_id AND k.span_id = w.span_id
+  )
+  SELECT service, instance, peer, count(*) AS spans, sum(failed) AS errors, sum(own_error) AS own_errors,
+    sum(unanswered) AS unanswered, sum(self_ms) AS self_ms,
+    min(CASE WHEN own_error THEN start_ms END) AS first_own_error_ms
+  FROM flagged GROUP BY service, instance, peer`;
+
+const TEMPLATE_COUNTS = `SELECT l.service, l.template_id, count(*) AS count, min(l.time_ms) AS first_ms, t.template
+  FROM logs l LEFT JOIN log_templates t ON t.service = l.service AND t.template_id = l.template_id
+  WHERE l.time_ms >= @from AND l.time_ms <= @to AND l.severity_number >= @minSeverity AND l.template_id IS NOT NULL
+  GROUP BY l.service, l.template_id`;
+
+// last_seen_ms is indexed; the start lives in the record, checked on the rows the index finds.
+const ALERTS_OVERLAPPING = `SELECT record FROM alerts
+  WHERE last_seen_ms >= @from AND json_extract(record, '$.startsMs') <= @to
+  ORDER BY last_seen_ms DESC, id DESC LIMIT @limit`;
+
+interface SeriesPointRow {
+  key: string;
+  name: string;
+  service: string;
+  instance: string | null;
+  labels: string;
+  last_ms: number;
+  time_ms: number;
+  value: number | null;
+}
+
+interface SpanOutcomeRow {
+  service: string;
+  instance: string | null;
+  peer: string | null;
+  spans: number;
+  errors: number;
+  own_errors: number;
+  unanswered: number;
+  self_ms: number;
+  first_own_error_ms: number | null;
+}
+
+interface TemplateCountRow {
+  service: string;
+  template_id: string;
+  count: number;
+  first_ms: number;
+  template: string | null;
+}
+
+/** Reads over one time window, for root-cause analysis of it. */
+export class SqliteWindowRepository implements WindowRepository {
+  readonly #conn: SqliteConnection;
+
+  constructor(conn: SqliteConnection) {
+    this.#conn = conn;
+  }
+
+  seriesIn(range: TimeRange, historyFromMs: number): WindowSeries[] {
+    const rows = this.#conn
+      .statement(SERIES_IN)
+      .all({ from: range.fromMs, to: range.toMs, historyFrom: Math.min(historyFromMs, range.fromMs) }) as SeriesPointRow[];
+    const series: WindowSeries[] = [];
+    let current: WindowSeries | undefined;
+    let inWindow = false;
+    const keep = () => {
+      if (current && inWindow) series.push(current);
+    };
+    for (const row of rows) {
+      if (current?.key !== row.key) {
+        keep();
+        current = {
+          key: row.key,
+          name: row.name,
+          service: row.service,
+          ...(row.instance !== null ? { instance: row.instance } : {}),
+          labels: JSON.parse(row.labels) as Record<string, string>,
+          lastMs: row.last_ms,
+          points: [],
+        };
+        inWindow = false;
+      }
+      // A NULL value is a point the exporter could not compute; the detector skips what is not a number.
+      if (row.value === null) continue;
+      current.points.push({ timeMs: row.time_ms, value: row.value });
+      if (row.time_ms >= range.fromMs) inWindow = true;
+    }
+    keep();
+    return series;
+  }
+
+  spanOutcomes(range: TimeRange): SpanOutcome[] {
+    const rows = this.#conn.statement(SPAN_OUTCOMES).all({ from: range.fromMs, to: range.toMs }) as SpanOutcomeRow[];
+    return rows.map((row) => ({
+      service: row.service,
+      ...(row.instance !== null ? { instance: row.instance } : {}),
+      ...(row.peer !== null ? { peer: row.peer } : {}),
+      spans: row.spans,
+      errors: row.errors,
+      ownErrors: row.own_errors,
+      unansweredCalls: row.unanswered,
+      selfMs: row.self_ms,
+      ...(row.first_own_error_ms !== null ? { firstOwnErrorMs: row.first_own_error_ms } : {}),
+    }));
+  }
+
+  templateCounts(range: TimeRange, minSeverity: number): TemplateCount[] {
+    const rows = this.#conn
+      .statement(TEMPLATE_COUNTS)
+      .all({ from: range.fromMs, to: range.toMs, minSeverity }) as TemplateCountRow[];
+    return rows.map((row) => ({
+      service: row.service,
+      templateId: row.template_id,
+      ...(row.template !== null ? { template: row.template } : {}),
+      count: row.count,
+      firstMs: row.first_ms,
+    }));
+  }
+
+  alertsOverlapping(range: TimeRange, limit: number): Alert[] {
+    const rows = this.#conn.statement(ALERTS_OVERLAPPING).all({ from: range.fromMs, to: range.toMs, limit }) as Array<{ record: string }>;
+    // Validated on the way out, as the alert repository does.
+    return rows.map((row) => AlertSchema.parse(JSON.parse(row.record)));
+  }
+}
