@@ -26,7 +26,7 @@ export const ModelStateSchema = z.object({
   seen: base64,
   recent: z.array(z.number().int().min(0).max(MODEL_CONSTANTS.bins - 1)),
   likelihood: z.object({ mean: finite, variance: finite.min(0), count: z.number().int().min(0), recent: z.array(finite) }),
-  level: z.object({ location: finite, scale: finite.min(0) }).nullable(),
+  level: z.object({ location: finite, scale: finite.min(0), meanDeviation: finite.min(0) }).nullable(),
   cusum: z.object({ up: finite.min(0), down: finite.min(0) }),
   stuck: z.object({ last: extended, run: z.number().int().min(0), repeatRate: finite.min(0).max(1), count: z.number().int().min(0) }),
   seasonal: z.object({

@@ -12,11 +12,17 @@
 export interface LevelState {
   location: number;
   scale: number;
+  /** Mean absolute deviation from the location, unclipped: the floor of the scale (see `floor`). */
+  meanDeviation: number;
 }
 
 const MAD_TO_SIGMA = 1.4826;
 /** Variance of a standard normal clipped at ±3 is 0.9733; dividing by it keeps the scale unbiased. */
 const CLIPPED_VARIANCE = 0.9733;
+/** σ / E|X − μ| for a normal X: turns a mean absolute deviation into a scale. */
+const MEAN_DEVIATION_TO_SIGMA = 1.2533;
+/** Residuals beyond this many scales count as this many in the mean absolute deviation. */
+const MEAN_DEVIATION_CLIP = 100;
 
 export class RobustLevel {
   // Fields of their own rather than a state object: one pointer fewer to chase per point.
@@ -24,6 +30,7 @@ export class RobustLevel {
   private spread: number;
   /** `spread` floored (see `scale`); kept up to date, as it is read several times a point. */
   private flooredSpread: number;
+  private meanDeviation: number;
 
   constructor(
     state: LevelState,
@@ -33,11 +40,12 @@ export class RobustLevel {
   ) {
     this.center = state.location;
     this.spread = state.scale;
+    this.meanDeviation = state.meanDeviation;
     this.flooredSpread = this.floor(state.scale);
   }
 
   get state(): LevelState {
-    return { location: this.center, scale: this.spread };
+    return { location: this.center, scale: this.spread, meanDeviation: this.meanDeviation };
   }
 
   get location(): number {
@@ -56,24 +64,38 @@ export class RobustLevel {
     const mad = median(deviations);
     const meanDeviation = deviations.reduce((sum, d) => sum + d, 0) / Math.max(1, deviations.length);
     // More than half the points equal: the MAD is 0; the mean deviation still says how much the rest stray.
-    const scale = mad > 0 ? MAD_TO_SIGMA * mad : 1.2533 * meanDeviation;
-    return new RobustLevel({ location, scale }, weight, clip, minScale);
+    const scale = mad > 0 ? MAD_TO_SIGMA * mad : MEAN_DEVIATION_TO_SIGMA * meanDeviation;
+    return new RobustLevel({ location, scale, meanDeviation }, weight, clip, minScale);
   }
 
   /** Learns the residual `value − offset` (offset: the seasonal profile, 0 without one). */
   update(residual: number): void {
     const limit = this.clip * this.flooredSpread;
-    const clipped = Math.max(-limit, Math.min(limit, residual - this.center));
+    const deviation = residual - this.center;
+    const clipped = Math.max(-limit, Math.min(limit, deviation));
     this.center += this.weight * clipped;
     // The scale learns at half the rate: under a lasting shift every residual is clipped, and at
     // the full rate the scale would grow ~17 % a point and swallow the shift before the level moved.
     const scaleWeight = this.weight / 2;
+    // Clipped too, but far wider, and at half the scale's rate: repeated bursts teach it, one
+    // wild value raises it by at most half a scale (fading with a half-life of ~140 points), and
+    // a lasting shift is not absorbed faster than the scale itself absorbs it. Unclipped only
+    // while there is no scale at all, so a flat start can learn one.
+    const limitForMean = this.meanDeviation === 0 && this.spread === 0 ? Number.MAX_VALUE : MEAN_DEVIATION_CLIP * this.flooredSpread;
+    this.meanDeviation += (scaleWeight / 2) * (Math.min(Math.abs(deviation), limitForMean) - this.meanDeviation);
     this.spread = Math.sqrt((1 - scaleWeight) * this.spread * this.spread + (scaleWeight * clipped * clipped) / CLIPPED_VARIANCE);
     this.flooredSpread = this.floor(this.spread);
   }
 
+  /**
+   * A series that is mostly one value (a disk that writes in bursts, an error count) has a
+   * robust scale of zero, and clipping at a multiple of zero would keep it there: every burst
+   * would be 10^12 scales off. The unclipped mean absolute deviation says how far the series
+   * does stray, bursts included, and floors the scale; on a well-behaved series it is about the
+   * robust scale itself, so it changes little there. (+2 on NAB standard: docs/benchmarks.md.)
+   */
   private floor(spread: number): number {
-    return Math.max(spread, this.minScale, 1e-9 * Math.abs(this.center), Number.MIN_VALUE);
+    return Math.max(spread, MEAN_DEVIATION_TO_SIGMA * this.meanDeviation, this.minScale, 1e-9 * Math.abs(this.center), Number.MIN_VALUE);
   }
 }
 
