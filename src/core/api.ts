@@ -81,13 +81,27 @@ export const ChangeInputSchema = z.object({
 });
 export type ChangeInput = z.infer<typeof ChangeInputSchema>;
 
-export const FaultKindSchema = z.enum(['latency', 'error_burst', 'cpu_saturation', 'crash', 'bad_deploy']);
+/**
+ * What the demo can inject. error_burst is code throwing exceptions; wrong_response is a callee
+ * answering 200 with bad data that its callers fail on; network_delay slows one pod's traffic.
+ */
+export const FaultKindSchema = z.enum([
+  'latency',
+  'error_burst',
+  'cpu_saturation',
+  'crash',
+  'bad_deploy',
+  'memory_leak',
+  'network_delay',
+  'wrong_response',
+]);
 export type FaultKind = z.infer<typeof FaultKindSchema>;
 
 export const FaultSchema = z.object({
   id: z.string(),
   kind: FaultKindSchema,
   service: z.string(),
+  instance: z.string().optional().describe('k8s.pod.name of the pod a pod-level fault (memory leak, network delay) hits; absent when every pod of the service is hit'),
   start: z.number().describe('Epoch ms, event time'),
   end: z.number().describe('Epoch ms, event time'),
 });

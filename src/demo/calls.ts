@@ -1,8 +1,10 @@
 /**
  * The caller's side of each call: an HTTP CLIENT span with the callee's span as its child, a
  * database CLIENT span (postgres is uninstrumented), or a Kafka PRODUCER span whose consumer
- * runs later. A crashed callee refuses the connection at once. Pure.
+ * runs later. A crashed callee refuses the connection at once. A pod with a network fault
+ * delays what it sends: its requests here, its answers in the callee's ServeResult. Pure.
  */
+import { egressDelayMs } from './fault-effects.js';
 import { connectionRefused, downstreamLine } from './log-templates.js';
 import type { Instance } from './instances.js';
 import type { RequestEnv, ServeResult, TraceContext } from './request-sim.js';
@@ -16,6 +18,8 @@ export interface CallResult {
   endMs: number;
   ok: boolean;
   reason?: string;
+  /** The callee answered 200 with a body the caller cannot use. */
+  malformedFrom?: string;
 }
 
 /** The callee side, passed in so calls.ts imports only types from request-sim.ts (no import cycle). */
@@ -40,6 +44,11 @@ export interface CallSite {
 
 function isDown(env: RequestEnv, service: string, timeMs: number): boolean {
   return env.faults.activeFor(service, timeMs)?.kind === 'crash';
+}
+
+/** How long the caller's request sits in its own pod's delayed network before leaving. */
+function requestDelayMs(site: CallSite): number {
+  return egressDelayMs(site.env.rng, site.env.faults.activeOn(site.caller, site.startMs));
 }
 
 export function performCall(site: CallSite, call: Call): CallResult {
@@ -68,19 +77,23 @@ function callHttp(site: CallSite, call: Extract<Call, { kind: 'http' }>): CallRe
   };
   let endMs: number;
   let reason: string | undefined;
-  if (isDown(env, call.service, startMs)) {
+  let malformed = false;
+  const sentMs = startMs + requestDelayMs(site);
+  if (isDown(env, call.service, sentMs)) {
     // Nothing listens: the connection is refused within a couple of milliseconds.
-    endMs = startMs + rng.uniform(0.3, 2.5);
+    endMs = sentMs + rng.uniform(0.3, 2.5);
     reason = connectionRefused(call.service);
     attributes['error.type'] = 'ECONNREFUSED';
   } else {
-    const served = serve(env, trace, call.service, call.operation, spanId, startMs + rng.uniform(0.2, 0.9));
-    endMs = served.endMs + rng.uniform(0.1, 0.5);
+    const served = serve(env, trace, call.service, call.operation, spanId, sentMs + rng.uniform(0.2, 0.9));
+    endMs = served.endMs + served.answerDelayMs + rng.uniform(0.1, 0.5);
     attributes['http.response.status_code'] = served.statusCode;
+    if (served.bodyBytes !== undefined) attributes['http.response.body.size'] = served.bodyBytes;
     if (!served.ok) {
       reason = `${call.service} responded ${served.statusCode}`;
       attributes['error.type'] = String(served.statusCode);
     }
+    malformed = served.malformed;
   }
   out.addSpan(
     caller,
@@ -100,6 +113,8 @@ function callHttp(site: CallSite, call: Extract<Call, { kind: 'http' }>): CallRe
     const body = downstreamLine(call.service, target.name, reason);
     out.logs.push({ instance: caller, timeMs: endMs, severity: 'ERROR', body, traceId: trace.traceId, spanId });
   }
+  // The HTTP exchange itself succeeded (the client span stays OK); the caller's code fails on it.
+  if (malformed) return { endMs, ok: false, malformedFrom: call.service };
   return reason === undefined ? { endMs, ok: true } : { endMs, ok: false, reason };
 }
 
@@ -107,7 +122,7 @@ function callDatabase(site: CallSite, call: Extract<Call, { kind: 'db' }>): Call
   const { env, trace, caller, parentSpanId, startMs } = site;
   const { rng, out } = env;
   const spanId = rng.hex(8);
-  const endMs = startMs + rng.logNormal(call.medianMs, 0.35);
+  const endMs = startMs + requestDelayMs(site) + rng.logNormal(call.medianMs, 0.35);
   const failed = rng.chance(DB_ERROR_RATIO);
   out.dbQueries++;
   if (call.operation !== 'SELECT') out.dbWrites++;
@@ -148,7 +163,7 @@ function publish(site: CallSite, call: Extract<Call, { kind: 'publish' }>): Call
   const { env, trace, caller, parentSpanId, startMs, serve } = site;
   const { rng, out } = env;
   const spanId = rng.hex(8);
-  const endMs = startMs + rng.uniform(0.8, 3.5);
+  const endMs = startMs + requestDelayMs(site) + rng.uniform(0.8, 3.5);
   out.addSpan(
     caller,
     makeSpan({

@@ -13,10 +13,34 @@ const GAP_MAX_MS = 5 * 60_000;
 /** Gaps are whole multiples of this, so faults start on step boundaries for common step sizes. */
 const GAP_GRAIN_MS = 5_000;
 
+/** A service faults may hit. */
+export interface FaultTarget {
+  service: string;
+  /** Its pods (k8s.pod.name); pod-level kinds hit one of them. */
+  pods: readonly string[];
+  /** Some caller waits for its HTTP answers, so faults that only show in answers are visible. */
+  answersCallers: boolean;
+}
+
+/**
+ * Which kinds hit a single pod (resource and network faults do; code, deploys and crashes hit
+ * every pod running the code) and which only show through a caller waiting for the answer.
+ */
+const KIND_SCOPE: Record<FaultKind, { onePod: boolean; needsCaller: boolean }> = {
+  latency: { onePod: false, needsCaller: false },
+  error_burst: { onePod: false, needsCaller: false },
+  cpu_saturation: { onePod: false, needsCaller: false },
+  crash: { onePod: false, needsCaller: false },
+  bad_deploy: { onePod: false, needsCaller: false },
+  memory_leak: { onePod: true, needsCaller: false },
+  network_delay: { onePod: true, needsCaller: true },
+  wrong_response: { onePod: false, needsCaller: true },
+};
+
 export interface FaultScheduleOptions {
   rng: Rng;
   firstFaultMs: number;
-  services: readonly string[];
+  targets: readonly FaultTarget[];
   /** Stop after this many faults; unlimited when omitted. */
   faultCount?: number;
 }
@@ -24,11 +48,12 @@ export interface FaultScheduleOptions {
 export class FaultSchedule {
   private readonly planned: Fault[] = [];
   private kindsLeft: FaultKind[] = [];
-  private servicesLeft: string[] = [];
+  private targetsLeft: FaultTarget[] = [];
 
   constructor(private readonly options: FaultScheduleOptions) {
-    if (options.services.length < 2) {
-      throw new RangeError(`FaultSchedule needs at least 2 services; received ${options.services.length}`);
+    const answering = options.targets.filter((t) => t.answersCallers).length;
+    if (answering < 2) {
+      throw new RangeError(`FaultSchedule needs at least 2 targets that answer callers; received ${answering}`);
     }
   }
 
@@ -44,6 +69,12 @@ export class FaultSchedule {
     return this.planned.find((f) => f.service === service && f.start <= timeMs && timeMs < f.end);
   }
 
+  /** The fault affecting this pod at timeMs: one on its whole service or on this pod alone. */
+  activeOn(instance: { service: string; pod: string }, timeMs: number): Fault | undefined {
+    const fault = this.activeFor(instance.service, timeMs);
+    return fault?.instance === undefined || fault.instance === instance.pod ? fault : undefined;
+  }
+
   private extendTo(timeMs: number): void {
     const limit = this.options.faultCount ?? Number.POSITIVE_INFINITY;
     const { rng } = this.options;
@@ -53,22 +84,32 @@ export class FaultSchedule {
       const start = last
         ? last.end + GAP_GRAIN_MS * Math.round(rng.uniform(GAP_MIN_MS, GAP_MAX_MS) / GAP_GRAIN_MS)
         : this.options.firstFaultMs;
-      // Each cycle of five is a seeded shuffle of all kinds, so the first five cover every kind.
+      // Each cycle is a seeded shuffle of all kinds, so the first cycle covers every kind.
       if (this.kindsLeft.length === 0) this.kindsLeft = shuffle(rng, FaultKindSchema.options);
       const kind = this.kindsLeft.shift() as FaultKind;
-      const service = this.nextService(last?.service);
-      this.planned.push({ id: `fault-${this.planned.length + 1}`, kind, service, start, end: start + FAULT_DURATION_MS });
+      const target = this.nextTarget(kind, last?.service);
+      const instance = KIND_SCOPE[kind].onePod ? rng.pick(target.pods) : undefined;
+      this.planned.push({
+        id: `fault-${this.planned.length + 1}`,
+        kind,
+        service: target.service,
+        ...(instance === undefined ? {} : { instance }),
+        start,
+        end: start + FAULT_DURATION_MS,
+      });
     }
   }
 
   /**
-   * Services are drawn from a shuffled bag, so every service is hit before any repeats, and
-   * never twice in a row: consecutive incidents should point at different root causes.
+   * Targets are drawn from a shuffled bag, so every service is hit before any repeats (bar the
+   * ones a kind cannot show on), and never twice in a row: consecutive incidents should point
+   * at different root causes.
    */
-  private nextService(previous: string | undefined): string {
-    if (this.servicesLeft.length === 0) this.servicesLeft = shuffle(this.options.rng, this.options.services);
-    if (this.servicesLeft[0] === previous) this.servicesLeft.push(this.servicesLeft.shift() as string);
-    return this.servicesLeft.shift() as string;
+  private nextTarget(kind: FaultKind, previous: string | undefined): FaultTarget {
+    const fits = (t: FaultTarget) => t.service !== previous && (t.answersCallers || !KIND_SCOPE[kind].needsCaller);
+    if (!this.targetsLeft.some(fits)) this.targetsLeft.push(...shuffle(this.options.rng, this.options.targets));
+    const index = this.targetsLeft.findIndex(fits);
+    return this.targetsLeft.splice(index, 1)[0] as FaultTarget;
   }
 }
 

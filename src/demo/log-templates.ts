@@ -120,3 +120,69 @@ export function saturationLine(rng: Rng, instance: Instance): string {
       return `CPU throttled: ${rng.int(40, 90)}% of CFS periods throttled in the last minute`;
   }
 }
+
+/** An exception the caller's code raises on an answer that came back 200 but malformed. */
+export interface CaughtException {
+  type: string;
+  /** The whole ERROR line, also the span's status message. */
+  message: string;
+}
+
+/** How each runtime's JSON binding fails on a callee's malformed answer. */
+export function invalidResponse(rng: Rng, caller: Instance, callee: string, handler: string): CaughtException {
+  switch (caller.language) {
+    case 'go':
+      return {
+        type: '*json.UnmarshalTypeError',
+        message: `failed to handle ${handler}: decode ${callee} response: json: cannot unmarshal string into Go struct field Product.price_usd.units of type int64`,
+      };
+    case 'java':
+      return {
+        type: 'com.fasterxml.jackson.databind.exc.MismatchedInputException',
+        message: `Exception handling ${handler}: com.fasterxml.jackson.databind.exc.MismatchedInputException: Cannot deserialize value of type \`java.util.ArrayList<com.shop.client.${pascal(callee)}Item>\` from Object value (token \`JsonToken.START_OBJECT\`) at [Source: (${callee} response); line: 1, column: ${rng.int(1, 40)}]`,
+      };
+    case 'python':
+      return {
+        type: 'pydantic_core.ValidationError',
+        message: `Exception in ${handler}: pydantic_core._pydantic_core.ValidationError: 1 validation error for ${pascal(callee)}Response products.${rng.int(0, 8)}.price_usd Field required [type=missing]`,
+      };
+    case 'nodejs':
+      return {
+        type: 'TypeError',
+        message: `Error handling ${handler}: TypeError: Cannot read properties of undefined (reading 'items') in ${callee}Client.parse (/app/dist/clients/${callee}.js:${rng.int(20, 60)}:18)`,
+      };
+  }
+}
+
+function pascal(name: string): string {
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
+/** What a runtime says while its collector struggles with a leaking heap. */
+export function gcPressureLine(rng: Rng, instance: Instance, heapMb: number): string {
+  const heap = Math.round(heapMb);
+  switch (instance.language) {
+    case 'java':
+      return `[gc] Pause Full (G1 Compaction Pause) ${heap}M->${heap - rng.int(1, 6)}M(${Math.round(heap * 1.1)}M) ${rng.int(300, 1400)}.${rng.int(100, 999)}ms`;
+    case 'nodejs':
+      return `Mark-Compact ${heap}.${rng.int(0, 9)} (${heap + 40}.0) -> ${heap - 2}.${rng.int(0, 9)} (${heap + 42}.0) MB, ${rng.int(300, 1500)}.${rng.int(0, 9)} / 0.0 ms (average mu = 0.${rng.int(100, 300)}, current mu = 0.0${rng.int(10, 60)}) allocation failure; scavenge might not succeed`;
+    case 'go':
+      return `gc ${rng.int(9000, 20000)} @${rng.uniform(100, 9000).toFixed(3)}s ${rng.int(20, 60)}%: heap ${heap}MB goal ${heap + rng.int(1, 8)}MB, memory limit nearly reached`;
+    case 'python':
+      return `gc: collecting generation 2... ${rng.int(200_000, 900_000)} objects in generation 2, done, ${rng.uniform(0.3, 1.5).toFixed(4)}s elapsed`;
+  }
+}
+
+/** The last line before the kernel or the runtime kills the process for running out of memory. */
+export function outOfMemoryLine(instance: Instance): string {
+  switch (instance.language) {
+    case 'java':
+      return 'Exception in thread "http-nio-8080-exec-7" java.lang.OutOfMemoryError: Java heap space';
+    case 'nodejs':
+      return 'FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory';
+    case 'go':
+      return 'fatal error: runtime: out of memory';
+    case 'python':
+      return 'MemoryError: Unable to allocate array with shape (4096, 512) and data type float64';
+  }
+}

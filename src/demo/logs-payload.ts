@@ -3,12 +3,15 @@
  * a few INFO lines per running instance (sampled requests plus runtime housekeeping), so log
  * volume stays flat while errors stand out. Pure.
  */
+import type { Fault } from '../core/api.js';
+import { memoryLeakAt } from './fault-effects.js';
 import type { Fleet, Instance } from './instances.js';
 import { resourceOf } from './instances.js';
-import { backgroundLine, infoLine, saturationLine } from './log-templates.js';
+import { backgroundLine, gcPressureLine, infoLine, saturationLine } from './log-templates.js';
 import type { ExportLogsRequestJson, LogRecordJson } from './otlp-json.js';
 import { toKeyValues, toUnixNano } from './otlp-json.js';
 import type { Rng } from './prng.js';
+import { HEAP_SHARE } from './runtime-metrics.js';
 import type { LogEntry, Severity, StepCollector } from './step-collector.js';
 
 const SEVERITY_NUMBER: Record<Severity, number> = { INFO: 9, WARN: 13, ERROR: 17 };
@@ -20,15 +23,16 @@ export interface LogsContext {
   fleet: Fleet;
   fromMs: number;
   toMs: number;
-  isDown(service: string): boolean;
-  isSaturated(service: string): boolean;
+  /** The fault on this instance (its service or its pod) during the step. */
+  faultOn(instance: Instance): Fault | undefined;
 }
 
 export function logsPayload(ctx: LogsContext, out: StepCollector, extra: readonly LogEntry[]): ExportLogsRequestJson {
   const { rng } = ctx;
   const entries: LogEntry[] = [...extra, ...out.logs];
   for (const instance of ctx.fleet.all) {
-    if (ctx.isDown(instance.service)) continue;
+    const fault = ctx.faultOn(instance);
+    if (fault?.kind === 'crash') continue;
     const candidates = out.infoCandidates.get(instance) ?? [];
     for (let i = 0; i < INFO_LINES_PER_STEP && candidates.length > 0; i++) {
       // Swap-remove a random candidate: sampling without replacement in O(1).
@@ -48,8 +52,13 @@ export function logsPayload(ctx: LogsContext, out: StepCollector, extra: readonl
     }
     const at = rng.uniform(ctx.fromMs, ctx.toMs);
     if (rng.chance(0.3)) entries.push({ instance, timeMs: at, severity: 'INFO', body: backgroundLine(rng, instance) });
-    if (ctx.isSaturated(instance.service) && rng.chance(0.5)) {
+    if (fault?.kind === 'cpu_saturation' && rng.chance(0.5)) {
       entries.push({ instance, timeMs: at, severity: 'WARN', body: saturationLine(rng, instance) });
+    }
+    const leak = memoryLeakAt(fault, at);
+    if (leak.gcPressure > 0 && rng.chance(0.3 + 0.5 * leak.gcPressure)) {
+      const heapMb = instance.memoryMb * HEAP_SHARE * (1 + leak.leaked);
+      entries.push({ instance, timeMs: at, severity: 'WARN', body: gcPressureLine(rng, instance, heapMb) });
     }
   }
 

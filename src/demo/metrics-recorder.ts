@@ -1,14 +1,19 @@
 /**
- * Per-instance metric state between exports and its OTLP/JSON form: CPU and memory gauges,
+ * Per-instance metric state between exports and its OTLP/JSON form: CPU and memory gauges, the
+ * runtime's heap and GC metrics (runtime-metrics.ts),
  * cumulative request counters and cumulative explicit-bucket duration histograms (so the
  * ingest side has to turn counters into rates and cope with a restart resetting them).
  * Pure: randomness comes from the caller's generator.
  */
+import type { Fault } from '../core/api.js';
+import { memoryLeakAt } from './fault-effects.js';
 import type { Fleet, Instance } from './instances.js';
 import { resourceOf } from './instances.js';
 import type { ExportMetricsRequestJson, HistogramPointJson, MetricJson, NumberPointJson } from './otlp-json.js';
 import { CUMULATIVE, toKeyValues, toUnixNano } from './otlp-json.js';
 import type { Rng } from './prng.js';
+import type { GcTotals } from './runtime-metrics.js';
+import { collectGarbage, emptyGcTotals, runtimeMetrics } from './runtime-metrics.js';
 import type { ServedRequest } from './step-collector.js';
 
 /** The OTel SDK's default bucket boundaries for http.server.request.duration, in seconds. */
@@ -30,14 +35,26 @@ interface InstanceState {
   busyMs: number;
   /** Mean-reverting noise, so memory wanders rather than jumps. */
   memoryDrift: number;
+  gc: GcTotals;
 }
+
+/** What a fault does to an instance's process gauges in one export interval. */
+interface ProcessLoad {
+  saturated: boolean;
+  /** Share of the interval the garbage collector ran. */
+  gcShare: number;
+  /** Leaked memory as a share of the baseline. */
+  leaked: number;
+}
+
+const NO_LOAD: ProcessLoad = { saturated: false, gcShare: 0, leaked: 0 };
 
 export interface MetricsContext {
   rng: Rng;
   timeMs: number;
   intervalMs: number;
-  isDown(service: string): boolean;
-  isSaturated(service: string): boolean;
+  /** The fault on this instance (its service or its pod) just before the export instant. */
+  faultOn(instance: Instance): Fault | undefined;
 }
 
 export class MetricsRecorder {
@@ -85,9 +102,9 @@ export class MetricsRecorder {
     this.stateOf(this.fleet.postgres).busyMs += queries * 0.4 + writes * 0.6;
   }
 
-  /** A crashed service comes back as new processes: cumulative series start again from zero. */
-  restart(service: string, atMs: number): void {
-    for (const instance of this.fleet.byService.get(service) ?? []) {
+  /** A crashed or OOM-killed process comes back new: cumulative series start again from zero. */
+  restart(instances: readonly Instance[], atMs: number): void {
+    for (const instance of instances) {
       instance.startMs = atMs;
       const old = this.stateOf(instance);
       this.states.set(instance, { ...emptyState(), memoryDrift: old.memoryDrift });
@@ -98,13 +115,13 @@ export class MetricsRecorder {
     const resourceMetrics: ExportMetricsRequestJson['resourceMetrics'] = [];
     for (const instance of this.fleet.all) {
       // A crashed process exports nothing at all.
-      if (ctx.isDown(instance.service)) continue;
+      if (ctx.faultOn(instance)?.kind === 'crash') continue;
       const metrics = this.instanceMetrics(ctx, instance);
       resourceMetrics.push({ resource: resourceOf(instance), scopeMetrics: [{ scope: SCOPE, metrics }] });
     }
     const postgres = this.fleet.postgres;
     const postgresMetrics = [
-      ...this.processMetrics(ctx, postgres, false),
+      ...this.processMetrics(ctx, postgres, NO_LOAD),
       gauge('postgresql.backends', '{connections}', 'Number of backends.', [
         { attributes: [], timeUnixNano: toUnixNano(ctx.timeMs), asInt: String(ctx.rng.int(14, 22)) },
       ]),
@@ -128,7 +145,10 @@ export class MetricsRecorder {
 
   private instanceMetrics(ctx: MetricsContext, instance: Instance): MetricJson[] {
     const state = this.stateOf(instance);
-    const metrics = this.processMetrics(ctx, instance, ctx.isSaturated(instance.service));
+    const fault = ctx.faultOn(instance);
+    const { leaked, gcPressure } = memoryLeakAt(fault, ctx.timeMs);
+    const gcShare = collectGarbage(ctx.rng, state.gc, ctx.intervalMs, gcPressure);
+    const metrics = this.processMetrics(ctx, instance, { saturated: fault?.kind === 'cpu_saturation', gcShare, leaked });
     const start = toUnixNano(instance.startMs);
     const time = toUnixNano(ctx.timeMs);
     const families = [
@@ -156,19 +176,21 @@ export class MetricsRecorder {
     return metrics;
   }
 
-  private processMetrics(ctx: MetricsContext, instance: Instance, saturated: boolean): MetricJson[] {
+  private processMetrics(ctx: MetricsContext, instance: Instance, load: ProcessLoad): MetricJson[] {
     const { rng } = ctx;
     const state = this.stateOf(instance);
     const busy = state.busyMs / ctx.intervalMs;
     state.busyMs = 0;
     // Idle runtimes still burn a little; load adds on top with some measurement noise.
-    const cpu = saturated ? rng.uniform(0.9, 1) : clamp(0.03 + 2.5 * busy + 0.008 * rng.normal(), 0.005, 0.95);
+    // A collecting runtime burns CPU on top of its requests.
+    const cpu = load.saturated ? rng.uniform(0.9, 1) : clamp(0.03 + 2.5 * busy + load.gcShare + 0.008 * rng.normal(), 0.005, 0.95);
     state.memoryDrift = 0.9 * state.memoryDrift + 0.1 * rng.normal();
-    const memory = Math.round(instance.memoryMb * MB * (1 + 0.04 * state.memoryDrift + 0.5 * busy));
+    const memory = Math.round(instance.memoryMb * MB * (1 + 0.04 * state.memoryDrift + 0.5 * busy + load.leaked));
     const time = toUnixNano(ctx.timeMs);
     return [
       gauge('process.cpu.utilization', '1', 'CPU utilisation of the process, 0–1.', [{ attributes: [], timeUnixNano: time, asDouble: cpu }]),
       gauge('process.memory.usage', 'By', 'Resident memory of the process.', [{ attributes: [], timeUnixNano: time, asInt: String(memory) }]),
+      ...(instance === this.fleet.postgres ? [] : runtimeMetrics(instance, { residentBytes: memory, gc: state.gc, timeMs: ctx.timeMs })),
     ];
   }
 
@@ -183,7 +205,7 @@ export class MetricsRecorder {
 }
 
 function emptyState(): InstanceState {
-  return { http: new Map(), messaging: new Map(), busyMs: 0, memoryDrift: 0 };
+  return { http: new Map(), messaging: new Map(), busyMs: 0, memoryDrift: 0, gc: emptyGcTotals() };
 }
 
 function clamp(value: number, min: number, max: number): number {

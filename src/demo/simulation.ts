@@ -5,8 +5,9 @@
  */
 import type { ChangeInput, Fault } from '../core/api.js';
 import { FaultSchedule } from './fault-schedule.js';
-import type { Fleet } from './instances.js';
+import type { Fleet, Instance } from './instances.js';
 import { createFleet, resourceOf } from './instances.js';
+import { outOfMemoryLine } from './log-templates.js';
 import { logsPayload } from './logs-payload.js';
 import { MetricsRecorder } from './metrics-recorder.js';
 import type { ExportLogsRequestJson, ExportMetricsRequestJson, ExportTraceRequestJson } from './otlp-json.js';
@@ -15,7 +16,7 @@ import { createRng } from './prng.js';
 import { simulateRequest } from './request-sim.js';
 import { StepCollector } from './step-collector.js';
 import type { LogEntry } from './step-collector.js';
-import { SERVICE_PORT, faultableServices } from './topology.js';
+import { SERVICE_PORT, answersCallers, faultableServices } from './topology.js';
 import { arrivals } from './traffic.js';
 
 export const METRICS_INTERVAL_MS = 15_000;
@@ -71,7 +72,11 @@ export class ShopSimulation {
     this.schedule = new FaultSchedule({
       rng: root.fork('faults'),
       firstFaultMs: this.warmupEndMs + FIRST_FAULT_DELAY_MS,
-      services: faultableServices(),
+      targets: faultableServices().map((service) => ({
+        service,
+        pods: (this.fleet.byService.get(service) ?? []).map((instance) => instance.pod),
+        answersCallers: answersCallers(service),
+      })),
       ...(options.faultCount === undefined ? {} : { faultCount: options.faultCount }),
     });
     this.metrics = new MetricsRecorder(this.fleet);
@@ -106,7 +111,6 @@ export class ShopSimulation {
     this.metrics.record(out.served);
     this.metrics.recordDatabase(out.dbQueries, out.dbWrites);
 
-    const kindAt = (service: string, timeMs: number) => this.schedule.activeFor(service, timeMs)?.kind;
     let metrics: ExportMetricsRequestJson | undefined;
     while (this.nextMetricsMs <= toMs) {
       const timeMs = this.nextMetricsMs;
@@ -115,8 +119,7 @@ export class ShopSimulation {
         rng: this.noise,
         timeMs,
         intervalMs: METRICS_INTERVAL_MS,
-        isDown: (service) => kindAt(service, timeMs - 1) === 'crash',
-        isSaturated: (service) => kindAt(service, timeMs - 1) === 'cpu_saturation',
+        faultOn: (instance) => this.schedule.activeOn(instance, timeMs - 1),
       });
       metrics = metrics ? { resourceMetrics: [...metrics.resourceMetrics, ...payload.resourceMetrics] } : payload;
       this.nextMetricsMs += METRICS_INTERVAL_MS;
@@ -128,8 +131,7 @@ export class ShopSimulation {
         fleet: this.fleet,
         fromMs,
         toMs,
-        isDown: (service) => kindAt(service, fromMs) === 'crash',
-        isSaturated: (service) => kindAt(service, fromMs) === 'cpu_saturation',
+        faultOn: (instance) => this.schedule.activeOn(instance, fromMs),
       },
       out,
       startupLogs,
@@ -147,7 +149,8 @@ export class ShopSimulation {
 
   /**
    * Fault starts and ends inside [fromMs, toMs): a bad deploy changes the version (and posts a
-   * change), its end rolls back; a crash's end restarts the processes, resetting their counters.
+   * change), its end rolls back; a crash's end restarts the processes, resetting their counters;
+   * a memory leak ends with its pod killed for running out of memory and restarted.
    */
   private applyFaultTransitions(fromMs: number, toMs: number, startupLogs: LogEntry[]): DemoChange[] {
     const changes: DemoChange[] = [];
@@ -167,15 +170,24 @@ export class ShopSimulation {
         const ticket = `SHOP-${this.deployRng.int(1000, 9999)}`;
         changes.push({ service: fault.service, kind: 'deploy', version: next, time: fault.start, source: 'opsloop-demo', description: `Deploy ${fault.service} ${next} (${ticket}: refactor request validation)` });
       }
-      if (fault.kind === 'crash' && within(fault.end)) {
-        this.metrics.restart(fault.service, fault.end);
-        for (const instance of instances) {
+      const restarted = restartedAtEnd(fault, instances);
+      if (restarted.length > 0 && within(fault.end)) {
+        this.metrics.restart(restarted, fault.end);
+        for (const instance of restarted) {
+          if (fault.kind === 'memory_leak') startupLogs.push({ instance, timeMs: fault.end - 1, severity: 'ERROR', body: outOfMemoryLine(instance) });
           startupLogs.push({ instance, timeMs: fault.end, severity: 'INFO', body: `Server started, listening on :${SERVICE_PORT} (version ${instance.version})` });
         }
       }
     }
     return changes;
   }
+}
+
+/** The processes a fault's end restarts: a crashed service's, a leaking pod's (OOM-killed). */
+function restartedAtEnd(fault: Fault, instances: readonly Instance[]): readonly Instance[] {
+  if (fault.kind === 'crash') return instances;
+  if (fault.kind === 'memory_leak') return instances.filter((i) => fault.instance === undefined || i.pod === fault.instance);
+  return [];
 }
 
 function bumpMinor(version: string): string {

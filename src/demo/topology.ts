@@ -189,3 +189,8 @@ export function faultableServices(): string[] {
   }
   return SERVICES.map((s) => s.name).filter((name) => called.has(name));
 }
+
+/** Services some caller waits on over HTTP (shipping only consumes messages, so it is not one). */
+export function answersCallers(service: string): boolean {
+  return SERVICES.some((spec) => spec.operations.some((o) => o.calls.some((c) => c.kind === 'http' && c.service === service)));
+}

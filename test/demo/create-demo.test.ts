@@ -44,13 +44,13 @@ test('createDemo() sends the same payloads for the same seed, over all three OTL
 });
 
 test('createDemo() starts the first fault 30 s after warm-up and posts a bad deploy as a change', async () => {
-  // Seed 1's schedule opens with bad_deploy (the full schedule is covered in fault-effects.test.ts).
+  // Seed 14's schedule opens with bad_deploy (the full schedule is covered in fault-effects.test.ts).
   const firstFaultMs = START + 90_000;
-  const before = await record({ seed: 1, untilMs: firstFaultMs });
+  const before = await record({ seed: 14, untilMs: firstFaultMs });
   assert.deepEqual(before.demo.faults(), []);
   assert.equal(before.requests.filter((r) => r.path === '/api/v1/changes').length, 0);
 
-  const { demo, requests } = await record({ seed: 1, untilMs: firstFaultMs + 10_000 });
+  const { demo, requests } = await record({ seed: 14, untilMs: firstFaultMs + 10_000 });
   const [fault] = demo.faults();
   assert.ok(fault);
   assert.deepEqual({ kind: fault.kind, start: fault.start, end: fault.end }, { kind: 'bad_deploy', start: firstFaultMs, end: firstFaultMs + 180_000 });

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { FaultKindSchema } from '../../src/core/api.js';
 import { FAULT_DURATION_MS, FaultSchedule } from '../../src/demo/fault-schedule.js';
 import { createRng } from '../../src/demo/prng.js';
-import { faultableServices } from '../../src/demo/topology.js';
+import { answersCallers, faultableServices } from '../../src/demo/topology.js';
 
 const FIRST = Date.UTC(2026, 0, 1, 12, 21);
 
@@ -11,7 +11,7 @@ function schedule(seed: number, faultCount?: number): FaultSchedule {
   return new FaultSchedule({
     rng: createRng(seed),
     firstFaultMs: FIRST,
-    services: faultableServices(),
+    targets: faultableServices().map((service) => ({ service, pods: [`${service}-a`, `${service}-b`], answersCallers: answersCallers(service) })),
     ...(faultCount === undefined ? {} : { faultCount }),
   });
 }
@@ -24,11 +24,12 @@ test('faultableServices() lists every called service and not the frontend', () =
   }
 });
 
-test('FaultSchedule covers every kind in its first five faults, 3 minutes each, 4–5 minutes apart', () => {
+test('FaultSchedule covers every kind in its first cycle, 3 minutes each, 4–5 minutes apart', () => {
   const faults = schedule(11).startedBy(FIRST + 3 * 3_600_000);
-  assert.ok(faults.length >= 10);
+  const kinds = FaultKindSchema.options.length;
+  assert.ok(faults.length >= 2 * kinds);
   assert.equal(faults[0]?.start, FIRST);
-  assert.deepEqual(new Set(faults.slice(0, 5).map((f) => f.kind)), new Set(FaultKindSchema.options));
+  assert.deepEqual(new Set(faults.slice(0, kinds).map((f) => f.kind)), new Set(FaultKindSchema.options));
   for (const [i, fault] of faults.entries()) {
     assert.equal(fault.end - fault.start, FAULT_DURATION_MS);
     assert.notEqual(fault.service, 'frontend');
@@ -49,4 +50,15 @@ test('FaultSchedule is reproducible, stops at faultCount and answers activeFor()
   assert.equal(limited.activeFor(first.service, first.start)?.id, first.id);
   assert.equal(limited.activeFor(first.service, first.end), undefined);
   assert.equal(limited.activeFor(first.service, first.start - 1), undefined);
+});
+
+test('FaultSchedule puts pod-level faults on one pod and answer-only faults on services with HTTP callers', () => {
+  for (const seed of [1, 2, 3, 4, 5]) {
+    for (const fault of schedule(seed).startedBy(FIRST + 6 * 3_600_000)) {
+      const onePod = fault.kind === 'memory_leak' || fault.kind === 'network_delay';
+      if (!onePod) assert.equal(fault.instance, undefined, `${fault.kind} hits every pod`);
+      else assert.ok(fault.instance === `${fault.service}-a` || fault.instance === `${fault.service}-b`, `${fault.kind} pod ${fault.instance}`);
+      if (fault.kind === 'network_delay' || fault.kind === 'wrong_response') assert.notEqual(fault.service, 'shipping');
+    }
+  }
 });

@@ -15,6 +15,7 @@ import type {
 export interface FlatSpan extends SpanJson {
   service: string;
   version: string;
+  pod: string;
 }
 
 export function resourceAttr(attributes: readonly KeyValueJson[], key: string): string | number | boolean | undefined {
@@ -34,14 +35,16 @@ export function flattenSpans(request: ExportTraceRequestJson): FlatSpan[] {
   return request.resourceSpans.flatMap((rs) => {
     const service = String(resourceAttr(rs.resource.attributes, 'service.name'));
     const version = String(resourceAttr(rs.resource.attributes, 'service.version'));
-    return rs.scopeSpans.flatMap((ss) => ss.spans.map((span) => ({ ...span, service, version })));
+    const pod = String(resourceAttr(rs.resource.attributes, 'k8s.pod.name'));
+    return rs.scopeSpans.flatMap((ss) => ss.spans.map((span) => ({ ...span, service, version, pod })));
   });
 }
 
-export function flattenLogs(request: ExportLogsRequestJson): (LogRecordJson & { service: string })[] {
+export function flattenLogs(request: ExportLogsRequestJson): (LogRecordJson & { service: string; pod: string })[] {
   return request.resourceLogs.flatMap((rl) => {
     const service = String(resourceAttr(rl.resource.attributes, 'service.name'));
-    return rl.scopeLogs.flatMap((sl) => sl.logRecords.map((record) => ({ ...record, service })));
+    const pod = String(resourceAttr(rl.resource.attributes, 'k8s.pod.name'));
+    return rl.scopeLogs.flatMap((sl) => sl.logRecords.map((record) => ({ ...record, service, pod })));
   });
 }
 
