@@ -16,9 +16,12 @@ import type {
   SeriesResponse,
   SeriesScoresResponse,
   ServiceListResponse,
+  TraceDetailResponse,
+  TraceSearchResponse,
 } from './types.js';
 import type { TimeWindow } from './explorer-query.js';
 import type { LogSearchQuery, SearchWindow } from './log-query.js';
+import type { TraceSearchQuery } from './trace-query.js';
 
 const BASE = '/api/v1';
 
@@ -165,6 +168,31 @@ function patternsQuery(patterns: LogPatternsRequest): URLSearchParams {
   if (patterns.service) query.set('service', patterns.service);
   setWindow(query, patterns.window);
   return query;
+}
+
+export interface TraceSearchRequest extends Omit<TraceSearchQuery, 'range'> {
+  window?: SearchWindow;
+  limit: number;
+  /** nextCursor of the previous page. */
+  cursor?: string;
+}
+
+/** Traces with a span matching every filter, newest first. */
+export function searchTraces(search: TraceSearchRequest, signal?: AbortSignal): Promise<TraceSearchResponse> {
+  const query = new URLSearchParams({ limit: String(search.limit) });
+  for (const service of search.services) query.append('service', service);
+  if (search.operation) query.set('operation', search.operation);
+  if (search.status) query.set('status', search.status);
+  if (search.minDurationMs !== undefined) query.set('minDuration', String(search.minDurationMs));
+  if (search.maxDurationMs !== undefined) query.set('maxDuration', String(search.maxDurationMs));
+  if (search.window) setWindow(query, search.window);
+  if (search.cursor) query.set('cursor', search.cursor);
+  return request('GET', `/traces?${query.toString()}`, { signal });
+}
+
+/** Every span of one trace with its self time; 404 when no span of it is stored. */
+export function getTrace(traceId: string, signal?: AbortSignal): Promise<TraceDetailResponse> {
+  return request('GET', `/traces/${encodeURIComponent(traceId)}`, { signal });
 }
 
 function setWindow(query: URLSearchParams, window: SearchWindow): void {

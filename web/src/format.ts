@@ -82,3 +82,12 @@ export function formatValue(value: number): string {
   if (magnitude !== 0 && (magnitude < 0.001 || magnitude >= 1e6)) return value.toExponential(2);
   return Number(value.toPrecision(4)).toString();
 }
+
+/** Span durations: "0.42 ms", "12.5 ms", "1.24 s", "2m 5s"; spans live between microseconds and minutes. */
+export function formatMillis(ms: number): string {
+  if (!Number.isFinite(ms)) return String(ms);
+  if (ms < 1) return `${Number(ms.toFixed(2))} ms`;
+  if (ms < 1000) return `${Number(ms.toPrecision(3))} ms`;
+  if (ms < 60_000) return `${Number((ms / 1000).toPrecision(3))} s`;
+  return formatDuration(ms);
+}

@@ -142,6 +142,6 @@ function patternsSearch(query: Partial<LogPatternsQuery>): string {
 }
 
 /** Drops undefined fields, so parsed queries compare equal to hand-written ones. */
-function compact<T extends object>(value: T): T {
+export function compact<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as T;
 }

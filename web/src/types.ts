@@ -28,6 +28,8 @@ export type {
   ServiceSummary,
 } from '../../src/core/api.js';
 
+export type { TraceDetailResponse, TraceSearchResponse, TraceSpan, TraceSummary } from '../../src/core/trace-api.js';
+
 export type IncidentListResponse = z.infer<typeof IncidentListResponseSchema>;
 export type ServiceListResponse = z.infer<typeof ServiceListResponseSchema>;
 export type FaultListResponse = z.infer<typeof FaultListResponseSchema>;

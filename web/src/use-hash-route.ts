@@ -1,33 +1,42 @@
 import { useEffect, useState } from 'react';
 import { parseExplorerQuery, type ExplorerQuery } from './explorer-query.js';
 import { parseLogPatternsQuery, parseLogSearchQuery, type LogPatternsQuery, type LogSearchQuery } from './log-query.js';
+import { parseMapQuery, type MapQuery } from './map-query.js';
+import { parseTraceSearchQuery, parseTraceSpan, type TraceSearchQuery } from './trace-query.js';
 
 /** Hash routes, so the UI is plain static files: any server that serves index.html works. */
 export type Route =
   | { page: 'incidents' }
   | { page: 'incident'; id: string }
   | { page: 'services' }
+  | { page: 'map'; query: MapQuery }
   | { page: 'metrics'; query: ExplorerQuery }
   | { page: 'logs'; query: LogSearchQuery }
   | { page: 'log-patterns'; query: LogPatternsQuery }
   | { page: 'log-pattern'; templateId: string; query: LogPatternsQuery }
+  | { page: 'traces'; query: TraceSearchQuery }
+  | { page: 'trace'; traceId: string; spanId: string | undefined }
   | { page: 'not-found'; hash: string };
 
 export function parseRoute(hash: string): Route {
   const { path, search } = splitHash(hash);
   if (path === '' || path === '/incidents') return { page: 'incidents' };
   if (path === '/services') return { page: 'services' };
+  if (path === '/map') return { page: 'map', query: parseMapQuery(search) };
   if (path === '/metrics') return { page: 'metrics', query: parseExplorerQuery(search) };
   if (path === '/logs') return { page: 'logs', query: parseLogSearchQuery(search) };
   if (path === '/logs/patterns') return { page: 'log-patterns', query: parseLogPatternsQuery(search) };
   const pattern = /^\/logs\/patterns\/([^/]+)$/.exec(path);
   if (pattern?.[1]) return { page: 'log-pattern', templateId: decodeURIComponent(pattern[1]), query: parseLogPatternsQuery(search) };
+  if (path === '/traces') return { page: 'traces', query: parseTraceSearchQuery(search) };
+  const trace = /^\/traces\/([^/]+)$/.exec(path);
+  if (trace?.[1]) return { page: 'trace', traceId: decodeURIComponent(trace[1]), spanId: parseTraceSpan(search) };
   const incident = /^\/incidents\/([^/]+)$/.exec(path);
   if (incident?.[1]) return { page: 'incident', id: decodeURIComponent(incident[1]) };
   return { page: 'not-found', hash };
 }
 
-/** `#/metrics?key=…` → path `/metrics`, search `key=…`; only the explorer and the log pages read the search. */
+/** `#/metrics?key=…` → path `/metrics`, search `key=…`; only the explorer, the log and the trace pages read the search. */
 function splitHash(hash: string): { path: string; search: string } {
   const body = hash.replace(/^#/, '');
   const question = body.indexOf('?');

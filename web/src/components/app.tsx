@@ -6,7 +6,10 @@ import { LogPatternsPage } from './log-patterns-page.js';
 import { LogSearchPage } from './log-search-page.js';
 import { MetricsPage } from './metrics-page.js';
 import { Notice } from './notice.js';
+import { ServiceMapPage } from './service-map-page.js';
 import { ServicesPage } from './services-page.js';
+import { TracePage } from './trace-page.js';
+import { TracesPage } from './traces-page.js';
 
 export function App() {
   const route = useHashRoute();
@@ -24,11 +27,17 @@ export function App() {
           <a href="#/services" className={section === 'services' ? 'active' : undefined}>
             Services
           </a>
+          <a href="#/map" className={section === 'map' ? 'active' : undefined}>
+            Map
+          </a>
           <a href="#/metrics" className={section === 'metrics' ? 'active' : undefined}>
             Metrics
           </a>
           <a href="#/logs" className={section === 'logs' ? 'active' : undefined}>
             Logs
+          </a>
+          <a href="#/traces" className={section === 'traces' ? 'active' : undefined}>
+            Traces
           </a>
         </nav>
       </header>
@@ -38,15 +47,19 @@ export function App() {
 }
 
 /** Which top-level nav entry a page belongs to. */
-function sectionOf(route: Route): 'incidents' | 'services' | 'metrics' | 'logs' {
+function sectionOf(route: Route): 'incidents' | 'services' | 'map' | 'metrics' | 'logs' | 'traces' {
   switch (route.page) {
     case 'services':
+    case 'map':
     case 'metrics':
       return route.page;
     case 'logs':
     case 'log-patterns':
     case 'log-pattern':
       return 'logs';
+    case 'traces':
+    case 'trace':
+      return 'traces';
     default:
       return 'incidents';
   }
@@ -61,6 +74,9 @@ function renderPage(route: Route) {
       return <IncidentPage key={route.id} id={route.id} />;
     case 'services':
       return <ServicesPage />;
+    case 'map':
+      // Not keyed: a new selection or highlight redraws the same canvas rather than a new one.
+      return <ServiceMapPage query={route.query} />;
     case 'metrics':
       // Not keyed: picking another series or range keeps the picker's filters.
       return <MetricsPage query={route.query} />;
@@ -71,6 +87,12 @@ function renderPage(route: Route) {
       return <LogPatternsPage query={route.query} />;
     case 'log-pattern':
       return <LogPatternPage key={`${route.templateId}/${route.query.service ?? ''}`} templateId={route.templateId} query={route.query} />;
+    case 'traces':
+      // Not keyed, like log search: the services list survives a new search.
+      return <TracesPage query={route.query} />;
+    case 'trace':
+      // Keyed by trace only: picking another span keeps the loaded trace.
+      return <TracePage key={route.traceId} traceId={route.traceId} spanId={route.spanId} />;
     case 'not-found':
       return <Notice kind="error" title="No such page">Nothing lives at {route.hash}. Try the Incidents page.</Notice>;
   }

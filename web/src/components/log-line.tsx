@@ -1,5 +1,6 @@
 import { formatAbsolute, formatPrecise } from '../format.js';
 import { logPatternHref, severityName, traceLogsHref } from '../log-query.js';
+import { traceHref } from '../trace-query.js';
 import type { LogEntry } from '../types.js';
 import { HighlightedText } from './highlighted-text.js';
 import { LogSeverityBadge } from './log-severity-badge.js';
@@ -9,7 +10,7 @@ const TOOLTIP_CHARS = 2000;
 
 /**
  * One stored log: when, who, how bad, what (the search snippet with its matches marked, or the
- * whole body), and where it leads: its pattern and every log of its trace.
+ * whole body), and where it leads: its pattern, its trace's waterfall and every log of its trace.
  */
 export function LogLine({ log }: { log: LogEntry }) {
   const shortened = log.snippet !== undefined && log.snippet.map((part) => part.text).join('') !== log.body;
@@ -32,9 +33,14 @@ export function LogLine({ log }: { log: LogEntry }) {
           </a>
         ) : null}
         {log.traceId ? (
-          <a href={traceLogsHref(log.traceId)} className="mono" title={`Every log of trace ${log.traceId}`} data-testid="log-trace-link">
-            trace {log.traceId.slice(0, 8)}
-          </a>
+          <>
+            <a href={traceHref(log.traceId)} className="mono" title={`The spans of trace ${log.traceId}`} data-testid="log-trace-view-link">
+              trace {log.traceId.slice(0, 8)}
+            </a>
+            <a href={traceLogsHref(log.traceId)} title={`Every log of trace ${log.traceId}`} data-testid="log-trace-link">
+              its logs
+            </a>
+          </>
         ) : null}
       </span>
     </li>
