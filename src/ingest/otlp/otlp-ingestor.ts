@@ -10,7 +10,8 @@ import { logsToRecords } from './logs-to-records.js';
 import { metricsToPoints } from './metrics-to-points.js';
 import { parseOtlpJson } from './otlp-json.js';
 import { decodeOtlpProtobuf } from './otlp-protobuf.js';
-import type { OtlpRequestBySignal, OtlpSignal } from './otlp-types.js';
+import { decodeTracesWire } from './decode-traces-wire.js';
+import type { OtlpRequestBySignal, OtlpSignal, OtlpTracesRequest } from './otlp-types.js';
 import { spansToRecords } from './spans-to-records.js';
 
 export interface OtlpIngestResult {
@@ -34,6 +35,12 @@ const DECODERS: { [E in OtlpEncoding]: <S extends OtlpSignal>(signal: S, body: U
   json: parseOtlpJson,
 };
 
+/** Traces, the bulk of the traffic, are read from protobuf bytes directly (decode-traces-wire.ts). */
+const TRACE_DECODERS: { [E in OtlpEncoding]: (body: Uint8Array) => OtlpTracesRequest } = {
+  protobuf: decodeTracesWire,
+  json: (body) => parseOtlpJson('traces', body),
+};
+
 const noop = (): void => {};
 
 export class OtlpIngestor {
@@ -52,7 +59,7 @@ export class OtlpIngestor {
       return { batch: { metrics: result.points }, recordCount: result.points.length, ...pick(result), commit: result.commit };
     }
     if (signal === 'traces') {
-      const result = spansToRecords(decode('traces', body));
+      const result = spansToRecords(TRACE_DECODERS[encoding](body));
       return { batch: { spans: result.spans }, recordCount: result.spans.length, ...pick(result), commit: noop };
     }
     const result = logsToRecords(decode('logs', body));

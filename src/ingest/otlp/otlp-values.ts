@@ -22,8 +22,24 @@ function attributeValue(value: OtlpValue): AttributeValue {
   return valueText(value);
 }
 
-/** Attributes for spans and logs; null (empty AnyValue) attributes are dropped. */
+function isAttributeValue(value: OtlpValue): value is AttributeValue {
+  return typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
+}
+
+/**
+ * Attributes for spans and logs; null (empty AnyValue) attributes are dropped. When every value
+ * already is an attribute value (nearly always), `attributes` itself is returned: the
+ * intermediate shape is not kept once converted, and copying was most of the conversion's cost.
+ */
 export function toAttributes(attributes: OtlpAttributes): Attributes {
+  let clean = true;
+  for (const key in attributes) {
+    if (!isAttributeValue(attributes[key] as OtlpValue)) {
+      clean = false;
+      break;
+    }
+  }
+  if (clean) return attributes as Attributes;
   const out: Attributes = {};
   for (const [key, value] of Object.entries(attributes)) {
     if (value !== null) setOwn(out, key, attributeValue(value));

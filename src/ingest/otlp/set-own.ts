@@ -1,7 +1,9 @@
 /**
- * Sets an own enumerable property even for keys such as `__proto__`, which plain assignment
- * would treat as the prototype: attribute keys come straight from the network.
+ * Sets an own enumerable property even for the key `__proto__`, which plain assignment would
+ * treat as the prototype: attribute keys come straight from the network. Every other key is
+ * assigned plainly; defineProperty on each key would turn the object into a slow dictionary.
  */
 export function setOwn<T>(target: Record<string, T>, key: string, value: T): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
 }

@@ -41,8 +41,10 @@ export function spansToRecords(request: OtlpTracesRequest): SpanConversion {
         }
         const kind = SPAN_KINDS[span.kind] ?? 'internal';
         const attributes = toAttributes(span.attributes);
+        // Entity fields one by one: spreading `entity` into this literal made V8 build each
+        // record the slow way (measured 50x the cost of the rest of the conversion).
         const record: SpanRecord = {
-          ...entity,
+          service: entity.service,
           traceId: span.traceId,
           spanId: span.spanId,
           name: span.name,
@@ -52,6 +54,7 @@ export function spansToRecords(request: OtlpTracesRequest): SpanConversion {
           status: STATUSES[span.statusCode] ?? 'unset',
           attributes,
         };
+        if (entity.instance !== undefined) record.instance = entity.instance;
         if (isValidId(span.parentSpanId, 16)) record.parentSpanId = span.parentSpanId;
         if (span.statusMessage !== '') record.statusMessage = span.statusMessage;
         const peerService = peerServiceOf(kind, attributes);

@@ -86,9 +86,9 @@ export function spanFromRow(row: SpanRow): SpanRecord {
   return span;
 }
 
-/** Positional parameters in the column order of INSERT_SPAN. */
-export function spanParams(span: SpanRecord): unknown[] {
-  return [
+/** Appends a span's positional parameters, in the column order of the span insert, to `params`. */
+export function pushSpanParams(params: unknown[], span: SpanRecord): void {
+  params.push(
     span.traceId,
     span.spanId,
     span.parentSpanId ?? null,
@@ -102,7 +102,7 @@ export function spanParams(span: SpanRecord): unknown[] {
     span.statusMessage ?? null,
     span.peerService ?? null,
     JSON.stringify(span.attributes),
-  ];
+  );
 }
 
 export function logFromRow(row: LogRow): LogRecord {

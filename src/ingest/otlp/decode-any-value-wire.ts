@@ -1,0 +1,106 @@
+/**
+ * AnyValue and KeyValue lists read from protobuf wire bytes into the intermediate OtlpValue
+ * shape, with the same results as decoding through protobufjs and read-any-value.ts: an
+ * AnyValue with no field set (or a KeyValue with no value) is null, int64 becomes the nearest
+ * number, bytes become base64, a repeated key keeps its last value.
+ */
+import type { OtlpAttributes, OtlpValue } from './otlp-types.js';
+import { ProtobufWireError, WIRE, expectWireType, type ProtobufWireReader } from './protobuf-wire-reader.js';
+import { setOwn } from './set-own.js';
+
+/** As read-any-value.ts: deeper nesting is never legitimate and recursion must stay bounded. */
+const MAX_DEPTH = 32;
+
+/** One AnyValue occupying [reader.pos, end). */
+function readAnyValue(reader: ProtobufWireReader, end: number, depth: number): OtlpValue {
+  if (depth > MAX_DEPTH) throw new ProtobufWireError(`value nests deeper than ${MAX_DEPTH} levels`);
+  let value: OtlpValue = null;
+  while (reader.pos < end) {
+    const tag = reader.uint32(end);
+    const wireType = tag & 7;
+    switch (tag >>> 3) {
+      case 1:
+        expectWireType(wireType, WIRE.bytes, 'AnyValue.string_value');
+        value = reader.string(end);
+        break;
+      case 2:
+        expectWireType(wireType, WIRE.varint, 'AnyValue.bool_value');
+        value = reader.uint32(end) !== 0;
+        break;
+      case 3:
+        expectWireType(wireType, WIRE.varint, 'AnyValue.int_value');
+        value = reader.int64(end);
+        break;
+      case 4:
+        expectWireType(wireType, WIRE.fixed64, 'AnyValue.double_value');
+        value = reader.double(end);
+        break;
+      case 5:
+        expectWireType(wireType, WIRE.bytes, 'AnyValue.array_value');
+        value = readArrayValue(reader, reader.delimitedEnd(end), depth);
+        break;
+      case 6:
+        expectWireType(wireType, WIRE.bytes, 'AnyValue.kvlist_value');
+        value = readKeyValues(reader, reader.delimitedEnd(end), depth);
+        break;
+      case 7:
+        expectWireType(wireType, WIRE.bytes, 'AnyValue.bytes_value');
+        value = reader.base64(end);
+        break;
+      default:
+        reader.skip(wireType, end);
+    }
+  }
+  return value;
+}
+
+/** ArrayValue: field 1, repeated AnyValue. */
+function readArrayValue(reader: ProtobufWireReader, end: number, depth: number): OtlpValue[] {
+  const values: OtlpValue[] = [];
+  while (reader.pos < end) {
+    const tag = reader.uint32(end);
+    if (tag >>> 3 === 1) {
+      expectWireType(tag & 7, WIRE.bytes, 'ArrayValue.values');
+      values.push(readAnyValue(reader, reader.delimitedEnd(end), depth + 1));
+    } else reader.skip(tag & 7, end);
+  }
+  return values;
+}
+
+/** One KeyValue (field 1 key, field 2 value) into `into`. */
+function readKeyValue(reader: ProtobufWireReader, end: number, depth: number, into: OtlpAttributes): void {
+  let key = '';
+  let value: OtlpValue = null;
+  while (reader.pos < end) {
+    const tag = reader.uint32(end);
+    const field = tag >>> 3;
+    if (field === 1) {
+      expectWireType(tag & 7, WIRE.bytes, 'KeyValue.key');
+      key = reader.string(end);
+    } else if (field === 2) {
+      expectWireType(tag & 7, WIRE.bytes, 'KeyValue.value');
+      value = readAnyValue(reader, reader.delimitedEnd(end), depth + 1);
+    } else reader.skip(tag & 7, end);
+  }
+  setOwn(into, key, value);
+}
+
+/**
+ * A repeated KeyValue field read element by element: call with the end of one element each
+ * time the enclosing message's decoder meets it. KeyValueList (field 1) is read whole here.
+ */
+export function readKeyValueInto(reader: ProtobufWireReader, end: number, into: OtlpAttributes): void {
+  readKeyValue(reader, end, 0, into);
+}
+
+function readKeyValues(reader: ProtobufWireReader, end: number, depth: number): OtlpAttributes {
+  const attributes: OtlpAttributes = {};
+  while (reader.pos < end) {
+    const tag = reader.uint32(end);
+    if (tag >>> 3 === 1) {
+      expectWireType(tag & 7, WIRE.bytes, 'KeyValueList.values');
+      readKeyValue(reader, reader.delimitedEnd(end), depth, attributes);
+    } else reader.skip(tag & 7, end);
+  }
+  return attributes;
+}

@@ -1,0 +1,137 @@
+/**
+ * The protobuf wire format (varints, fixed64, length-delimited fields) read straight from the
+ * request bytes, for the decoders that build our intermediate shape without the generated
+ * message objects in between. Every read is bounds-checked; a malformed body throws
+ * ProtobufWireError, which the decoders turn into OPS_ERR_BAD_PAYLOAD.
+ */
+
+export class ProtobufWireError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ProtobufWireError';
+  }
+}
+
+export const WIRE = { varint: 0, fixed64: 1, bytes: 2, fixed32: 5 } as const;
+
+const TWO_POW_32 = 4_294_967_296;
+
+export class ProtobufWireReader {
+  readonly #bytes: Buffer;
+  /** Position of the next byte to read. */
+  pos: number;
+
+  constructor(bytes: Uint8Array, start = 0) {
+    this.#bytes = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    this.pos = start;
+  }
+
+  get bytes(): Buffer {
+    return this.#bytes;
+  }
+
+  /** A varint's low 32 bits (tags, lengths, enums, bools); its high bits are read and dropped. */
+  uint32(end: number): number {
+    let value = 0;
+    for (let shift = 0; shift < 70; shift += 7) {
+      if (this.pos >= end) throw new ProtobufWireError('index out of range');
+      const byte = this.#bytes[this.pos++] as number;
+      if (shift < 32) value |= (byte & 0x7f) << shift;
+      if (byte < 0x80) return value >>> 0;
+    }
+    throw new ProtobufWireError('varint longer than 10 bytes');
+  }
+
+  /** A varint read as a signed 64-bit integer (int64), as the nearest double. */
+  int64(end: number): number {
+    let low = 0;
+    let high = 0;
+    for (let shift = 0; shift < 70; shift += 7) {
+      if (this.pos >= end) throw new ProtobufWireError('index out of range');
+      const byte = this.#bytes[this.pos++] as number;
+      const bits = byte & 0x7f;
+      if (shift < 28) low |= bits << shift;
+      else if (shift === 28) {
+        low |= bits << 28;
+        high |= bits >>> 4;
+      } else high |= bits << (shift - 32);
+      if (byte < 0x80) return (high | 0) * TWO_POW_32 + (low >>> 0);
+    }
+    throw new ProtobufWireError('varint longer than 10 bytes');
+  }
+
+  /** An unsigned fixed64 (OTLP nanosecond timestamps) as a bigint, exact. */
+  fixed64(end: number): bigint {
+    this.#need(8, end);
+    const value = this.#bytes.readBigUInt64LE(this.pos);
+    this.pos += 8;
+    return value;
+  }
+
+  double(end: number): number {
+    this.#need(8, end);
+    const value = this.#bytes.readDoubleLE(this.pos);
+    this.pos += 8;
+    return value;
+  }
+
+  /** The end offset of the length-delimited field starting here; pos moves to its first byte. */
+  delimitedEnd(end: number): number {
+    const length = this.uint32(end);
+    this.#need(length, end);
+    return this.pos + length;
+  }
+
+  string(end: number): string {
+    const fieldEnd = this.delimitedEnd(end);
+    const text = this.#bytes.toString('utf8', this.pos, fieldEnd);
+    this.pos = fieldEnd;
+    return text;
+  }
+
+  /** A bytes field in lowercase hex (trace and span ids). */
+  hex(end: number): string {
+    const fieldEnd = this.delimitedEnd(end);
+    const text = this.#bytes.toString('hex', this.pos, fieldEnd);
+    this.pos = fieldEnd;
+    return text;
+  }
+
+  base64(end: number): string {
+    const fieldEnd = this.delimitedEnd(end);
+    const text = this.#bytes.toString('base64', this.pos, fieldEnd);
+    this.pos = fieldEnd;
+    return text;
+  }
+
+  /** Skips a field of an unknown number (forward compatibility, as protobuf requires). */
+  skip(wireType: number, end: number): void {
+    switch (wireType) {
+      case WIRE.varint:
+        this.uint32(end);
+        return;
+      case WIRE.fixed64:
+        this.#need(8, end);
+        this.pos += 8;
+        return;
+      case WIRE.bytes:
+        this.pos = this.delimitedEnd(end);
+        return;
+      case WIRE.fixed32:
+        this.#need(4, end);
+        this.pos += 4;
+        return;
+      default:
+        throw new ProtobufWireError(`invalid wire type ${wireType} at offset ${this.pos}`);
+    }
+  }
+
+  #need(length: number, end: number): void {
+    if (this.pos + length > end) throw new ProtobufWireError('index out of range');
+  }
+}
+
+/** Fails unless a known field arrived with the wire type its schema gives it. */
+export function expectWireType(actual: number, expected: number, field: string): void {
+  if (actual !== expected) throw new ProtobufWireError(`${field} has wire type ${actual}, expected ${expected}`);
+}
