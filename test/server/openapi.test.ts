@@ -33,6 +33,8 @@ const EXPECTED: Array<[method: string, path: string]> = [
   ['get', '/api/v1/logs'],
   ['get', '/api/v1/log-patterns'],
   ['get', '/api/v1/log-patterns/{templateId}'],
+  ['get', '/api/v1/traces'],
+  ['get', '/api/v1/traces/{traceId}'],
   ['get', '/api/v1/changes'],
   ['post', '/api/v1/changes'],
   ['post', '/api/v1/events'],
