@@ -23,14 +23,17 @@ export interface Waterfall {
 const SERVICE_COLOURS = ['#2563eb', '#d97706', '#059669', '#7c3aed', '#db2777', '#0891b2', '#65a30d', '#9333ea', '#ea580c', '#0f766e'];
 
 export function waterfall(spans: readonly TraceSpan[]): Waterfall {
-  const startMs = Math.min(...spans.map((span) => span.startMs));
-  const endMs = Math.max(...spans.map((span) => span.startMs + span.durationMs));
+  // Folds, not Math.min(...spans): a trace of 100k+ spans would overflow the argument list.
+  const startMs = spans.reduce((earliest, span) => Math.min(earliest, span.startMs), Number.POSITIVE_INFINITY);
+  const endMs = spans.reduce((latest, span) => Math.max(latest, span.startMs + span.durationMs), Number.NEGATIVE_INFINITY);
   const durationMs = spans.length > 0 ? endMs - startMs : 0;
   const ids = new Set(spans.map((span) => span.spanId));
   const children = new Map<string | undefined, TraceSpan[]>();
   for (const span of [...spans].sort((a, b) => a.startMs - b.startMs)) {
     const parent = span.parentSpanId !== undefined && ids.has(span.parentSpanId) ? span.parentSpanId : undefined;
-    children.set(parent, [...(children.get(parent) ?? []), span]);
+    const siblings = children.get(parent);
+    if (siblings) siblings.push(span);
+    else children.set(parent, [span]);
   }
 
   const rows: WaterfallRow[] = [];
