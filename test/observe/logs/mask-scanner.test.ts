@@ -34,7 +34,7 @@ describe('MaskScanner.maskLine()', () => {
   });
 
   it('agrees with the regex chain on random lines of mask-relevant pieces, with and without a token cap', () => {
-    const pieces = ['0', '1', '25', '255', '256', 'a', 'f', 'x', 'X', 'g', 'K', 'B', 'i', 's', 'ms', 'sec', 'com', 'edu', 'hk',
+    const pieces = ['9f4ef63a', '00b360e8', 'ABCDEF01', 'deadbeef', '0', '1', '25', '255', '256', 'a', 'f', 'x', 'X', 'g', 'K', 'B', 'i', 's', 'ms', 'sec', 'com', 'edu', 'hk',
       'Jun', 'Fri', '17', ' ', ' ', '  ', '\t', '.', ':', '/', '@', '=', '-', '_', '+', '<', '>', '~', '<*>', ',', '(', ')',
       '\\', 'C:\\', 'http://', '0x', '12:34:56', '2015-10-18', 'T', 'Z', 'KB', 'é'];
     let state = 42;
@@ -69,6 +69,20 @@ describe('MaskScanner.maskLine()', () => {
     assert.equal(scanner.maskLine('Received block blk_1 of size 67108864 from /10.251.42.84', 256), 'Received block <*> of size <*> from <*>');
     assert.equal(scanner.maskLine('Received block blk_2 of size 91178123 from /10.250.14.138', 256), 'Received block <*> of size <*> from <*>');
     assert.equal(scanner.maskLine('Received block blk_2 of size 91178123 from /10.250.14.338', 256), chain('Received block blk_2 of size 91178123 from /10.250.14.338'));
+    // A hex id is one shape whatever its letters; a word of hex letters only is not an id.
+    for (const id of ['9f4ef63a', 'deadbe3f', '0000000a', 'ffffffff', 'cafe.babe1', 'x9f4ef63a', '0x0b85eee0', '0xdeadbeef']) {
+      const line = `AppWindowToken{${id} token=Token{a64f992 u0}}`;
+      assert.equal(scanner.maskLine(line, 256), chain(line), line);
+    }
+    // A URL scheme must start with a letter: a hex word there is masked differently.
+    for (const id of ['9eadbe3f', 'deadbe3f']) {
+      const line = `open ${id}://host now`;
+      assert.equal(scanner.maskLine(line, 256), chain(line), line);
+    }
+    for (const id of ['9f4ef63a']) {
+      const line = `AppWindowToken{${id} token=Token{a64f992 u0}}`;
+      assert.equal(scanner.maskLine(line, 256), chain(line), line);
+    }
   });
 
   it('keeps the head of a long line and makes its tail one flexible parameter', () => {
