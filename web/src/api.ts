@@ -15,6 +15,8 @@ import type {
   SeriesListResponse,
   SeriesResponse,
   SeriesScoresResponse,
+  ServiceDetailResponse,
+  ServiceGraphResponse,
   ServiceListResponse,
   TraceDetailResponse,
   TraceSearchResponse,
@@ -198,4 +200,14 @@ export function getTrace(traceId: string, signal?: AbortSignal): Promise<TraceDe
 function setWindow(query: URLSearchParams, window: SearchWindow): void {
   query.set('from', String(Math.floor(window.fromMs)));
   if (window.toMs !== undefined) query.set('to', String(Math.ceil(window.toMs)));
+}
+
+export function getServiceGraph(window: TimeWindow, signal?: AbortSignal): Promise<ServiceGraphResponse> {
+  const query = new URLSearchParams({ from: String(Math.floor(window.fromMs)), to: String(Math.ceil(window.toMs)) });
+  return request('GET', `/service-graph?${query.toString()}`, { signal });
+}
+
+export function getServiceDetail(service: string, window: TimeWindow, signal?: AbortSignal): Promise<ServiceDetailResponse> {
+  const query = new URLSearchParams({ from: String(Math.floor(window.fromMs)), to: String(Math.ceil(window.toMs)) });
+  return request('GET', `/services/${encodeURIComponent(service)}?${query.toString()}`, { signal });
 }

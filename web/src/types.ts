@@ -30,6 +30,16 @@ export type {
 
 export type { TraceDetailResponse, TraceSearchResponse, TraceSpan, TraceSummary } from '../../src/core/trace-api.js';
 
+export type {
+  HealthState,
+  MapEdge,
+  MapNode,
+  MapStats,
+  Neighbour,
+  ServiceDetailResponse,
+  ServiceGraphResponse,
+} from '../../src/core/service-map-api.js';
+
 export type IncidentListResponse = z.infer<typeof IncidentListResponseSchema>;
 export type ServiceListResponse = z.infer<typeof ServiceListResponseSchema>;
 export type FaultListResponse = z.infer<typeof FaultListResponseSchema>;

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { parseExplorerQuery, type ExplorerQuery } from './explorer-query.js';
 import { parseLogPatternsQuery, parseLogSearchQuery, type LogPatternsQuery, type LogSearchQuery } from './log-query.js';
+import { parseMapQuery, type MapQuery } from './map-query.js';
 import { parseTraceSearchQuery, parseTraceSpan, type TraceSearchQuery } from './trace-query.js';
 
 /** Hash routes, so the UI is plain static files: any server that serves index.html works. */
@@ -8,6 +9,7 @@ export type Route =
   | { page: 'incidents' }
   | { page: 'incident'; id: string }
   | { page: 'services' }
+  | { page: 'map'; query: MapQuery }
   | { page: 'metrics'; query: ExplorerQuery }
   | { page: 'logs'; query: LogSearchQuery }
   | { page: 'log-patterns'; query: LogPatternsQuery }
@@ -20,6 +22,7 @@ export function parseRoute(hash: string): Route {
   const { path, search } = splitHash(hash);
   if (path === '' || path === '/incidents') return { page: 'incidents' };
   if (path === '/services') return { page: 'services' };
+  if (path === '/map') return { page: 'map', query: parseMapQuery(search) };
   if (path === '/metrics') return { page: 'metrics', query: parseExplorerQuery(search) };
   if (path === '/logs') return { page: 'logs', query: parseLogSearchQuery(search) };
   if (path === '/logs/patterns') return { page: 'log-patterns', query: parseLogPatternsQuery(search) };

@@ -6,6 +6,7 @@ import { LogPatternsPage } from './log-patterns-page.js';
 import { LogSearchPage } from './log-search-page.js';
 import { MetricsPage } from './metrics-page.js';
 import { Notice } from './notice.js';
+import { ServiceMapPage } from './service-map-page.js';
 import { ServicesPage } from './services-page.js';
 import { TracePage } from './trace-page.js';
 import { TracesPage } from './traces-page.js';
@@ -26,6 +27,9 @@ export function App() {
           <a href="#/services" className={section === 'services' ? 'active' : undefined}>
             Services
           </a>
+          <a href="#/map" className={section === 'map' ? 'active' : undefined}>
+            Map
+          </a>
           <a href="#/metrics" className={section === 'metrics' ? 'active' : undefined}>
             Metrics
           </a>
@@ -43,9 +47,10 @@ export function App() {
 }
 
 /** Which top-level nav entry a page belongs to. */
-function sectionOf(route: Route): 'incidents' | 'services' | 'metrics' | 'logs' | 'traces' {
+function sectionOf(route: Route): 'incidents' | 'services' | 'map' | 'metrics' | 'logs' | 'traces' {
   switch (route.page) {
     case 'services':
+    case 'map':
     case 'metrics':
       return route.page;
     case 'logs':
@@ -69,6 +74,9 @@ function renderPage(route: Route) {
       return <IncidentPage key={route.id} id={route.id} />;
     case 'services':
       return <ServicesPage />;
+    case 'map':
+      // Not keyed: a new selection or highlight redraws the same canvas rather than a new one.
+      return <ServiceMapPage query={route.query} />;
     case 'metrics':
       // Not keyed: picking another series or range keeps the picker's filters.
       return <MetricsPage query={route.query} />;

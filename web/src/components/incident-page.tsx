@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { getIncident } from '../api.js';
 import { viewNow } from '../format.js';
 import { chartTarget, chartWindow, incidentEndMs, type ChartSelection } from '../incident-window.js';
+import { incidentMapHref } from '../map-query.js';
 import { usePoll } from '../use-poll.js';
 import { AlertsTable } from './alerts-table.js';
 import { CauseList } from './cause-list.js';
@@ -33,7 +34,10 @@ export function IncidentPage({ id }: { id: string }) {
   return (
     <section className="incident-page">
       <p className="crumbs">
-        <a href="#/incidents">← Incidents</a>
+        <a href="#/incidents">← Incidents</a> ·{' '}
+        <a href={incidentMapHref(incident.services, span)} data-testid="incident-map-link">
+          its services on the map
+        </a>
       </p>
       {poll.error ? <Notice kind="error" title="Live updates failing; showing the last good data">{poll.error.message}</Notice> : null}
       <IncidentHeader incident={incident} alerts={alerts} nowMs={viewNow([incidentEndMs(incident, alerts)])} onChanged={poll.refresh} />

@@ -1,5 +1,6 @@
 import { listServices } from '../api.js';
 import { viewNow } from '../format.js';
+import { mapHref } from '../map-query.js';
 import { usePoll } from '../use-poll.js';
 import { Notice } from './notice.js';
 import { TimeText } from './time-text.js';
@@ -13,6 +14,7 @@ export function ServicesPage() {
       <div className="page-head">
         <h1>Services</h1>
         {services ? <span className="muted">{services.length} seen in telemetry</span> : null}
+        <a href="#/map" data-testid="services-map-link">Show on the service map →</a>
       </div>
       {poll.error ? <Notice kind="error" title="Could not load services">{poll.error.message}</Notice> : null}
       {poll.loading ? <Notice kind="loading" title="Loading services…" /> : null}
@@ -34,7 +36,7 @@ export function ServicesPage() {
             {services.map((service) => (
               <tr key={service.name}>
                 <td>
-                  <strong>{service.name}</strong>
+                  <strong>{service.name}</strong> <a className="explore-link" href={mapHref({ service: service.name })}>map</a>
                 </td>
                 <td>
                   <TimeText ms={service.lastSeenMs} nowMs={nowMs} />
