@@ -5,8 +5,12 @@ import { valueText } from './otlp-values.js';
 
 export const UNKNOWN_SERVICE = 'unknown_service';
 
-/** Instance identity, most specific first. */
-const INSTANCE_KEYS = ['service.instance.id', 'k8s.pod.name', 'host.name'] as const;
+/**
+ * Instance identity: the pod where there is one (what operators name, restart and what
+ * kubectl shows; a pod's service.instance.id is often a fresh UUID per process start), else the
+ * SDK's service.instance.id, else the host.
+ */
+const INSTANCE_KEYS = ['k8s.pod.name', 'service.instance.id', 'host.name'] as const;
 
 function text(value: OtlpValue | undefined): string | undefined {
   if (value === undefined || value === null) return undefined;
