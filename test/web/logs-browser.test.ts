@@ -10,9 +10,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { RunningOpsloop } from '../../src/app/start.js';
-import type { Incident } from '../../src/core/records.js';
 import { logRecord, logsRequest, type Json } from '../fixtures/otlp/json-builders.js';
 import { skip, STEP_TIMEOUT_MS, useBrowserPlatform } from '../support/browser-platform.js';
+import { raiseIncident } from '../support/raise-incident.js';
 
 const TRACE = '5b8efff798038103d269b633813fc60c';
 const DECLINED = 'payment failed: card declined for order <*>';
@@ -119,7 +119,7 @@ test('web UI: log patterns, search with highlighting, trace and incident jumps',
     assert.equal(await page.getByRole('button', { name: /Load 100 more/ }).count(), 0);
 
     // From an incident of checkout to its error logs in the incident's window.
-    const incident = await raiseCheckoutIncident(opsloop);
+    const incident = await raiseIncident(opsloop, 'checkout');
     await page.goto(`${origin}/#/incidents/${encodeURIComponent(incident.id)}`);
     const preview = page.locator('.incident-logs');
     await preview.getByTestId('log-line').first().waitFor({ timeout: STEP_TIMEOUT_MS });
@@ -161,19 +161,4 @@ async function sendLogs(running: RunningOpsloop, service: string, records: Json[
   });
   assert.equal(response.status, 200, await response.text());
   await running.engine.settle();
-}
-
-/** A generic event for checkout, through the public API, then the incident it opened. */
-async function raiseCheckoutIncident(running: RunningOpsloop): Promise<Incident> {
-  const response = await fetch(`${running.apiUrl}/api/v1/events`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ name: 'payments declined', service: 'checkout', severity: 'critical', summary: 'card declines up' }),
-  });
-  assert.equal(response.status, 202, await response.text());
-  await running.engine.settle();
-  const list = (await (await fetch(`${running.apiUrl}/api/v1/incidents`)).json()) as { incidents: Incident[] };
-  const incident = list.incidents.find((candidate) => candidate.services.includes('checkout'));
-  assert.ok(incident, `no incident for checkout; got ${JSON.stringify(list.incidents)}`);
-  return incident;
 }

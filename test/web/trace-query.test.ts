@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { parseExplorerQuery } from '../../web/src/explorer-query.js';
 import { formatMillis } from '../../web/src/format.js';
 import { axisTicks, serviceColour, waterfall } from '../../web/src/trace-layout.js';
-import { redSeriesLinks, traceHref, traceSearchHref, type TraceSearchQuery } from '../../web/src/trace-query.js';
+import { incidentTracesHref, redSeriesLinks, traceHref, traceSearchHref, type TraceSearchQuery } from '../../web/src/trace-query.js';
 import type { TraceSpan } from '../../web/src/types.js';
 import { parseRoute } from '../../web/src/use-hash-route.js';
 
@@ -35,6 +35,13 @@ describe('trace URLs', () => {
     assert.deepEqual(parseRoute(traceSearchHref(query)), { page: 'traces', query });
     assert.deepEqual(parseRoute('#/traces'), { page: 'traces', query: { services: [] } });
     assert.deepEqual(parseRoute('#/traces?status=bad&min=-3&max=x'), { page: 'traces', query: { services: [] } }, 'unreadable filters are dropped');
+  });
+
+  it("opens an incident's failed traces: its services, errors only, its window", () => {
+    assert.deepEqual(parseRoute(incidentTracesHref(['cart', 'payments'], { fromMs: 1000, toMs: 2000 })), {
+      page: 'traces',
+      query: { services: ['cart', 'payments'], status: 'error', range: { kind: 'fixed', fromMs: 1000, toMs: 2000 } },
+    });
   });
 
   it('names a trace and a picked span', () => {

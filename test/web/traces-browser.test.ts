@@ -2,7 +2,7 @@
  * The trace pages in a real browser against the real platform: OTLP/JSON spans sent to the OTLP
  * port are found by trace search (filtered to the failed one), opened as a waterfall (nesting,
  * service colours, the failed span marked), a span picked for its attributes and self time,
- * and followed to the trace's logs and back from a log line. Debian's chromium through
+ * followed to the trace's logs and back from a log line, and reached from an incident. Debian's chromium through
  * playwright-core, like test/web/logs-browser.test.ts; nothing is downloaded.
  */
 import assert from 'node:assert/strict';
@@ -11,6 +11,7 @@ import type { RunningOpsloop } from '../../src/app/start.js';
 import { logRecord, logsRequest, type Json } from '../fixtures/otlp/json-builders.js';
 import { type SpanOptions, spanJson, tracesRequest } from '../fixtures/otlp/span-builders.js';
 import { skip, STEP_TIMEOUT_MS, useBrowserPlatform } from '../support/browser-platform.js';
+import { raiseIncident } from '../support/raise-incident.js';
 
 const CHECKOUT = '4bf92f3577b34da6a3ce929d0e0e4736';
 const HOME = '5b8efff798038103d269b633813fc60c';
@@ -111,6 +112,14 @@ test('web UI: trace search, waterfall, span details and the jumps to logs and ba
     // An unknown trace says so instead of a blank page.
     await page.goto(`${origin}/#/traces/ffffffffffffffffffffffffffffffff`);
     await page.locator('.notice', { hasText: 'No spans of trace' }).waitFor({ timeout: STEP_TIMEOUT_MS });
+
+    // From an incident of checkout to the traces in which a checkout span failed in its window.
+    const incidentId = (await raiseIncident(opsloop, 'checkout')).id;
+    await page.goto(`${origin}/#/incidents/${encodeURIComponent(incidentId)}`);
+    await page.getByTestId('incident-traces-link').click();
+    await page.waitForURL(/#\/traces\?service=checkout&status=error&from=\d+&to=\d+$/, { timeout: STEP_TIMEOUT_MS });
+    await expectRows(page, 1);
+    assert.match(await text(page.getByTestId('trace-row').first()), /4bf92f35/);
 
     assert.deepEqual(pageErrors, [], 'the page threw errors');
   } finally {

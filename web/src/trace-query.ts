@@ -8,7 +8,7 @@
  */
 import { seriesKey } from '../../src/core/series.js';
 import { DERIVED } from '../../src/observe/traces/derived-series.js';
-import { explorerHrefFor, readRange, writeRange, type ExplorerRange } from './explorer-query.js';
+import { explorerHrefFor, readRange, writeRange, type ExplorerRange, type TimeWindow } from './explorer-query.js';
 import { compact } from './log-query.js';
 
 /** Around a span, the RED series show what its service was doing before and after it. */
@@ -53,6 +53,11 @@ export function traceSearchHref(query: Partial<TraceSearchQuery>): string {
   if (query.range) writeRange(params, query.range);
   const search = params.toString();
   return search ? `#/traces?${search}` : '#/traces';
+}
+
+/** Traces in which a span of one of an incident's services failed, in the incident's window. */
+export function incidentTracesHref(services: readonly string[], window: TimeWindow): string {
+  return traceSearchHref({ services, status: 'error', range: { kind: 'fixed', ...window } });
 }
 
 /** One trace's waterfall, with a span picked when given. */

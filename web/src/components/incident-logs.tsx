@@ -2,6 +2,7 @@ import { useRef } from 'react';
 import { searchLogs } from '../api.js';
 import type { TimeWindow } from '../explorer-query.js';
 import { incidentLogsHref } from '../log-query.js';
+import { incidentTracesHref } from '../trace-query.js';
 import { usePoll } from '../use-poll.js';
 import { LogLine } from './log-line.js';
 import { Notice } from './notice.js';
@@ -38,6 +39,9 @@ export function IncidentLogs({ incidentId, services, window }: Props) {
             </a>
             <a className="explore-link" href={incidentLogsHref(services, window, { errorsOnly: false })}>
               all logs ↗
+            </a>
+            <a className="explore-link" href={incidentTracesHref(services, window)} data-testid="incident-traces-link">
+              failed traces ↗
             </a>
           </span>
         ) : null}
