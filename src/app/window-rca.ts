@@ -7,7 +7,7 @@
  */
 import { logSymptoms } from '../act/rca/log-symptoms.js';
 import { rankSymptoms } from '../act/rca/rank-causes.js';
-import { seriesSymptoms } from '../act/rca/series-symptoms.js';
+import { mayBeAnomalous, seriesSymptoms } from '../act/rca/series-symptoms.js';
 import { spanSymptoms } from '../act/rca/span-symptoms.js';
 import { symptomOfAlert, type Symptom } from '../act/rca/symptom.js';
 import type { Config } from '../core/config.js';
@@ -17,19 +17,27 @@ import { scoreSeries } from '../observe/metrics/score-series.js';
 import type { Store, TimeRange, WindowSeries } from '../store/store.js';
 
 /**
- * History replayed before the window so the detector knows each series: two hours holds more
- * than the learning phase of derived series (10 s buckets) and of most exporters (≤ 60 s).
+ * History replayed before the window so the detector knows each series: an hour is 360 points
+ * of the derived series (10 s buckets), well past the detector's learning phase (100 points by
+ * default). Series exported once a minute get 60, too few to learn from, and are only judged
+ * through the alerts the live loop raised on them.
  */
-const SERIES_HISTORY_MS = 2 * 3_600_000;
-/** At most this many points of history per series, as GET /api/v1/series/scores replays. */
-const HISTORY_POINTS = 500;
+const SERIES_HISTORY_MS = 3_600_000;
+/** At most this many points of history per series: enough to learn from, few enough to replay 500 series fast. */
+const HISTORY_POINTS = 300;
 /** Spans and logs are compared with a stretch before the window as long as it, within these bounds. */
-const MIN_BASELINE_MS = 5 * 60_000;
+const MIN_BASELINE_MS = 2 * 60_000;
 const MAX_BASELINE_MS = 30 * 60_000;
 /** Changes this long before the window may still explain it (the ranker keeps the close ones). */
 const CHANGE_LOOKBACK_MS = 30 * 60_000;
 /** OTLP severity number of ERROR. */
 const ERROR_SEVERITY = 17;
+/**
+ * Spans summed per stretch at most, about: beyond it whole traces are sampled. Rates and own
+ * time per service need thousands of spans, not millions, and this keeps a busy 50-service
+ * window near 100 ms per stretch.
+ */
+const SPAN_BUDGET = 8_000;
 /** Alerts read at most; a window with more is an outage whose strongest alerts are enough. */
 const MAX_ALERTS = 2_000;
 
@@ -45,10 +53,12 @@ export function rankWindow(store: Store, detector: Config['detector'], range: Ti
 
   const metrics = store.windows.seriesIn(range, range.fromMs - SERIES_HISTORY_MS).flatMap((series) => replay(series, range, detector));
   const alerts = store.windows.alertsOverlapping(range, MAX_ALERTS).map(symptomOfAlert);
+  const traceShare = spanShare(store, range);
   const spans = spanSymptoms({
-    window: store.windows.spanOutcomes(range),
-    baseline: store.windows.spanOutcomes(baseline),
+    window: store.windows.spanOutcomes(range, traceShare),
+    baseline: store.windows.spanOutcomes(baseline, spanShare(store, baseline)),
     fromMs: range.fromMs,
+    traceShare,
   });
   const logs = logSymptoms({
     window: store.windows.templateCounts(range, ERROR_SEVERITY),
@@ -63,10 +73,16 @@ export function rankWindow(store: Store, detector: Config['detector'], range: Ti
   return { causes, symptoms: { metrics: metrics.length, alerts: alerts.length, spans: spans.length, logs: logs.length } };
 }
 
+function spanShare(store: Store, range: TimeRange): number {
+  return Math.min(1, SPAN_BUDGET / Math.max(1, store.windows.spanCount(range)));
+}
+
 /** The series' anomaly episodes overlapping the window, as the live detector would have raised them. */
 function replay(series: WindowSeries, range: TimeRange, detector: Config['detector']): Symptom[] {
   const firstInWindow = series.points.findIndex((point) => point.timeMs >= range.fromMs);
   const points = series.points.slice(Math.max(0, firstInWindow - HISTORY_POINTS));
+  // Replaying costs microseconds a point; most series of a window are plainly normal.
+  if (!mayBeAnomalous(series.name, points, range.fromMs)) return [];
   const { episodes } = scoreSeries(series.name, points, detector, { service: series.service, labels: series.labels });
   const overlapping = episodes.filter((e) => e.startMs <= range.toMs && (e.endMs === undefined || e.endMs >= range.fromMs));
   return seriesSymptoms(series, overlapping);

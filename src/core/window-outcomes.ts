@@ -24,9 +24,10 @@ export interface SpanOutcome {
   firstOwnErrorMs?: number;
 }
 
-/** Logs of one template in a window. */
+/** Logs of one template and instance in a window. */
 export interface TemplateCount {
   service: string;
+  instance?: string;
   templateId: string;
   template?: string;
   count: number;

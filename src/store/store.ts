@@ -262,8 +262,13 @@ export interface WindowSeries extends SeriesInfo {
 export interface WindowRepository {
   /** Series with a point in `range`, with their points from `historyFromMs` to `range.toMs`. */
   seriesIn(range: TimeRange, historyFromMs: number): WindowSeries[];
-  spanOutcomes(range: TimeRange): SpanOutcome[];
-  /** Logs at or above `minSeverity` per service and template. */
+  spanCount(range: TimeRange): number;
+  /**
+   * Spans summed per service, instance and callee. `traceShare` in (0, 1] keeps about that
+   * share of the traces, whole (in sixteenths), so a busy window costs what a quiet one does.
+   */
+  spanOutcomes(range: TimeRange, traceShare?: number): SpanOutcome[];
+  /** Logs at or above `minSeverity` per service, instance and template. */
   templateCounts(range: TimeRange, minSeverity: number): TemplateCount[];
   /** Alerts active at some time in `range`, at most `limit`, the most recently seen first. */
   alertsOverlapping(range: TimeRange, limit: number): Alert[];

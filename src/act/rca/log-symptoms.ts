@@ -19,7 +19,12 @@ const MIN_Z = 4;
 const TEMPLATE_CHARS = 80;
 
 export function logSymptoms(input: LogWindow): Symptom[] {
-  const usual = new Map(input.baseline.map((row) => [`${row.service}\u0000${row.templateId}`, row.count]));
+  // Usual counts per service and template: instances come and go.
+  const usual = new Map<string, number>();
+  for (const row of input.baseline) {
+    const key = `${row.service}\u0000${row.templateId}`;
+    usual.set(key, (usual.get(key) ?? 0) + row.count);
+  }
   const scale = input.baselineMs > 0 ? input.windowMs / input.baselineMs : 0;
   const symptoms: Symptom[] = [];
   for (const row of input.window) {
@@ -33,6 +38,7 @@ export function logSymptoms(input: LogWindow): Symptom[] {
     const usualText = before === 0 ? 'none in the stretch before' : `usually ${expected.toFixed(1)} in as long`;
     symptoms.push({
       service: row.service,
+      ...(row.instance ? { instance: row.instance } : {}),
       seenByCaller: false,
       name: before === 0 ? 'new error logs' : 'error logs surge',
       summary: `${row.count} error logs ${text} (${usualText})`,

@@ -17,6 +17,8 @@ export interface SpanWindow {
   /** Outcomes in the stretch before it: what is usual. */
   baseline: readonly SpanOutcome[];
   fromMs: number;
+  /** Share of the window's traces summed (whole traces are sampled in busy windows). @default 1 */
+  traceShare?: number;
 }
 
 /** Fewer failed spans than this is anecdote, not evidence. */
@@ -33,9 +35,10 @@ const Z_PER_DOUBLING = 10;
 export function spanSymptoms(input: SpanWindow): Symptom[] {
   const usual = usualByTarget(input.baseline);
   const symptoms: Symptom[] = [];
+  const sample = (input.traceShare ?? 1) < 1 ? ` in a ${Math.round((input.traceShare ?? 1) * 100)}% sample of traces` : '';
   for (const outcome of input.window) {
     const base = usual.get(targetKey(outcome));
-    const errors = errorSymptom(outcome, base, input.fromMs);
+    const errors = errorSymptom(outcome, base, input.fromMs, sample);
     if (errors) symptoms.push(errors);
     const slow = slownessSymptom(outcome, base, input.fromMs);
     if (slow) symptoms.push(slow);
@@ -67,7 +70,7 @@ function targetKey(outcome: SpanOutcome): string {
   return outcome.peer === undefined ? `own\u0000${outcome.service}` : `call\u0000${outcome.service}\u0000${outcome.peer}`;
 }
 
-function errorSymptom(outcome: SpanOutcome, usual: Usual | undefined, fromMs: number): Symptom | undefined {
+function errorSymptom(outcome: SpanOutcome, usual: Usual | undefined, fromMs: number, sample: string): Symptom | undefined {
   if (outcome.ownErrors < MIN_ERRORS) return undefined;
   const usualRatio = usual && usual.spans > 0 ? usual.ownErrors / usual.spans : 0;
   const expected = outcome.spans * usualRatio;
@@ -84,7 +87,7 @@ function errorSymptom(outcome: SpanOutcome, usual: Usual | undefined, fromMs: nu
       peer: outcome.peer,
       seenByCaller: true,
       name: 'calls to it fail',
-      summary: `${outcome.ownErrors} of ${outcome.spans} calls failed${unanswered} (${ratio})`,
+      summary: `${outcome.ownErrors} of ${outcome.spans} calls failed${unanswered}${sample} (${ratio})`,
       startsMs,
       strength: strengthOfDeviation(z),
       resource: false,
@@ -96,7 +99,7 @@ function errorSymptom(outcome: SpanOutcome, usual: Usual | undefined, fromMs: nu
     ...(outcome.instance ? { instance: outcome.instance } : {}),
     seenByCaller: false,
     name: 'errors in its own spans',
-    summary: `${outcome.ownErrors} of ${outcome.spans} spans failed in their own code, not in a callee (${ratio})`,
+    summary: `${outcome.ownErrors} of ${outcome.spans} spans${sample} failed in their own code, not in a callee (${ratio})`,
     startsMs,
     strength: strengthOfDeviation(z),
     resource: false,
