@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { useHashRoute, type Route } from '../use-hash-route.js';
 import { IncidentPage } from './incident-page.js';
 import { IncidentsPage } from './incidents-page.js';
@@ -6,10 +7,12 @@ import { LogPatternsPage } from './log-patterns-page.js';
 import { LogSearchPage } from './log-search-page.js';
 import { MetricsPage } from './metrics-page.js';
 import { Notice } from './notice.js';
-import { ServiceMapPage } from './service-map-page.js';
 import { ServicesPage } from './services-page.js';
 import { TracePage } from './trace-page.js';
 import { TracesPage } from './traces-page.js';
+
+// cytoscape is most of the UI's weight and only the map needs it: it loads on the first visit to #/map.
+const ServiceMapPage = lazy(() => import('./service-map-page.js').then((module) => ({ default: module.ServiceMapPage })));
 
 export function App() {
   const route = useHashRoute();
@@ -76,7 +79,11 @@ function renderPage(route: Route) {
       return <ServicesPage />;
     case 'map':
       // Not keyed: a new selection or highlight redraws the same canvas rather than a new one.
-      return <ServiceMapPage query={route.query} />;
+      return (
+        <Suspense fallback={<Notice kind="loading" title="Loading the service map…" />}>
+          <ServiceMapPage query={route.query} />
+        </Suspense>
+      );
     case 'metrics':
       // Not keyed: picking another series or range keeps the picker's filters.
       return <MetricsPage query={route.query} />;
