@@ -31,7 +31,8 @@ const runMs = simulatedMinutes(faultsPerSeed) * 60_000;
 const startMs = Math.floor((Date.now() - runMs) / dayMs) * dayMs;
 
 const perSeed = simulatedMinutes(faultsPerSeed) + faultsPerSeed;
-const bar = new SingleBar({ format: 'bench:rca [{bar}] {percentage}% | {stage}', hideCursor: true, clearOnComplete: true });
+// Off a terminal (CI logs), the bar prints a line every 30 s instead of redrawing.
+const bar = new SingleBar({ format: 'bench:rca [{bar}] {percentage}% | {stage}', hideCursor: true, clearOnComplete: true, noTTYOutput: true, notTTYSchedule: 30_000 });
 bar.start(seeds.length * perSeed, 0, { stage: 'starting' });
 const cases: CaseResult[] = [];
 const seedLines: string[] = [];
