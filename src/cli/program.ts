@@ -3,6 +3,7 @@ import { demoCommand } from './demo.js';
 import { detectCommand } from './detect.js';
 import { logsCommand } from './logs.js';
 import { packageVersion } from './package-version.js';
+import { rcaCommand } from './rca.js';
 import { serveCommand } from './serve.js';
 import { versionCommand } from './version.js';
 
@@ -16,6 +17,7 @@ export function buildProgram(): Command {
     .addCommand(demoCommand())
     .addCommand(detectCommand())
     .addCommand(logsCommand())
+    .addCommand(rcaCommand())
     .addCommand(versionCommand())
     .addHelpText(
       'after',
@@ -25,6 +27,8 @@ Examples:
   $ opsloop serve                run it for your own services (OTLP on :4318)
   $ opsloop serve --help         options and environment variables
   $ opsloop logs mine app.log    the templates of a log file, with counts
+  $ opsloop rca --from 2026-03-02T10:30:00Z --to 2026-03-02T10:33:00Z
+                                 likely root causes of a window, from a running opsloop
 `,
     );
   throwOnUsageErrors(program);

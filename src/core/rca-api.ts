@@ -8,13 +8,13 @@ import { CauseSchema } from './records.js';
 /** The longest window ranked in one request: beyond a day the answer stops being fast. */
 export const MAX_RCA_WINDOW_MS = 24 * 3_600_000;
 
-const WindowTimeSchema = z
+export const RcaTimeSchema = z
   .union([z.number().int().min(0), z.iso.datetime({ offset: true })])
   .describe('Epoch milliseconds or RFC 3339 (e.g. 2026-11-27T14:00:00Z)');
 
 export const RcaRequestSchema = z.object({
-  from: WindowTimeSchema.describe('Start of the window (inclusive), epoch ms or RFC 3339'),
-  to: WindowTimeSchema.describe('End of the window (inclusive), epoch ms or RFC 3339; after `from`, at most 24 h later'),
+  from: RcaTimeSchema.describe('Start of the window (inclusive), epoch ms or RFC 3339'),
+  to: RcaTimeSchema.describe('End of the window (inclusive), epoch ms or RFC 3339; after `from`, at most 24 h later'),
 });
 export type RcaRequest = z.infer<typeof RcaRequestSchema>;
 

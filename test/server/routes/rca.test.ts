@@ -1,31 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { RcaResponseSchema, type RcaResponse } from '../../../src/core/rca-api.js';
-import { buildOtlpReceiver } from '../../../src/server/otlp-receiver.js';
-import { encodeJson } from '../../fixtures/otlp/json-builders.js';
-import { faultyShopMinute, POD, type FaultyShopOptions } from '../../fixtures/otlp/faulty-shop.js';
+import { POD, type FaultyShopOptions } from '../../fixtures/otlp/faulty-shop.js';
+import { ingestFaultyShop } from '../faulty-shop-ingest.js';
 import { startHarness, type Harness } from '../harness.js';
 
 /** Long past: the window is analysed from what is stored, not from live state. */
 const T0 = Date.parse('2026-03-02T10:00:00Z');
 const SHOP: FaultyShopOptions = { t0: T0, minutes: 36, fault: { fromMinute: 30, toMinute: 33 } };
 const minute = (m: number): number => T0 + m * 60_000;
-
-/** Sends the shop's telemetry through the real OTLP receiver and waits for the loop. */
-async function ingestShop(h: Harness): Promise<void> {
-  const otlp = buildOtlpReceiver({ sink: h.engine.telemetry, bodyLimitBytes: h.config.otlp.bodyLimitBytes });
-  try {
-    for (let m = 0; m < SHOP.minutes; m++) {
-      for (const request of faultyShopMinute(SHOP, m)) {
-        const response = await otlp.inject({ method: 'POST', url: request.path, headers: { 'content-type': 'application/json' }, payload: encodeJson(request.body) });
-        assert.equal(response.statusCode, 200, response.body);
-      }
-      await h.engine.settle();
-    }
-  } finally {
-    await otlp.close();
-  }
-}
 
 async function rca(h: Harness, body: unknown): Promise<RcaResponse> {
   const response = await h.app.inject({ method: 'POST', url: '/api/v1/rca', payload: body as Record<string, unknown> });
@@ -42,7 +25,7 @@ describe('POST /api/v1/rca', () => {
   let h: Harness;
   before(async () => {
     h = await startHarness();
-    await ingestShop(h);
+    await ingestFaultyShop(h, SHOP);
   });
   after(() => h.close());
 
