@@ -13,6 +13,9 @@ export interface MapQuery {
   service?: string;
 }
 
+/** A map sums every span of its window: refreshed less often than the 2 s of lighter pages. */
+export const MAP_POLL_MS = 10_000;
+
 export const DEFAULT_MAP_RANGE: ExplorerRange = { kind: 'last', preset: '15m' };
 
 export function parseMapQuery(search: string): MapQuery {

@@ -12,12 +12,13 @@ export interface PollState<T> {
 }
 
 /**
- * Fetches now and every 2 s while the tab is visible. Hidden tabs stop polling (no load on the
+ * Fetches now and every 2 s (or `intervalMs`) while the tab is visible. Hidden tabs stop polling (no load on the
  * server from forgotten tabs) and fetch at once when shown again. A slow answer never overlaps
  * the next poll: the timer is armed only after the previous fetch settles.
  * `key` identifies what is fetched; when it changes the old data is dropped.
  */
-export function usePoll<T>(key: string, fetcher: (signal: AbortSignal) => Promise<T>): PollState<T> {
+export function usePoll<T>(key: string, fetcher: (signal: AbortSignal) => Promise<T>, options: { intervalMs?: number } = {}): PollState<T> {
+  const intervalMs = options.intervalMs ?? POLL_INTERVAL_MS;
   const [state, setState] = useState<{ key: string; data?: T; error?: Error }>({ key });
   const fetcherRef = useRef(fetcher);
   fetcherRef.current = fetcher;
@@ -41,7 +42,7 @@ export function usePoll<T>(key: string, fetcher: (signal: AbortSignal) => Promis
         if (!stopped) setState((prev) => ({ key, data: prev.key === key ? prev.data : undefined, error: asError(error) }));
       } finally {
         inFlight = undefined;
-        if (!stopped && !document.hidden) timer = setTimeout(() => void run(), POLL_INTERVAL_MS);
+        if (!stopped && !document.hidden) timer = setTimeout(() => void run(), intervalMs);
       }
     };
     const onVisibility = (): void => {
@@ -58,7 +59,7 @@ export function usePoll<T>(key: string, fetcher: (signal: AbortSignal) => Promis
       inFlight?.abort();
       document.removeEventListener('visibilitychange', onVisibility);
     };
-  }, [key]);
+  }, [key, intervalMs]);
 
   const refresh = useCallback(() => kick.current(), []);
   const current = state.key === key ? state : { key };

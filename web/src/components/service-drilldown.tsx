@@ -9,6 +9,7 @@ import { logSearchHref } from '../log-query.js';
 import { formatRate, formatRatio } from '../map-format.js';
 import type { Neighbour, ServiceDetailResponse } from '../types.js';
 import { incidentHref } from '../use-hash-route.js';
+import { MAP_POLL_MS } from '../map-query.js';
 import { usePoll } from '../use-poll.js';
 import { HealthBadge } from './health-badge.js';
 import { MapStatsCells, MapStatsHeads } from './map-stats-cells.js';
@@ -24,7 +25,7 @@ interface Props {
 }
 
 export function ServiceDrilldown({ service, range, windowOf, onSelect, onClose }: Props) {
-  const poll = usePoll(`service:${service}:${JSON.stringify(range)}`, (signal) => getServiceDetail(service, windowOf(), signal));
+  const poll = usePoll(`service:${service}:${JSON.stringify(range)}`, (signal) => getServiceDetail(service, windowOf(), signal), { intervalMs: MAP_POLL_MS });
   return (
     <aside className="panel drilldown" data-testid="service-drilldown" aria-label={`Details of ${service}`}>
       <div className="panel-head">

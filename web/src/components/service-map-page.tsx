@@ -6,7 +6,7 @@
 import { useCallback } from 'react';
 import { getServiceGraph } from '../api.js';
 import { rangeId, resolveRange, type ExplorerRange } from '../explorer-query.js';
-import { mapHref, type MapQuery } from '../map-query.js';
+import { MAP_POLL_MS, mapHref, type MapQuery } from '../map-query.js';
 import { usePoll } from '../use-poll.js';
 import { Notice } from './notice.js';
 import { RangePicker } from './range-picker.js';
@@ -17,7 +17,7 @@ import { ServiceMapTable } from './service-map-table.js';
 
 export function ServiceMapPage({ query }: { query: MapQuery }) {
   const windowOf = useCallback(() => resolveRange(query.range, Date.now()), [query.range]);
-  const poll = usePoll(`map:${rangeId(query.range)}`, (signal) => getServiceGraph(windowOf(), signal));
+  const poll = usePoll(`map:${rangeId(query.range)}`, (signal) => getServiceGraph(windowOf(), signal), { intervalMs: MAP_POLL_MS });
   const go = (changes: Partial<MapQuery>) => {
     window.location.hash = mapHref({ ...query, ...changes });
   };
