@@ -35,6 +35,7 @@ import {
   type MinerOptions,
 } from '../src/observe/logs/index.js';
 import { LineMasker } from '../src/observe/logs/line-masker.js';
+import { createRng } from '../src/demo/prng.js';
 import { loadDatasets } from './loghub/load-datasets.js';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -53,18 +54,6 @@ function positiveInt(text: string, flag: string): number {
   const n = Number(text);
   if (!Number.isInteger(n) || n <= 0) throw new RangeError(`${flag}: expected a positive integer, got ${text}`);
   return n;
-}
-
-/** mulberry32 (Tommy Ettinger): a small seeded generator, so every run replays the same stream. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const HEX_LETTERS = 'abcdef';
@@ -114,7 +103,7 @@ const datasets = loadDatasets(resolve(values.data));
 const stream = buildStream(
   datasets.map((d) => d.contents),
   lineCount,
-  seededRandom(Number(values.seed)),
+  createRng(Number(values.seed)).next,
 );
 const distinct = new Set(stream.messages).size;
 
