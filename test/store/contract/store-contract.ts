@@ -10,6 +10,7 @@ import { modelStateContract } from './model-state-contract.js';
 import { telemetryContract } from './telemetry-contract.js';
 import { topologyContract } from './topology-contract.js';
 import { tracesContract } from './traces-contract.js';
+import { windowsContract } from './windows-contract.js';
 
 /**
  * The whole Store contract. Each engine runs it with its own `open`, so SQLite and PostgreSQL
@@ -24,6 +25,7 @@ export function storeContract(open: OpenStore): void {
   changesContract(open);
   topologyContract(open);
   modelStateContract(open);
+  windowsContract(open);
 
   describe('Store', () => {
     it('transaction() returns the result of its work and keeps its writes', () => {
