@@ -207,7 +207,7 @@ export function createLoop(options: LoopOptions): Loop {
       bus.publish('incidents.changed', [incident]);
       return incident;
     },
-    rankWindow: (range) => rankWindow(store, config.detector, range),
+    rankWindow: (range) => rankWindow(store, range, { detector: config.detector }),
     logStats: () => logMining.stats(),
     demoFaults: () => demoFaults?.(),
     setDemoFaults: (provider) => {

@@ -47,7 +47,9 @@ export interface WindowRca {
   symptoms: { metrics: number; alerts: number; spans: number; logs: number };
 }
 
-export function rankWindow(store: Store, detector: Config['detector'], range: TimeRange): WindowRca {
+/** `detector`: the live loop's settings, so the replay decides as the loop would have. */
+export function rankWindow(store: Store, range: TimeRange, options: { detector: Config['detector'] }): WindowRca {
+  const { detector } = options;
   const baselineMs = Math.min(MAX_BASELINE_MS, Math.max(MIN_BASELINE_MS, range.toMs - range.fromMs));
   const baseline = { fromMs: range.fromMs - baselineMs, toMs: range.fromMs - 1 };
 
