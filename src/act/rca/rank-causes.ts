@@ -33,6 +33,8 @@ export interface ServiceEvidence {
   service: string;
   own?: Symptom;
   ownStrength: number;
+  /** The strongest own symptom that names an instance: the pod or host to look at, when `own` names none. */
+  ownInstance?: Symptom;
   seenByCallers?: Symptom;
   callerStrength: number;
   onsetMs: number;
@@ -71,7 +73,7 @@ export function rankSymptoms(input: RcaInput): Cause[] {
     let score = raw * (1 - discount);
     if (item.change) score += CHANGE_BONUS;
     if (item.onsetMs === earliest) score += FIRST_BONUS;
-    const instance = item.own?.instance;
+    const instance = item.own?.instance ?? item.ownInstance?.instance;
     const series = item.own?.series ?? item.seenByCallers?.series;
     causes.push({
       service: item.service,
@@ -112,6 +114,7 @@ function gatherEvidence(symptoms: readonly Symptom[]): Map<string, ServiceEviden
       item.ownStrength = strength;
       item.own = symptom;
     }
+    if (symptom.instance !== undefined && strength > (item.ownInstance?.strength ?? 0)) item.ownInstance = symptom;
     item.onsetMs = Math.min(item.onsetMs, symptom.startsMs);
   }
   return byService;
