@@ -9,7 +9,7 @@ import { CauseSchema } from './records.js';
 export const MAX_RCA_WINDOW_MS = 24 * 3_600_000;
 
 export const RcaTimeSchema = z
-  .union([z.number().int().min(0), z.iso.datetime({ offset: true })])
+  .union([z.number().min(0), z.iso.datetime({ offset: true })])
   .describe('Epoch milliseconds or RFC 3339 (e.g. 2026-11-27T14:00:00Z)');
 
 export const RcaRequestSchema = z.object({
