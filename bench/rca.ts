@@ -73,5 +73,5 @@ const misses = cases.filter((c) => c.window[0] !== c.fault.service);
 console.log(`\nPOST /api/v1/rca misses (true service not first): ${misses.length} of ${cases.length}`);
 for (const c of misses) {
   const target = c.fault.instance ? `${c.fault.service} (${c.fault.instance})` : c.fault.service;
-  console.log(`  seed ${c.seed} ${c.fault.id.padEnd(9)} ${c.fault.kind.padEnd(15)} ${target.padEnd(44)} → ${c.window.slice(0, 5).join(', ') || '(nothing)'}`);
+  console.log(`  seed ${c.seed} ${c.fault.id.padEnd(9)} ${c.fault.kind.padEnd(15)} ${target.padEnd(50)} → ${c.window.slice(0, 5).join(', ') || '(nothing)'}`);
 }
