@@ -6,7 +6,8 @@
 import type { Bus } from '../bus/bus.js';
 import { OpsError } from '../core/errors.js';
 import type { TelemetryBatch, TelemetrySink } from '../ingest/sink.js';
-import type { Store } from '../store/store.js';
+import type { EntityRef } from '../core/records.js';
+import type { InstanceInfo, Store } from '../store/store.js';
 import type { LogMining } from './logs/log-mining.js';
 
 export interface TelemetrySinkOptions {
@@ -36,6 +37,8 @@ export function createTelemetrySink(store: Store, bus: Bus, options: TelemetrySi
         }
         for (const span of batch.spans ?? []) seen.set(span.service, Math.max(seen.get(span.service) ?? 0, span.startMs));
         if (seen.size > 0) store.topology.touchServices([...seen].map(([name, lastSeenMs]) => ({ name, lastSeenMs })));
+        const instances = instancesOf(batch);
+        if (instances.length > 0) store.topology.touchInstances(instances);
       });
       if (batch.spans?.length) bus.publish('telemetry.spans', batch.spans);
       if (batch.metrics?.length) bus.publish('telemetry.metrics', batch.metrics);
@@ -46,3 +49,32 @@ export function createTelemetrySink(store: Store, bus: Bus, options: TelemetrySi
     },
   };
 }
+
+/**
+ * The instances a batch reports, with their host and newest time. Records of one resource
+ * arrive together, so only a change of entity from one record to the next costs a map lookup:
+ * this stays cheap on the span path.
+ */
+function instancesOf(batch: TelemetryBatch): InstanceInfo[] {
+  const found = new Map<string, InstanceInfo>();
+  let last: EntityRef | undefined;
+  let entry: InstanceInfo | undefined;
+  const see = (record: EntityRef, timeMs: number) => {
+    if (record.instance === undefined) return;
+    if (last === undefined || record.service !== last.service || record.instance !== last.instance || record.host !== last.host) {
+      const key = `${record.service}\u0000${record.instance}`;
+      entry = found.get(key);
+      if (!entry) {
+        entry = { service: record.service, instance: record.instance, ...(record.host !== undefined ? { host: record.host } : {}), lastSeenMs: timeMs };
+        found.set(key, entry);
+      }
+    }
+    last = record;
+    if (entry && timeMs > entry.lastSeenMs) entry.lastSeenMs = timeMs;
+  };
+  for (const span of batch.spans ?? []) see(span, span.startMs);
+  for (const point of batch.metrics ?? []) see(point, point.timeMs);
+  for (const log of batch.logs ?? []) see(log, log.timeMs);
+  return [...found.values()];
+}
+

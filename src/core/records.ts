@@ -15,6 +15,8 @@ export type Labels = Record<string, string>;
 export interface EntityRef {
   service: string;
   instance?: string;
+  /** The machine it runs on: resource k8s.node.name, else host.name. Not stored per record: the store keeps it per instance. */
+  host?: string;
 }
 
 /** One point of one series. Counters arrive here already turned into per-second rates. */

@@ -51,6 +51,7 @@ export type MapNodeKind = z.infer<typeof MapNodeKindSchema>;
 
 export const MapInstanceSchema = z.object({
   name: z.string().describe('k8s.pod.name, service.instance.id or host.name of the resource'),
+  host: z.string().optional().describe('k8s.node.name or host.name of the resource it last reported from'),
   stats: MapStatsSchema,
 });
 export type MapInstance = z.infer<typeof MapInstanceSchema>;
@@ -74,6 +75,13 @@ export const MapEdgeSchema = z.object({
 });
 export type MapEdge = z.infer<typeof MapEdgeSchema>;
 
+/** A machine (node) and the instances of the map that run on it. */
+export const MapHostSchema = z.object({
+  name: z.string(),
+  instances: z.array(z.object({ service: z.string(), instance: z.string() })),
+});
+export type MapHost = z.infer<typeof MapHostSchema>;
+
 export const ServiceGraphQuerySchema = z.object({
   from: z.coerce.number().int().optional().describe('Epoch ms; default: `to` − 15 minutes'),
   to: z.coerce.number().int().optional().describe('Epoch ms; default: now'),
@@ -86,6 +94,7 @@ export const ServiceGraphResponseSchema = z.object({
   truncated: z.boolean().describe('The window held more spans than the limit; stats cover its newest spans'),
   nodes: z.array(MapNodeSchema),
   edges: z.array(MapEdgeSchema),
+  hosts: z.array(MapHostSchema).describe('Hosts of the instances on the map, by name; two services sharing one shows up here'),
 });
 export type ServiceGraphResponse = z.infer<typeof ServiceGraphResponseSchema>;
 

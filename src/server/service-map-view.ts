@@ -5,7 +5,7 @@
  */
 import { OpsError } from '../core/errors.js';
 import type { Alert, Incident } from '../core/records.js';
-import type { MapEdge, MapNode, OperationStats } from '../core/service-map-api.js';
+import type { MapEdge, MapHost, MapNode, OperationStats } from '../core/service-map-api.js';
 import { nodeHealth } from '../observe/traces/node-health.js';
 import { buildServiceMap } from '../observe/traces/service-map.js';
 import type { Store } from '../store/store.js';
@@ -26,6 +26,7 @@ export interface MapView {
   truncated: boolean;
   nodes: MapNode[];
   edges: MapEdge[];
+  hosts: MapHost[];
   operations: Map<string, OperationStats[]>;
   firing: Alert[];
   open: Incident[];
@@ -46,9 +47,31 @@ export function readMapView(store: Store, window: { from: number; to: number }):
   const firing = store.alerts.list({ status: 'firing', limit: 1000 });
   const open = store.incidents.list({ status: ['triggered', 'acknowledged'] });
   const operations = new Map<string, OperationStats[]>();
+  const hostOf = new Map(store.topology.instances().map((entry) => [`${entry.service}\u0000${entry.instance}`, entry.host]));
   const nodes = map.nodes.map(({ operations: ops, ...node }) => {
     operations.set(node.name, ops);
-    return { ...node, health: nodeHealth(node.name, firing, open) };
+    const instances = node.instances.map((instance) => {
+      const host = hostOf.get(`${node.name}\u0000${instance.name}`);
+      return host !== undefined ? { ...instance, host } : instance;
+    });
+    return { ...node, instances, health: nodeHealth(node.name, firing, open) };
   });
-  return { ...window, spans: spans.length, truncated, nodes, edges: map.edges, operations, firing, open };
+  return { ...window, spans: spans.length, truncated, nodes, edges: map.edges, hosts: hostsOf(nodes), operations, firing, open };
+}
+
+/** The entity graph's machines: each host with the map's instances on it, by name. */
+function hostsOf(nodes: readonly MapNode[]): MapHost[] {
+  const hosts = new Map<string, MapHost>();
+  for (const node of nodes) {
+    for (const instance of node.instances) {
+      if (instance.host === undefined) continue;
+      let host = hosts.get(instance.host);
+      if (!host) {
+        host = { name: instance.host, instances: [] };
+        hosts.set(instance.host, host);
+      }
+      host.instances.push({ service: node.name, instance: instance.name });
+    }
+  }
+  return [...hosts.values()].sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -80,11 +80,23 @@ export interface ServiceInfo {
   lastSeenMs: number;
 }
 
+/** One instance of a service and the host it last ran on. */
+export interface InstanceInfo {
+  service: string;
+  instance: string;
+  host?: string;
+  lastSeenMs: number;
+}
+
 export interface TopologyRepository {
   saveEdges(edges: readonly ServiceEdge[]): void;
   edges(): ServiceEdge[];
   touchServices(services: ReadonlyArray<ServiceInfo>): void;
   services(): ServiceInfo[];
+  /** Upserts by (service, instance): lastSeenMs only moves forward, a known host is kept when a record names none. */
+  touchInstances(instances: ReadonlyArray<InstanceInfo>): void;
+  /** Sorted by service, then instance. */
+  instances(): InstanceInfo[];
 }
 
 export interface ModelStateEntry {

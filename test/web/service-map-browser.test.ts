@@ -56,7 +56,7 @@ test('web UI: service map drawn with health, drill-down on click, reached from a
     const drilldown = page.getByTestId('service-drilldown');
     await drilldown.getByTestId('drilldown-operations').waitFor({ timeout: STEP_TIMEOUT_MS });
     assert.match(await text(drilldown.getByTestId('drilldown-operations')), /POST \/api\/checkout/);
-    assert.match(await text(drilldown.getByTestId('drilldown-instances')), /checkout-pod-1/);
+    assert.match(await text(drilldown.getByTestId('drilldown-instances')), /checkout-pod-1\s*node-a/);
     assert.match(await text(drilldown), /Callers\s*frontend/);
     assert.match(await text(drilldown), /orders fail/, 'its firing alert');
     assert.match((await drilldown.getByTestId('drilldown-logs-link').getAttribute('href')) ?? '', /^#\/logs\?service=checkout/);
@@ -84,7 +84,7 @@ async function sendSpans(running: RunningOpsloop, service: string, spans: Return
   const response = await fetch(new URL('/v1/traces', running.otlpUrl), {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(tracesRequest(spans, { 'service.name': service, 'k8s.pod.name': `${service}-pod-1` })),
+    body: JSON.stringify(tracesRequest(spans, { 'service.name': service, 'k8s.pod.name': `${service}-pod-1`, 'k8s.node.name': 'node-a' })),
   });
   assert.equal(response.status, 200, await response.text());
   await running.engine.settle();

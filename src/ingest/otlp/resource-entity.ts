@@ -20,9 +20,11 @@ function text(value: OtlpValue | undefined): string | undefined {
 
 export function entityFromResource(resource: OtlpAttributes): EntityRef {
   const service = text(resource['service.name']) ?? UNKNOWN_SERVICE;
+  // The node a pod runs on is its host; host.name inside a pod is often the pod's own name.
+  const host = text(resource['k8s.node.name']) ?? text(resource['host.name']);
   for (const key of INSTANCE_KEYS) {
     const instance = text(resource[key]);
-    if (instance !== undefined) return { service, instance };
+    if (instance !== undefined) return host !== undefined ? { service, instance, host } : { service, instance };
   }
   return { service };
 }

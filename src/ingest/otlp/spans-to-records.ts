@@ -55,6 +55,8 @@ export function spansToRecords(request: OtlpTracesRequest): SpanConversion {
           attributes,
         };
         if (entity.instance !== undefined) record.instance = entity.instance;
+        // The sink files the host per instance (the entity graph); span rows do not store it.
+        if (entity.host !== undefined) record.host = entity.host;
         if (isValidId(span.parentSpanId, 16)) record.parentSpanId = span.parentSpanId;
         if (span.statusMessage !== '') record.statusMessage = span.statusMessage;
         const peerService = peerServiceOf(kind, attributes);

@@ -29,8 +29,8 @@ export const serviceGraphRoutes: FastifyPluginAsyncZod<RouteOptions> = async (ap
       },
     },
     async (request) => {
-      const { from, to, spans, truncated, nodes, edges } = readMapView(engine.store, mapWindow(request.query, now()));
-      return { from, to, spans, truncated, nodes, edges };
+      const { from, to, spans, truncated, nodes, edges, hosts } = readMapView(engine.store, mapWindow(request.query, now()));
+      return { from, to, spans, truncated, nodes, edges, hosts };
     },
   );
 

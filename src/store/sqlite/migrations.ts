@@ -183,10 +183,23 @@ const TRACE_SEARCH = `
 CREATE INDEX spans_error_start ON spans (start_ms) WHERE status = 'error';
 `;
 
+// Instances of each service and the host (node) they run on, for the entity graph of the
+// service map: kept per instance, not per record, so span and log rows stay as they were.
+const INSTANCES = `
+CREATE TABLE instances (
+  service TEXT NOT NULL,
+  instance TEXT NOT NULL,
+  host TEXT,
+  last_seen_ms INTEGER NOT NULL,
+  PRIMARY KEY (service, instance)
+) WITHOUT ROWID;
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial telemetry', sql: INITIAL_TELEMETRY },
   { version: 2, name: 'initial state', sql: INITIAL_STATE },
   { version: 3, name: 'model state', sql: MODEL_STATE },
   { version: 4, name: 'log templates and search', sql: LOG_TEMPLATES_AND_SEARCH },
   { version: 5, name: 'trace search', sql: TRACE_SEARCH },
+  { version: 6, name: 'instances', sql: INSTANCES },
 ];

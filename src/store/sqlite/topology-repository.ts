@@ -1,5 +1,5 @@
 import type { ServiceEdge } from '../../core/records.js';
-import type { ServiceInfo, TopologyRepository } from '../store.js';
+import type { InstanceInfo, ServiceInfo, TopologyRepository } from '../store.js';
 import type { SqliteConnection } from './connection.js';
 
 // last_seen only moves forward: batches from several ingest paths may arrive out of order.
@@ -9,6 +9,10 @@ const EDGES = `SELECT caller, callee, via, last_seen_ms FROM service_edges ORDER
 const UPSERT_SERVICE = `INSERT INTO services (name, last_seen_ms) VALUES (?, ?)
   ON CONFLICT (name) DO UPDATE SET last_seen_ms = max(last_seen_ms, excluded.last_seen_ms)`;
 const SERVICES = 'SELECT name, last_seen_ms FROM services ORDER BY name';
+const UPSERT_INSTANCE = `INSERT INTO instances (service, instance, host, last_seen_ms) VALUES (?, ?, ?, ?)
+  ON CONFLICT (service, instance) DO UPDATE SET last_seen_ms = max(last_seen_ms, excluded.last_seen_ms),
+    host = CASE WHEN excluded.host IS NOT NULL AND excluded.last_seen_ms >= last_seen_ms THEN excluded.host ELSE coalesce(host, excluded.host) END`;
+const INSTANCES = 'SELECT service, instance, host, last_seen_ms FROM instances ORDER BY service, instance';
 
 interface EdgeRow {
   caller: string;
@@ -55,5 +59,17 @@ export class SqliteTopologyRepository implements TopologyRepository {
   services(): ServiceInfo[] {
     const rows = this.#conn.statement(SERVICES).all() as Array<{ name: string; last_seen_ms: number }>;
     return rows.map((row) => ({ name: row.name, lastSeenMs: row.last_seen_ms }));
+  }
+
+  touchInstances(instances: ReadonlyArray<InstanceInfo>): void {
+    const upsert = this.#conn.statement(UPSERT_INSTANCE);
+    this.#conn.transaction(() => {
+      for (const entry of instances) upsert.run(entry.service, entry.instance, entry.host ?? null, entry.lastSeenMs);
+    });
+  }
+
+  instances(): InstanceInfo[] {
+    const rows = this.#conn.statement(INSTANCES).all() as Array<{ service: string; instance: string; host: string | null; last_seen_ms: number }>;
+    return rows.map((row) => ({ service: row.service, instance: row.instance, ...(row.host !== null ? { host: row.host } : {}), lastSeenMs: row.last_seen_ms }));
   }
 }

@@ -22,6 +22,7 @@ describe('logsToRecords()', () => {
       assert.deepEqual(logs[0], {
         service: 'checkout',
         instance: 'checkout-7d9f',
+        host: 'node-1',
         timeMs: BASE_MS + 5,
         severityNumber: 13,
         severityText: 'WARN',

@@ -40,6 +40,7 @@ describe('metricsToPoints()', () => {
       {
         service: 'cart',
         instance: 'cart-abc',
+        host: 'node-1',
         name: 'queue.depth',
         labels: { a: '1', exported_service: 'other', z: 'last' },
         timeMs: ms(10),

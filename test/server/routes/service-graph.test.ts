@@ -13,7 +13,11 @@ describe('GET /api/v1/service-graph and /api/v1/services/{service}', () => {
   let h: Harness;
   before(async () => {
     h = await startHarness();
-    await sendSpans(h, shopTraces({ t0: T0, traces: TRACES, failEvery: 10 }));
+    await sendSpans(h, shopTraces({ t0: T0, traces: TRACES, failEvery: 10 }), (service) => ({
+      'service.name': service,
+      'service.instance.id': `${service}-1`,
+      ...(service === 'shipping' ? {} : { 'k8s.node.name': 'node-a', 'host.name': `${service}-1` }),
+    }));
     const event = await h.app.inject({
       method: 'POST',
       url: '/api/v1/events',
@@ -44,6 +48,15 @@ describe('GET /api/v1/service-graph and /api/v1/services/{service}', () => {
     assert.equal(checkout?.health.state, 'failing');
     assert.match(checkout?.health.reasons.join(' ') ?? '', /critical alert: orders fail/);
     assert.equal(nodes['frontend']?.health.state, 'ok');
+  });
+
+  it('holds the entity graph: instances with the host (k8s.node.name before host.name) they run on', async () => {
+    const graph = ServiceGraphResponseSchema.parse((await h.app.inject({ url: `/api/v1/service-graph?${WINDOW}` })).json());
+    assert.deepEqual(graph.nodes.find((node) => node.name === 'checkout')?.instances.map((i) => [i.name, i.host]), [['checkout-1', 'node-a']]);
+    assert.deepEqual(graph.nodes.find((node) => node.name === 'shipping')?.instances.map((i) => [i.name, i.host]), [['shipping-1', undefined]]);
+    assert.deepEqual(graph.hosts, [
+      { name: 'node-a', instances: [{ service: 'checkout', instance: 'checkout-1' }, { service: 'frontend', instance: 'frontend-1' }] },
+    ]);
   });
 
   it('answers request and messaging edges, the caller\'s view first', async () => {

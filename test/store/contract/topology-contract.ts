@@ -43,5 +43,21 @@ export function topologyContract(open: OpenStore): void {
         { name: 'web', lastSeenMs: T0 + 10 },
       ]);
     });
+
+    it('touchInstances() upserts by service and instance: newest lastSeenMs, the newest named host, a host kept when none is named', () => {
+      store.topology.touchInstances([
+        { service: 'cart', instance: 'cart-0', host: 'node-a', lastSeenMs: T0 + 10 },
+        { service: 'web', instance: 'web-0', lastSeenMs: T0 },
+      ]);
+      store.topology.touchInstances([
+        { service: 'cart', instance: 'cart-0', lastSeenMs: T0 + 20 },
+        { service: 'web', instance: 'web-0', host: 'node-b', lastSeenMs: T0 + 5 },
+      ]);
+      store.topology.touchInstances([{ service: 'web', instance: 'web-0', host: 'node-old', lastSeenMs: T0 + 1 }]);
+      assert.deepEqual(store.topology.instances(), [
+        { service: 'cart', instance: 'cart-0', host: 'node-a', lastSeenMs: T0 + 20 },
+        { service: 'web', instance: 'web-0', host: 'node-b', lastSeenMs: T0 + 5 },
+      ]);
+    });
   });
 }

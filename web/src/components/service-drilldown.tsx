@@ -98,12 +98,13 @@ function DrilldownBody({ detail, range, onSelect }: { detail: ServiceDetailRespo
           <h3>Instances</h3>
           <table className="table" data-testid="drilldown-instances">
             <thead>
-              <tr><th>Instance</th><MapStatsHeads /></tr>
+              <tr><th>Instance</th><th>Host</th><MapStatsHeads /></tr>
             </thead>
             <tbody>
               {node.instances.map((instance) => (
                 <tr key={instance.name}>
                   <td className="mono">{instance.name}</td>
+                  <td className="mono">{instance.host ?? <span className="muted">—</span>}</td>
                   <MapStatsCells stats={instance.stats} />
                 </tr>
               ))}
