@@ -21,6 +21,9 @@ export interface SpanOutcome {
   unansweredCalls: number;
   /** Sum over the spans of their own time: duration minus their children's, at least 0. */
   selfMs: number;
+  /** Successful spans reporting `http.response.body.size`, and the sum of those sizes. */
+  bodies: number;
+  bodyBytes: number;
   firstOwnErrorMs?: number;
 }
 

@@ -6,7 +6,9 @@
  * itself rather than in its children is that service's own slowness. A caller whose errors
  * and latency come from a callee shows neither. An outgoing call is the caller's view of the
  * callee, so its own failures and own time point at the callee (an unanswered call is the only
- * trace a crashed service leaves).
+ * trace a crashed service leaves). A wrong answer shows nowhere in the answering service's own
+ * health, only in its callers' failures; what does show is the size of its successful
+ * responses (OpenTelemetry's `http.response.body.size`) moving far from usual.
  */
 import type { SpanOutcome } from '../../core/window-outcomes.js';
 import { strengthOfDeviation, type Symptom } from './symptom.js';
@@ -31,6 +33,9 @@ const MIN_SLOWDOWN_MS = 5;
 const MIN_SPANS_FOR_LATENCY = 10;
 /** A doubling of own time reads like a z of 10, the scale on which detector anomalies are weighed. */
 const Z_PER_DOUBLING = 10;
+/** Successful responses must change their mean size by this factor, over this many of them, to count. */
+const MIN_SIZE_CHANGE = 2;
+const MIN_BODIES = 10;
 
 export function spanSymptoms(input: SpanWindow): Symptom[] {
   const usual = usualByTarget(input.baseline);
@@ -42,6 +47,8 @@ export function spanSymptoms(input: SpanWindow): Symptom[] {
     if (errors) symptoms.push(errors);
     const slow = slownessSymptom(outcome, base, input.fromMs);
     if (slow) symptoms.push(slow);
+    const answers = answerSizeSymptom(outcome, base, input.fromMs);
+    if (answers) symptoms.push(answers);
   }
   return symptoms;
 }
@@ -50,6 +57,8 @@ interface Usual {
   spans: number;
   ownErrors: number;
   selfMs: number;
+  bodies: number;
+  bodyBytes: number;
 }
 
 /** Usual rates per service (own spans) or per callee (calls to it): instances come and go. */
@@ -57,10 +66,12 @@ function usualByTarget(baseline: readonly SpanOutcome[]): Map<string, Usual> {
   const usual = new Map<string, Usual>();
   for (const outcome of baseline) {
     const key = targetKey(outcome);
-    const sum = usual.get(key) ?? { spans: 0, ownErrors: 0, selfMs: 0 };
+    const sum = usual.get(key) ?? { spans: 0, ownErrors: 0, selfMs: 0, bodies: 0, bodyBytes: 0 };
     sum.spans += outcome.spans;
     sum.ownErrors += outcome.ownErrors;
     sum.selfMs += outcome.selfMs;
+    sum.bodies += outcome.bodies;
+    sum.bodyBytes += outcome.bodyBytes;
     usual.set(key, sum);
   }
   return usual;
@@ -124,6 +135,29 @@ function slownessSymptom(outcome: SpanOutcome, usual: Usual | undefined, fromMs:
     strength: strengthOfDeviation(z),
     resource: false,
     ...(outcome.peer !== undefined ? { metric: 'span.latency' } : {}),
+  };
+}
+
+function answerSizeSymptom(outcome: SpanOutcome, usual: Usual | undefined, fromMs: number): Symptom | undefined {
+  if (!usual || usual.bodies < MIN_BODIES || outcome.bodies < MIN_BODIES) return undefined;
+  const meanBytes = outcome.bodyBytes / outcome.bodies;
+  const usualBytes = usual.bodyBytes / usual.bodies;
+  // One byte of slack: an empty answer is a change of its own, not a division by zero.
+  const ratio = (meanBytes + 1) / (usualBytes + 1);
+  if (ratio < MIN_SIZE_CHANGE && ratio > 1 / MIN_SIZE_CHANGE) return undefined;
+  const z = Z_PER_DOUBLING * Math.abs(Math.log2(ratio));
+  const sizes = `${Math.round(meanBytes)} B vs usual ${Math.round(usualBytes)} B on average`;
+  return {
+    service: outcome.service,
+    ...(outcome.instance ? { instance: outcome.instance } : {}),
+    ...(outcome.peer !== undefined ? { peer: outcome.peer } : {}),
+    seenByCaller: outcome.peer !== undefined,
+    name: outcome.peer === undefined ? 'answers changed' : 'calls to it changed',
+    summary: `${outcome.peer === undefined ? 'successful responses' : 'successful calls returned'} ${sizes}`,
+    startsMs: fromMs,
+    strength: strengthOfDeviation(z),
+    resource: false,
+    ...(outcome.peer !== undefined ? { metric: 'span.response_size' } : {}),
   };
 }
 

@@ -23,7 +23,8 @@ const SPAN_COUNT = 'SELECT count(*) AS spans FROM spans WHERE start_ms >= @from 
 const SPAN_OUTCOMES = `WITH w AS (
     SELECT trace_id, span_id, parent_span_id, service, instance, start_ms, duration_ms,
       status = 'error' AS failed,
-      CASE WHEN kind IN ('client', 'producer') THEN peer_service END AS peer
+      CASE WHEN kind IN ('client', 'producer') THEN peer_service END AS peer,
+      CASE WHEN status <> 'error' THEN json_extract(attributes, '$."http.response.body.size"') END AS body_bytes
     FROM spans WHERE start_ms >= @from AND start_ms <= @to AND instr('0123456789abcdef', substr(lower(trace_id), -1)) <= @buckets
   ),
   kids AS (
@@ -31,7 +32,7 @@ const SPAN_OUTCOMES = `WITH w AS (
     FROM w WHERE parent_span_id IS NOT NULL GROUP BY trace_id, parent_span_id
   ),
   flagged AS (
-    SELECT w.service, w.instance, w.peer, w.start_ms, w.failed,
+    SELECT w.service, w.instance, w.peer, w.start_ms, w.failed, w.body_bytes,
       max(0, w.duration_ms - coalesce(k.kid_ms, 0)) AS self_ms,
       w.failed AND k.span_id IS NULL AND w.peer IS NOT NULL AS unanswered,
       w.failed AND coalesce(k.kid_failed, 0) = 0 AS own_error
@@ -39,6 +40,7 @@ const SPAN_OUTCOMES = `WITH w AS (
   )
   SELECT service, instance, peer, count(*) AS spans, sum(failed) AS errors, sum(own_error) AS own_errors,
     sum(unanswered) AS unanswered, sum(self_ms) AS self_ms,
+    coalesce(sum(body_bytes), 0) AS body_bytes, count(body_bytes) AS bodies,
     min(CASE WHEN own_error THEN start_ms END) AS first_own_error_ms
   FROM flagged GROUP BY service, instance, peer`;
 
@@ -72,6 +74,8 @@ interface SpanOutcomeRow {
   own_errors: number;
   unanswered: number;
   self_ms: number;
+  body_bytes: number;
+  bodies: number;
   first_own_error_ms: number | null;
 }
 
@@ -127,6 +131,8 @@ export class SqliteWindowRepository implements WindowRepository {
       ownErrors: row.own_errors,
       unansweredCalls: row.unanswered,
       selfMs: row.self_ms,
+      bodyBytes: row.body_bytes,
+      bodies: row.bodies,
       ...(row.first_own_error_ms !== null ? { firstOwnErrorMs: row.first_own_error_ms } : {}),
     }));
   }

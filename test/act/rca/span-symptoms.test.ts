@@ -10,6 +10,8 @@ const outcome = (fields: Partial<SpanOutcome> & Pick<SpanOutcome, 'service'>): S
   ownErrors: 0,
   unansweredCalls: 0,
   selfMs: 100 * 10,
+  bodies: 0,
+  bodyBytes: 0,
   ...fields,
 });
 
@@ -53,6 +55,28 @@ describe('spanSymptoms', () => {
       window: [outcome({ service: 'cart', ownErrors: 11 }), outcome({ service: 'search', ownErrors: 2 })],
     });
     assert.deepEqual(symptoms, []);
+  });
+
+  it('notices a service whose successful answers changed size, as itself and as its callers see it', () => {
+    const symptoms = spanSymptoms({
+      fromMs: FROM,
+      baseline: [outcome({ service: 'inventory', bodies: 100, bodyBytes: 100 * 1800 }), outcome({ service: 'checkout', peer: 'inventory', bodies: 100, bodyBytes: 100 * 1800 })],
+      window: [outcome({ service: 'inventory', bodies: 90, bodyBytes: 90 * 20 }), outcome({ service: 'checkout', peer: 'inventory', bodies: 90, bodyBytes: 90 * 20 })],
+    });
+    assert.deepEqual(
+      symptoms.map((s) => [s.service, s.peer, s.seenByCaller, s.name, s.summary]),
+      [
+        ['inventory', undefined, false, 'answers changed', 'successful responses 20 B vs usual 1800 B on average'],
+        ['checkout', 'inventory', true, 'calls to it changed', 'successful calls returned 20 B vs usual 1800 B on average'],
+      ],
+    );
+    assert.ok((symptoms[0]?.strength ?? 0) > 0.99);
+    const steady = spanSymptoms({
+      fromMs: FROM,
+      baseline: [outcome({ service: 'inventory', bodies: 100, bodyBytes: 100 * 1800 })],
+      window: [outcome({ service: 'inventory', bodies: 90, bodyBytes: 90 * 1500 })],
+    });
+    assert.deepEqual(steady, []);
   });
 
   it('notices a service slower in its own time, and says when traces were sampled', () => {

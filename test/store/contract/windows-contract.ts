@@ -38,18 +38,21 @@ export function windowsContract(open: OpenStore): void {
         span({ traceId: t(1), spanId: 'a', service: 'checkout', instance: 'checkout-1', status: 'error', durationMs: 50 }),
         span({ traceId: t(1), spanId: 'b', parentSpanId: 'a', service: 'checkout', instance: 'checkout-1', kind: 'client', peerService: 'payment', status: 'error', durationMs: 45, startMs: T0 + 1 }),
         span({ traceId: t(1), spanId: 'c', parentSpanId: 'b', service: 'payment', status: 'error', durationMs: 40, startMs: T0 + 2 }),
+        // A successful answer with its size; failed ones do not count towards sizes.
+        span({ traceId: t(3), spanId: 'f', service: 'payment', durationMs: 5, startMs: T0 + 7, attributes: { 'http.response.body.size': 120 } }),
+        span({ traceId: t(3), spanId: 'g', service: 'payment', status: 'error', durationMs: 5, startMs: T0 + 8, attributes: { 'http.response.body.size': 999 } }),
         // Trace 2: a call to a service that never answered.
         span({ traceId: t(2), spanId: 'd', service: 'checkout', instance: 'checkout-1', status: 'error', durationMs: 30, startMs: T0 + 5 }),
         span({ traceId: t(2), spanId: 'e', parentSpanId: 'd', service: 'checkout', instance: 'checkout-1', kind: 'client', peerService: 'fraud', status: 'error', durationMs: 25, startMs: T0 + 6 }),
       ]);
       const byTarget = new Map(store.windows.spanOutcomes({ fromMs: T0, toMs: T0 + 10 }).map((o) => [`${o.service}>${o.peer ?? ''}`, o]));
-      assert.deepEqual(byTarget.get('payment>'), { service: 'payment', spans: 1, errors: 1, ownErrors: 1, unansweredCalls: 0, selfMs: 40, firstOwnErrorMs: T0 + 2 });
-      assert.deepEqual(byTarget.get('checkout>'), { service: 'checkout', instance: 'checkout-1', spans: 2, errors: 2, ownErrors: 0, unansweredCalls: 0, selfMs: 10 });
+      assert.deepEqual(byTarget.get('payment>'), { service: 'payment', spans: 3, errors: 2, ownErrors: 2, unansweredCalls: 0, selfMs: 50, bodies: 1, bodyBytes: 120, firstOwnErrorMs: T0 + 2 });
+      assert.deepEqual(byTarget.get('checkout>'), { service: 'checkout', instance: 'checkout-1', spans: 2, errors: 2, ownErrors: 0, unansweredCalls: 0, selfMs: 10, bodies: 0, bodyBytes: 0 });
       assert.equal(byTarget.get('checkout>payment')?.ownErrors, 0);
       assert.deepEqual(byTarget.get('checkout>fraud'), {
-        service: 'checkout', instance: 'checkout-1', peer: 'fraud', spans: 1, errors: 1, ownErrors: 1, unansweredCalls: 1, selfMs: 25, firstOwnErrorMs: T0 + 6,
+        service: 'checkout', instance: 'checkout-1', peer: 'fraud', spans: 1, errors: 1, ownErrors: 1, unansweredCalls: 1, selfMs: 25, bodies: 0, bodyBytes: 0, firstOwnErrorMs: T0 + 6,
       });
-      assert.equal(store.windows.spanCount({ fromMs: T0, toMs: T0 + 10 }), 5);
+      assert.equal(store.windows.spanCount({ fromMs: T0, toMs: T0 + 10 }), 7);
       // A sixteenth of the traces: those whose id ends in 0, here none.
       assert.deepEqual(store.windows.spanOutcomes({ fromMs: T0, toMs: T0 + 10 }, 1 / 16), []);
     });
