@@ -227,7 +227,8 @@ export const MinSeveritySchema = z
   })
   .describe('Lowest severity kept: trace, debug, info, warn, error, fatal (the start of that range) or an OTLP severity number 1-24');
 
-const LogCursorSchema = z
+/** The (time, id) page cursor of log and trace search (core/log-cursor.ts). */
+export const PageCursorSchema = z
   .string()
   .transform((text, ctx) => {
     const position = decodeLogCursor(text);
@@ -266,7 +267,7 @@ export const LogSearchQuerySchema = z.object({
     .optional(),
   ...TimeBoundsSchema,
   limit: z.coerce.number().int().min(1).max(1000).default(100),
-  cursor: LogCursorSchema.optional(),
+  cursor: PageCursorSchema.optional(),
 });
 
 const AttributeValueSchema = z.union([z.string(), z.number(), z.boolean()]);

@@ -3,23 +3,12 @@
  * server (validation + OpenAPI) and web/ (types through z.infer).
  */
 import { z } from 'zod';
-import { decodeLogCursor } from './log-cursor.js';
+import { PageCursorSchema } from './api.js';
 
 export const TraceIdSchema = z
   .string()
   .regex(/^[0-9a-fA-F]{32}$/, 'expected a trace id of 32 hex digits')
   .transform((id) => id.toLowerCase());
-
-// The same (time, id) position token as log search: here the last span the search read.
-const TraceCursorSchema = z
-  .string()
-  .transform((text, ctx) => {
-    const position = decodeLogCursor(text);
-    if (position) return position;
-    ctx.addIssue({ code: 'custom', message: 'is not a cursor returned by this API (pass nextCursor unchanged)' });
-    return z.NEVER;
-  })
-  .describe('nextCursor of the previous page');
 
 const DurationSchema = z.coerce.number().min(0).max(86_400_000);
 
@@ -35,7 +24,8 @@ export const TraceSearchQuerySchema = z.object({
   from: z.coerce.number().int().optional().describe('Span start, epoch ms, included'),
   to: z.coerce.number().int().optional().describe('Span start, epoch ms, included'),
   limit: z.coerce.number().int().min(1).max(500).default(20),
-  cursor: TraceCursorSchema.optional(),
+  // The same (time, id) position token as log search: here the last span the search read.
+  cursor: PageCursorSchema.optional(),
 });
 
 export const TraceSummarySchema = z.object({
