@@ -31,6 +31,9 @@ const MIN_Z = 4;
 const MIN_SLOWDOWN = 1.5;
 const MIN_SLOWDOWN_MS = 5;
 const MIN_SPANS_FOR_LATENCY = 10;
+/** Share of an instance's callees that must all be slower for the instance itself to be blamed. */
+const MOST_CALLEES = 2 / 3;
+const SLOW_CALL_METRIC = 'span.latency';
 /** A doubling of own time reads like a z of 10, the scale on which detector anomalies are weighed. */
 const Z_PER_DOUBLING = 10;
 /** Successful responses must change their mean size by this factor, over this many of them, to count. */
@@ -50,7 +53,45 @@ export function spanSymptoms(input: SpanWindow): Symptom[] {
     const answers = answerSizeSymptom(outcome, base, input.fromMs);
     if (answers) symptoms.push(answers);
   }
-  return symptoms;
+  return blameSlowCallersOwnNetwork(symptoms, input.window);
+}
+
+/**
+ * Calls from one instance that are slower to most of its callees at once point at that
+ * instance (its network, its event loop), not at each callee: a delayed pod's database and
+ * queue clients look as slow as its callers' calls to it. Such symptoms become one of the
+ * caller's own.
+ */
+function blameSlowCallersOwnNetwork(symptoms: readonly Symptom[], window: readonly SpanOutcome[]): Symptom[] {
+  const observer = (s: { service?: string; instance?: string }) => `${s.service ?? ''}\u0000${s.instance ?? ''}`;
+  const slowCalls = new Map<string, Symptom[]>();
+  for (const symptom of symptoms) {
+    if (symptom.metric !== SLOW_CALL_METRIC) continue;
+    const key = observer(symptom);
+    slowCalls.set(key, [...(slowCalls.get(key) ?? []), symptom]);
+  }
+  const calleesCalled = new Map<string, number>();
+  for (const outcome of window) {
+    if (outcome.peer !== undefined && outcome.spans >= MIN_SPANS_FOR_LATENCY) calleesCalled.set(observer(outcome), (calleesCalled.get(observer(outcome)) ?? 0) + 1);
+  }
+  const blamed = new Set<Symptom>();
+  const own: Symptom[] = [];
+  for (const [key, slow] of slowCalls) {
+    if (slow.length < 2 || slow.length < MOST_CALLEES * (calleesCalled.get(key) ?? 0)) continue;
+    for (const symptom of slow) blamed.add(symptom);
+    const first = slow[0] as Symptom;
+    own.push({
+      ...(first.service !== undefined ? { service: first.service } : {}),
+      ...(first.instance ? { instance: first.instance } : {}),
+      seenByCaller: false,
+      name: 'slow calls to all its callees',
+      summary: `its calls to ${slow.map((s) => s.peer).join(', ')} are all slower: ${slow.map((s) => s.summary).join('; ')}`,
+      startsMs: Math.min(...slow.map((s) => s.startsMs)),
+      strength: Math.max(...slow.map((s) => s.strength)),
+      resource: false,
+    });
+  }
+  return [...symptoms.filter((symptom) => !blamed.has(symptom)), ...own];
 }
 
 interface Usual {
@@ -134,7 +175,7 @@ function slownessSymptom(outcome: SpanOutcome, usual: Usual | undefined, fromMs:
     startsMs: fromMs,
     strength: strengthOfDeviation(z),
     resource: false,
-    ...(outcome.peer !== undefined ? { metric: 'span.latency' } : {}),
+    ...(outcome.peer !== undefined ? { metric: SLOW_CALL_METRIC } : {}),
   };
 }
 

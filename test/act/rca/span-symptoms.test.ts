@@ -79,6 +79,23 @@ describe('spanSymptoms', () => {
     assert.deepEqual(steady, []);
   });
 
+  it('blames an instance whose calls to most of its callees are slower at once, not each callee', () => {
+    const call = (peer: string, selfMs: number) => outcome({ service: 'checkout', instance: 'checkout-1', peer, selfMs: 100 * selfMs });
+    const symptoms = spanSymptoms({
+      fromMs: FROM,
+      baseline: [call('postgres', 2), call('orders', 3), outcome({ service: 'frontend', peer: 'checkout', selfMs: 100 * 2 })],
+      window: [call('postgres', 60), call('orders', 61), outcome({ service: 'frontend', peer: 'checkout', selfMs: 100 * 60 })],
+    });
+    assert.deepEqual(
+      symptoms.map((s) => [s.service, s.instance, s.peer, s.seenByCaller, s.name]),
+      [
+        ['frontend', undefined, 'checkout', true, 'calls to it are slow'],
+        ['checkout', 'checkout-1', undefined, false, 'slow calls to all its callees'],
+      ],
+    );
+    assert.match(symptoms[1]?.summary ?? '', /^its calls to postgres, orders are all slower: calls spend 60 ms/);
+  });
+
   it('notices a service slower in its own time, and says when traces were sampled', () => {
     const [slow] = spanSymptoms({
       fromMs: FROM,
