@@ -3,6 +3,7 @@ import { logSearchHref, type LogSearchQuery } from '../log-query.js';
 import { useLogSearch } from '../use-log-search.js';
 import { LogLine } from './log-line.js';
 import { Notice } from './notice.js';
+import { PagedResults } from './paged-results.js';
 
 const PAGE_SIZE = 100;
 
@@ -13,34 +14,13 @@ export function LogResults({ query, nowMs }: { query: LogSearchQuery; nowMs: () 
   if (search.loading) return <Notice kind="loading" title="Searching logs…" />;
   if (search.logs.length === 0) return <NoLogs query={query} />;
   return (
-    <div className="log-results">
-      <div className="results-meta muted small">
-        <span data-testid="results-count">
-          {search.logs.length} {search.logs.length === 1 ? 'log' : 'logs'}
-          {search.hasMore ? ' shown, more below' : ''}, newest first
-        </span>
-        <button type="button" className="link-button" onClick={search.reload} title="Run the search again from the newest log">
-          refresh
-        </button>
-      </div>
+    <PagedResults search={search} count={search.logs.length} noun="log" pageSize={PAGE_SIZE} className="log-results">
       <ul className="log-lines" data-testid="log-results">
         {search.logs.map((log) => (
           <LogLine key={log.id} log={log} />
         ))}
       </ul>
-      {search.moreError ? (
-        <p className="inline-error" role="alert">
-          {search.moreError.message}
-        </p>
-      ) : null}
-      {search.hasMore ? (
-        <button type="button" className="button load-more" onClick={search.loadMore} disabled={search.loadingMore}>
-          {search.loadingMore ? 'Loading…' : `Load ${PAGE_SIZE} more`}
-        </button>
-      ) : (
-        <p className="muted small">End of the results.</p>
-      )}
-    </div>
+    </PagedResults>
   );
 }
 

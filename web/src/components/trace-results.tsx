@@ -4,6 +4,7 @@ import { traceSearchHref, type TraceSearchQuery } from '../trace-query.js';
 import type { TraceSummary } from '../types.js';
 import { usePagedSearch } from '../use-paged-search.js';
 import { Notice } from './notice.js';
+import { PagedResults } from './paged-results.js';
 import { TracesTable } from './traces-table.js';
 
 const PAGE_SIZE = 50;
@@ -22,30 +23,9 @@ export function TraceResults({ query, nowMs }: { query: TraceSearchQuery; nowMs:
   if (search.loading) return <Notice kind="loading" title="Searching traces…" />;
   if (search.items.length === 0) return <NoTraces query={query} />;
   return (
-    <div className="trace-results">
-      <div className="results-meta muted small">
-        <span data-testid="results-count">
-          {search.items.length} {search.items.length === 1 ? 'trace' : 'traces'}
-          {search.hasMore ? ' shown, more below' : ''}, newest first
-        </span>
-        <button type="button" className="link-button" onClick={search.reload} title="Run the search again from the newest trace">
-          refresh
-        </button>
-      </div>
+    <PagedResults search={search} count={search.items.length} noun="trace" pageSize={PAGE_SIZE} className="trace-results">
       <TracesTable traces={search.items} nowMs={nowMs()} />
-      {search.moreError ? (
-        <p className="inline-error" role="alert">
-          {search.moreError.message}
-        </p>
-      ) : null}
-      {search.hasMore ? (
-        <button type="button" className="button load-more" onClick={search.loadMore} disabled={search.loadingMore}>
-          {search.loadingMore ? 'Loading…' : `Load ${PAGE_SIZE} more`}
-        </button>
-      ) : (
-        <p className="muted small">End of the results.</p>
-      )}
-    </div>
+    </PagedResults>
   );
 }
 
