@@ -4,7 +4,7 @@
  * loop into a file store, one service failing in its own code during minutes 35–38; then the
  * 3-minute window of the fault is ranked a few times. The issue's target is ≤ 1 s.
  *
- *   npx tsx bench/window-rca-time.ts
+ *   npm run bench:rca-time
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
