@@ -2,11 +2,12 @@ import { useMemo } from 'react';
 import type uPlot from 'uplot';
 import { getSeries } from '../api.js';
 import { explorerHrefFor } from '../explorer-query.js';
+import { chartOptions, type ChartOverlay } from '../chart-options.js';
 import { formatValue } from '../format.js';
 import type { ChartTarget } from '../incident-window.js';
 import { usePoll } from '../use-poll.js';
 import { Notice } from './notice.js';
-import { UPlotChart } from './uplot-chart.js';
+import { TimePlot } from './time-plot.js';
 
 interface Props {
   target: ChartTarget;
@@ -51,12 +52,28 @@ export function EvidenceChart({ target, fromMs, toMs, incidentStartMs, incidentE
         <Notice kind="empty" title="No points in this window">The store has no data for this series between the window's ends.</Notice>
       ) : null}
       {data && points && points.length > 0 ? (
-        <UPlotChart
+        <EvidencePlot
           label={target.seriesKey.split('{')[0] ?? target.seriesKey}
           data={data}
           overlay={{ fromMs, toMs, shadeStartMs: incidentStartMs, shadeEndMs: incidentEndMs }}
         />
       ) : null}
     </div>
+  );
+}
+
+/** The series (and its expected values when the data has them) with the incident's window shaded. */
+function EvidencePlot({ label, data, overlay }: { label: string; data: uPlot.AlignedData; overlay: ChartOverlay }) {
+  const withExpected = data.length > 2;
+  return (
+    <TimePlot
+      build={(input) => chartOptions({ ...input, label, withExpected })}
+      shape={`${label}|${withExpected}`}
+      data={data}
+      overlay={overlay}
+      height={260}
+      className="uplot-host"
+      redrawKey={`${overlay.shadeStartMs}|${overlay.shadeEndMs ?? 'open'}`}
+    />
   );
 }

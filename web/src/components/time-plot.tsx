@@ -22,14 +22,16 @@ interface Props<O extends TimeWindow> {
   testId?: string;
   /** Narrowest the canvas gets, whatever its container says. @default 320 */
   minWidth?: number;
+  /** Changes when something the options draw over the data moved (an incident's shading): repaint. */
+  redrawKey?: string;
 }
 
 /**
  * One time-series plot: the imperative uPlot instance behind a React face (the metric
- * explorer's charts, the log pattern sparklines). It is built once per shape and then only fed
+ * explorer's charts, the log pattern sparklines, an incident's evidence chart). It is built once per shape and then only fed
  * new data, so 2 s polling does not rebuild the canvas or lose the cursor.
  */
-export function TimePlot<O extends TimeWindow>({ build, shape, data, overlay, height, className, testId, minWidth = 320 }: Props<O>) {
+export function TimePlot<O extends TimeWindow>({ build, shape, data, overlay, height, className, testId, minWidth = 320, redrawKey }: Props<O>) {
   const container = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
   const overlayRef = useRef(overlay);
@@ -58,11 +60,11 @@ export function TimePlot<O extends TimeWindow>({ build, shape, data, overlay, he
     plot.current?.setData(data);
   }, [data]);
 
-  // The window moved without new data (a fixed window was changed): rescale and repaint.
+  // The window or what is drawn over the data moved without new data: rescale and repaint.
   const { fromMs, toMs } = overlay;
   useEffect(() => {
     plot.current?.setScale('x', { min: fromMs, max: toMs });
-  }, [fromMs, toMs]);
+  }, [fromMs, toMs, redrawKey]);
 
   return <div ref={container} className={className} data-testid={testId} />;
 }
