@@ -11,7 +11,7 @@ import { mayBeAnomalous, seriesSymptoms } from '../act/rca/series-symptoms.js';
 import { spanSymptoms } from '../act/rca/span-symptoms.js';
 import { symptomOfAlert, type Symptom } from '../act/rca/symptom.js';
 import type { Config } from '../core/config.js';
-import type { Cause } from '../core/records.js';
+import type { Cause, Change } from '../core/records.js';
 import { ServiceGraph } from '../core/service-graph.js';
 import { scoreSeries } from '../observe/metrics/score-series.js';
 import type { Store, TimeRange, WindowSeries } from '../store/store.js';
@@ -49,30 +49,53 @@ export interface WindowRca {
 
 /** `detector`: the live loop's settings, so the replay decides as the loop would have. */
 export function rankWindow(store: Store, range: TimeRange, options: { detector: Config['detector'] }): WindowRca {
-  const { detector } = options;
-  const baselineMs = Math.min(MAX_BASELINE_MS, Math.max(MIN_BASELINE_MS, range.toMs - range.fromMs));
-  const baseline = { fromMs: range.fromMs - baselineMs, toMs: range.fromMs - 1 };
-
-  const metrics = store.windows.seriesIn(range, range.fromMs - SERIES_HISTORY_MS).flatMap((series) => replay(series, range, detector));
+  const metrics = seriesEvidence(store, range, options.detector);
   const alerts = store.windows.alertsOverlapping(range, MAX_ALERTS).map(symptomOfAlert);
+  const spans = spanEvidence(store, range);
+  const logs = logEvidence(store, range);
+  const causes = rankSymptoms({ symptoms: [...metrics, ...alerts, ...spans, ...logs], ...context(store, range) });
+  return { causes, symptoms: { metrics: metrics.length, alerts: alerts.length, spans: spans.length, logs: logs.length } };
+}
+
+/** What the ranker weighs symptoms against: the service graph and the changes before the window. */
+export function context(store: Store, range: TimeRange): { graph: ServiceGraph; changes: Change[] } {
+  return {
+    graph: new ServiceGraph(store.topology.edges()),
+    changes: store.changes.list({ range: { fromMs: range.fromMs - CHANGE_LOOKBACK_MS, toMs: range.toMs } }),
+  };
+}
+
+/** The window's spans against the stretch before it: own errors and own time, calls that fail or slow. */
+export function spanEvidence(store: Store, range: TimeRange): Symptom[] {
+  const baseline = baselineOf(range);
   const traceShare = spanShare(store, range);
-  const spans = spanSymptoms({
+  return spanSymptoms({
     window: store.windows.spanOutcomes(range, traceShare),
     baseline: store.windows.spanOutcomes(baseline, spanShare(store, baseline)),
     fromMs: range.fromMs,
     traceShare,
   });
-  const logs = logSymptoms({
+}
+
+/** Error log templates new or surging in the window against the stretch before it. */
+export function logEvidence(store: Store, range: TimeRange): Symptom[] {
+  const baseline = baselineOf(range);
+  return logSymptoms({
     window: store.windows.templateCounts(range, ERROR_SEVERITY),
     baseline: store.windows.templateCounts(baseline, ERROR_SEVERITY),
     windowMs: range.toMs - range.fromMs,
-    baselineMs,
+    baselineMs: baseline.toMs + 1 - baseline.fromMs,
   });
-  const changes = store.changes.list({ range: { fromMs: range.fromMs - CHANGE_LOOKBACK_MS, toMs: range.toMs } });
-  const graph = new ServiceGraph(store.topology.edges());
+}
 
-  const causes = rankSymptoms({ symptoms: [...metrics, ...alerts, ...spans, ...logs], graph, changes });
-  return { causes, symptoms: { metrics: metrics.length, alerts: alerts.length, spans: spans.length, logs: logs.length } };
+/** The window's metric series replayed through the detector: their anomaly episodes in it. */
+function seriesEvidence(store: Store, range: TimeRange, detector: Config['detector']): Symptom[] {
+  return store.windows.seriesIn(range, range.fromMs - SERIES_HISTORY_MS).flatMap((series) => replay(series, range, detector));
+}
+
+function baselineOf(range: TimeRange): TimeRange {
+  const baselineMs = Math.min(MAX_BASELINE_MS, Math.max(MIN_BASELINE_MS, range.toMs - range.fromMs));
+  return { fromMs: range.fromMs - baselineMs, toMs: range.fromMs - 1 };
 }
 
 function spanShare(store: Store, range: TimeRange): number {

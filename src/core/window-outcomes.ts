@@ -21,9 +21,13 @@ export interface SpanOutcome {
   unansweredCalls: number;
   /** Sum over the spans of their own time: duration minus their children's, at least 0. */
   selfMs: number;
-  /** Successful spans reporting `http.response.body.size`, and the sum of those sizes. */
+  /**
+   * Successful spans reporting `http.response.body.size`, and the sum of ln(1 + size): sizes are
+   * compared by their geometric mean, which a share of spoilt answers moves far while a few
+   * huge ones do not.
+   */
   bodies: number;
-  bodyBytes: number;
+  bodyLogBytes: number;
   firstOwnErrorMs?: number;
 }
 

@@ -14,10 +14,12 @@
  * which belongs to the service itself), plus a bonus for a recent change to it (a deploy just
  * before the onset) and for being the first to go wrong.
  */
-import type { Alert, Cause, Change } from '../../core/records.js';
+import type { Cause, Change } from '../../core/records.js';
 import type { ServiceGraph } from '../../core/service-graph.js';
+import { anomalyWalk } from './anomaly-walk.js';
+import { attributeCallerSide } from './caller-side.js';
 import { describeEvidence } from './describe-evidence.js';
-import { symptomOfAlert, type Symptom } from './symptom.js';
+import type { Symptom } from './symptom.js';
 
 // bench/demo-rca.ts weighs alerts as the ranker does.
 export { alertStrength } from './symptom.js';
@@ -46,31 +48,33 @@ export interface ServiceEvidence {
 const CALLER_WEIGHT = 0.9;
 const EXPLAIN_WEIGHT = 0.85;
 const RESOURCE_EXPLAIN_WEIGHT = 0.35;
+const UNFELT_EXPLAIN_WEIGHT = 0.5;
 const CHANGE_BONUS = 0.25;
 const FIRST_BONUS = 0.05;
+/** The walk's visit share (0–1) adds at most this much: it orders paths, the local evidence decides. */
+const WALK_WEIGHT = 0.1;
 /** Onsets this close count as simultaneous: buckets and scrape intervals blur order. */
 const ONSET_TOLERANCE_MS = 60_000;
 const CHANGE_LOOKBACK_MS = 15 * 60_000;
 const MAX_CAUSES = 5;
-
-/** An incident's ranking: its alerts are its symptoms. */
-export function rankCauses(input: { alerts: readonly Alert[]; graph: ServiceGraph; changes: readonly Change[] }): Cause[] {
-  return rankSymptoms({ symptoms: input.alerts.map(symptomOfAlert), graph: input.graph, changes: input.changes });
-}
+/** Evidence (at most 1) plus every bonus: dividing by it keeps scores in [0, 1] without ties at the top. */
+const MAX_SCORE = 1 + CHANGE_BONUS + FIRST_BONUS + WALK_WEIGHT;
 
 export function rankSymptoms(input: RcaInput): Cause[] {
-  const evidence = gatherEvidence(input.symptoms);
+  const symptoms = attributeCallerSide(input.symptoms, input.graph);
+  const evidence = gatherEvidence(symptoms);
   if (evidence.size === 0) return [];
-  for (const item of evidence.values()) explainByCallees(item, evidence, input);
+  for (const item of evidence.values()) explainByCallees(item, evidence, symptoms, input.graph);
   for (const item of evidence.values()) item.change = recentChange(item, input.changes);
 
   const earliest = Math.min(...[...evidence.values()].map((e) => e.onsetMs));
+  const walk = anomalyWalk(new Map([...evidence.values()].map((item) => [item.service, strengthOf(item)])), input.graph);
   const causes: Cause[] = [];
   for (const item of evidence.values()) {
     const raw = strengthOf(item);
     const resource = item.own?.resource ?? false;
     const discount = item.explained * (resource ? RESOURCE_EXPLAIN_WEIGHT : EXPLAIN_WEIGHT);
-    let score = raw * (1 - discount);
+    let score = raw * (1 - discount) + WALK_WEIGHT * (walk.get(item.service) ?? 0);
     if (item.change) score += CHANGE_BONUS;
     if (item.onsetMs === earliest) score += FIRST_BONUS;
     const instance = item.own?.instance ?? item.ownInstance?.instance;
@@ -78,7 +82,7 @@ export function rankSymptoms(input: RcaInput): Cause[] {
     causes.push({
       service: item.service,
       ...(instance ? { instance } : {}),
-      score: Math.min(1, Math.max(0, score)),
+      score: Math.max(0, score) / MAX_SCORE,
       indicator: indicatorOf(item),
       evidence: describeEvidence(item),
       ...(series ? { series } : {}),
@@ -120,16 +124,21 @@ function gatherEvidence(symptoms: readonly Symptom[]): Map<string, ServiceEviden
   return byService;
 }
 
-function explainByCallees(item: ServiceEvidence, all: Map<string, ServiceEvidence>, input: RcaInput): void {
-  const callees = new Set(input.graph.callees(item.service));
-  // Edge symptoms name callees the graph may not know yet (a callee that never answered).
-  for (const symptom of input.symptoms) {
-    if (symptom.service === item.service && symptom.peer !== undefined) callees.add(symptom.peer);
+function explainByCallees(item: ServiceEvidence, all: Map<string, ServiceEvidence>, symptoms: readonly Symptom[], graph: ServiceGraph): void {
+  const callees = new Set(graph.callees(item.service));
+  // Callees whose calls from this service went wrong: the path symptoms travel along.
+  const felt = new Set<string>();
+  for (const symptom of symptoms) {
+    if (symptom.service !== item.service || symptom.peer === undefined) continue;
+    // Edge symptoms name callees the graph may not know yet (a callee that never answered).
+    callees.add(symptom.peer);
+    if (symptom.seenByCaller) felt.add(symptom.peer);
   }
   for (const callee of callees) {
     const other = all.get(callee);
     if (!other || other.onsetMs > item.onsetMs + ONSET_TOLERANCE_MS) continue;
-    const strength = strengthOf(other);
+    // A callee in trouble explains less when this service's calls to it look fine.
+    const strength = strengthOf(other) * (felt.has(callee) ? 1 : UNFELT_EXPLAIN_WEIGHT);
     if (strength > item.explained) {
       item.explained = strength;
       item.explainedBy = callee;

@@ -31,12 +31,10 @@ const MIN_Z = 4;
 const MIN_SLOWDOWN = 1.5;
 const MIN_SLOWDOWN_MS = 5;
 const MIN_SPANS_FOR_LATENCY = 10;
-/** Share of an instance's callees that must all be slower for the instance itself to be blamed. */
-const MOST_CALLEES = 2 / 3;
 const SLOW_CALL_METRIC = 'span.latency';
 /** A doubling of own time reads like a z of 10, the scale on which detector anomalies are weighed. */
 const Z_PER_DOUBLING = 10;
-/** Successful responses must change their mean size by this factor, over this many of them, to count. */
+/** Successful responses must change their typical (geometric mean) size by this factor, over this many of them, to count. */
 const MIN_SIZE_CHANGE = 2;
 const MIN_BODIES = 10;
 
@@ -53,45 +51,7 @@ export function spanSymptoms(input: SpanWindow): Symptom[] {
     const answers = answerSizeSymptom(outcome, base, input.fromMs);
     if (answers) symptoms.push(answers);
   }
-  return blameSlowCallersOwnNetwork(symptoms, input.window);
-}
-
-/**
- * Calls from one instance that are slower to most of its callees at once point at that
- * instance (its network, its event loop), not at each callee: a delayed pod's database and
- * queue clients look as slow as its callers' calls to it. Such symptoms become one of the
- * caller's own.
- */
-function blameSlowCallersOwnNetwork(symptoms: readonly Symptom[], window: readonly SpanOutcome[]): Symptom[] {
-  const observer = (s: { service?: string; instance?: string }) => `${s.service ?? ''}\u0000${s.instance ?? ''}`;
-  const slowCalls = new Map<string, Symptom[]>();
-  for (const symptom of symptoms) {
-    if (symptom.metric !== SLOW_CALL_METRIC) continue;
-    const key = observer(symptom);
-    slowCalls.set(key, [...(slowCalls.get(key) ?? []), symptom]);
-  }
-  const calleesCalled = new Map<string, number>();
-  for (const outcome of window) {
-    if (outcome.peer !== undefined && outcome.spans >= MIN_SPANS_FOR_LATENCY) calleesCalled.set(observer(outcome), (calleesCalled.get(observer(outcome)) ?? 0) + 1);
-  }
-  const blamed = new Set<Symptom>();
-  const own: Symptom[] = [];
-  for (const [key, slow] of slowCalls) {
-    if (slow.length < 2 || slow.length < MOST_CALLEES * (calleesCalled.get(key) ?? 0)) continue;
-    for (const symptom of slow) blamed.add(symptom);
-    const first = slow[0] as Symptom;
-    own.push({
-      ...(first.service !== undefined ? { service: first.service } : {}),
-      ...(first.instance ? { instance: first.instance } : {}),
-      seenByCaller: false,
-      name: 'slow calls to all its callees',
-      summary: `its calls to ${slow.map((s) => s.peer).join(', ')} are all slower: ${slow.map((s) => s.summary).join('; ')}`,
-      startsMs: Math.min(...slow.map((s) => s.startsMs)),
-      strength: Math.max(...slow.map((s) => s.strength)),
-      resource: false,
-    });
-  }
-  return [...symptoms.filter((symptom) => !blamed.has(symptom)), ...own];
+  return symptoms;
 }
 
 interface Usual {
@@ -99,7 +59,7 @@ interface Usual {
   ownErrors: number;
   selfMs: number;
   bodies: number;
-  bodyBytes: number;
+  bodyLogBytes: number;
 }
 
 /** Usual rates per service (own spans) or per callee (calls to it): instances come and go. */
@@ -107,12 +67,12 @@ function usualByTarget(baseline: readonly SpanOutcome[]): Map<string, Usual> {
   const usual = new Map<string, Usual>();
   for (const outcome of baseline) {
     const key = targetKey(outcome);
-    const sum = usual.get(key) ?? { spans: 0, ownErrors: 0, selfMs: 0, bodies: 0, bodyBytes: 0 };
+    const sum = usual.get(key) ?? { spans: 0, ownErrors: 0, selfMs: 0, bodies: 0, bodyLogBytes: 0 };
     sum.spans += outcome.spans;
     sum.ownErrors += outcome.ownErrors;
     sum.selfMs += outcome.selfMs;
     sum.bodies += outcome.bodies;
-    sum.bodyBytes += outcome.bodyBytes;
+    sum.bodyLogBytes += outcome.bodyLogBytes;
     usual.set(key, sum);
   }
   return usual;
@@ -181,13 +141,13 @@ function slownessSymptom(outcome: SpanOutcome, usual: Usual | undefined, fromMs:
 
 function answerSizeSymptom(outcome: SpanOutcome, usual: Usual | undefined, fromMs: number): Symptom | undefined {
   if (!usual || usual.bodies < MIN_BODIES || outcome.bodies < MIN_BODIES) return undefined;
-  const meanBytes = outcome.bodyBytes / outcome.bodies;
-  const usualBytes = usual.bodyBytes / usual.bodies;
-  // One byte of slack: an empty answer is a change of its own, not a division by zero.
-  const ratio = (meanBytes + 1) / (usualBytes + 1);
+  // Typical sizes (geometric means of 1 + size): an empty answer has a size of its own, not a log of 0.
+  const typicalBytes = Math.exp(outcome.bodyLogBytes / outcome.bodies);
+  const usualBytes = Math.exp(usual.bodyLogBytes / usual.bodies);
+  const ratio = typicalBytes / usualBytes;
   if (ratio < MIN_SIZE_CHANGE && ratio > 1 / MIN_SIZE_CHANGE) return undefined;
   const z = Z_PER_DOUBLING * Math.abs(Math.log2(ratio));
-  const sizes = `${Math.round(meanBytes)} B vs usual ${Math.round(usualBytes)} B on average`;
+  const sizes = `typically ${Math.round(typicalBytes - 1)} B vs usual ${Math.round(usualBytes - 1)} B`;
   return {
     service: outcome.service,
     ...(outcome.instance ? { instance: outcome.instance } : {}),

@@ -40,7 +40,7 @@ const SPAN_OUTCOMES = `WITH w AS (
   )
   SELECT service, instance, peer, count(*) AS spans, sum(failed) AS errors, sum(own_error) AS own_errors,
     sum(unanswered) AS unanswered, sum(self_ms) AS self_ms,
-    coalesce(sum(body_bytes), 0) AS body_bytes, count(body_bytes) AS bodies,
+    coalesce(sum(ln(1 + body_bytes)), 0) AS body_log_bytes, count(body_bytes) AS bodies,
     min(CASE WHEN own_error THEN start_ms END) AS first_own_error_ms
   FROM flagged GROUP BY service, instance, peer`;
 
@@ -74,7 +74,7 @@ interface SpanOutcomeRow {
   own_errors: number;
   unanswered: number;
   self_ms: number;
-  body_bytes: number;
+  body_log_bytes: number;
   bodies: number;
   first_own_error_ms: number | null;
 }
@@ -131,7 +131,7 @@ export class SqliteWindowRepository implements WindowRepository {
       ownErrors: row.own_errors,
       unansweredCalls: row.unanswered,
       selfMs: row.self_ms,
-      bodyBytes: row.body_bytes,
+      bodyLogBytes: row.body_log_bytes,
       bodies: row.bodies,
       ...(row.first_own_error_ms !== null ? { firstOwnErrorMs: row.first_own_error_ms } : {}),
     }));

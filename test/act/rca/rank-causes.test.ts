@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { rankCauses } from '../../../src/act/rca/rank-causes.js';
+import { rankSymptoms } from '../../../src/act/rca/rank-causes.js';
+import { symptomOfAlert } from '../../../src/act/rca/symptom.js';
 import type { Alert, Change } from '../../../src/core/records.js';
 import { ServiceGraph } from '../../../src/core/service-graph.js';
 
@@ -11,6 +12,9 @@ const graph = new ServiceGraph([
   { caller: 'checkout', callee: 'inventory' },
 ]);
 const T = 1_700_000_000_000;
+/** An incident's ranking: its alerts are its symptoms. */
+const rankCauses = (input: { alerts: readonly Alert[]; graph: ServiceGraph; changes: readonly Change[] }) =>
+  rankSymptoms({ symptoms: input.alerts.map(symptomOfAlert), graph: input.graph, changes: input.changes });
 let n = 0;
 function anomaly(service: string, metric: string, score: number, startsMs: number, labels: Record<string, string> = {}): Alert {
   n += 1;
@@ -38,13 +42,26 @@ describe('rankCauses', () => {
       changes: [],
       alerts: [
         anomaly('frontend', 'opsloop.service.latency_p95', 25, T + 10_000),
+        anomaly('frontend', 'opsloop.edge.latency_p95', 25, T + 10_000, { peer: 'checkout' }),
         anomaly('checkout', 'opsloop.service.latency_p95', 30, T),
+        anomaly('checkout', 'opsloop.edge.latency_p95', 28, T, { peer: 'payment' }),
         anomaly('payment', 'opsloop.service.latency_p95', 28, T),
       ],
     });
     assert.deepEqual(causes.map((c) => c.service), ['payment', 'checkout', 'frontend']);
     assert.match(causes[1]!.evidence, /symptom: its callee payment/);
     assert.ok(causes.every((c) => c.score >= 0 && c.score <= 1));
+  });
+
+  it('lets a callee in trouble explain a caller less when the caller\'s calls to it look fine', () => {
+    // checkout's own time grew; payment logged new errors, but checkout's calls to it did not change.
+    const alerts = [
+      anomaly('checkout', 'opsloop.service.latency_p95', 30, T + 20_000),
+      anomaly('payment', 'opsloop.service.error_ratio', 8, T),
+    ];
+    assert.deepEqual(rankCauses({ graph, changes: [], alerts }).map((c) => c.service), ['checkout', 'payment']);
+    const felt = [...alerts, anomaly('checkout', 'opsloop.edge.error_ratio', 8, T + 20_000, { peer: 'payment' })];
+    assert.deepEqual(rankCauses({ graph, changes: [], alerts: felt }).map((c) => c.service), ['payment', 'checkout']);
   });
 
   it('blames a crashed callee that only its callers can see', () => {
