@@ -66,8 +66,13 @@ test('web UI: service map drawn with health, drill-down on click, reached from a
     await page.waitForURL(/service=postgres/, { timeout: STEP_TIMEOUT_MS });
     await page.getByTestId('service-drilldown').filter({ hasText: 'Not instrumented' }).waitFor({ timeout: STEP_TIMEOUT_MS });
 
-    // From the incident: its services highlighted on the map.
+    // The incident shows its neighbourhood on the map, its top cause chosen …
     await page.goto(`${origin}/#/incidents/${incident.id}`);
+    await page.getByTestId('incident-map').getByTestId('service-map-canvas').waitFor({ timeout: STEP_TIMEOUT_MS });
+    const embedded = await drawnGraph(page);
+    assert.ok(embedded.nodes.find((node) => node.id === 'checkout')?.classes.includes('chosen'), 'the top cause is chosen');
+    assert.ok(embedded.nodes.find((node) => node.id === 'checkout')?.classes.includes('highlight'));
+    // … and links to the full map with its services highlighted.
     await page.getByTestId('incident-map-link').click();
     await page.waitForURL(/#\/map\?highlight=checkout&from=\d+&to=\d+/, { timeout: STEP_TIMEOUT_MS });
     await page.getByTestId('map-node-row').nth(4).waitFor({ timeout: STEP_TIMEOUT_MS });

@@ -10,6 +10,7 @@ import { DemoFaults } from './demo-faults.js';
 import { EvidenceChart } from './evidence-chart.js';
 import { IncidentHeader } from './incident-header.js';
 import { IncidentLogs } from './incident-logs.js';
+import { IncidentMap } from './incident-map.js';
 import { Notice } from './notice.js';
 import { TimelineList } from './timeline-list.js';
 
@@ -61,6 +62,7 @@ export function IncidentPage({ id }: { id: string }) {
           )}
         </div>
       </div>
+      <IncidentMap services={incident.services} topCause={incident.causes[0]?.service} window={span} />
       <DemoFaults startMs={incident.startedMs} endMs={incidentEndMs(incident, alerts)} causes={incident.causes} />
       <IncidentLogs incidentId={incident.id} services={incident.services} window={span} />
       <div className="panel">
