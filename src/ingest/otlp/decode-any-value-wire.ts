@@ -76,7 +76,7 @@ function readKeyValue(reader: ProtobufWireReader, end: number, depth: number, in
     const field = tag >>> 3;
     if (field === 1) {
       expectWireType(tag & 7, WIRE.bytes, 'KeyValue.key');
-      key = reader.string(end);
+      key = reader.interned(end);
     } else if (field === 2) {
       expectWireType(tag & 7, WIRE.bytes, 'KeyValue.value');
       value = readAnyValue(reader, reader.delimitedEnd(end), depth + 1);

@@ -58,7 +58,7 @@ function readSpan(reader: ProtobufWireReader, end: number): OtlpSpan {
         break;
       case 5:
         expectWireType(wireType, WIRE.bytes, 'Span.name');
-        span.name = reader.string(end);
+        span.name = reader.interned(end);
         break;
       case 6:
         expectWireType(wireType, WIRE.varint, 'Span.kind');
@@ -94,10 +94,10 @@ function readScope(reader: ProtobufWireReader, end: number): OtlpScope {
     const field = tag >>> 3;
     if (field === 1) {
       expectWireType(tag & 7, WIRE.bytes, 'InstrumentationScope.name');
-      scope.name = reader.string(end);
+      scope.name = reader.interned(end);
     } else if (field === 2) {
       expectWireType(tag & 7, WIRE.bytes, 'InstrumentationScope.version');
-      scope.version = reader.string(end);
+      scope.version = reader.interned(end);
     } else reader.skip(tag & 7, end);
   }
   return scope;

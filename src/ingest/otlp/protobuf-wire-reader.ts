@@ -16,8 +16,20 @@ export const WIRE = { varint: 0, fixed64: 1, bytes: 2, fixed32: 5 } as const;
 
 const TWO_POW_32 = 4_294_967_296;
 
+/** Strings longer than this are not worth hashing: long texts rarely repeat. */
+const MAX_INTERNED_BYTES = 64;
+/** Distinct strings one reader keeps; past it, new ones are decoded plainly. */
+const MAX_INTERNED = 4_096;
+
+interface Interned {
+  bytes: Buffer;
+  text: string;
+}
+
 export class ProtobufWireReader {
   readonly #bytes: Buffer;
+  /** Strings read with interned(), by a hash of their bytes. */
+  readonly #interned = new Map<number, Interned>();
   /** Position of the next byte to read. */
   pos: number;
 
@@ -86,6 +98,40 @@ export class ProtobufWireReader {
     const fieldEnd = this.delimitedEnd(end);
     const text = this.#bytes.toString('utf8', this.pos, fieldEnd);
     this.pos = fieldEnd;
+    return text;
+  }
+
+  /**
+   * A string field that repeats across a body (attribute keys, span and service names): the
+   * same bytes give the same string object, so decoding them allocates nothing and the string
+   * is already internalized when it becomes a property key. Decoding a fresh string for each
+   * of a span's ~25 keys and names, then hashing it again as a key, was most of decoding.
+   */
+  interned(end: number): string {
+    const fieldEnd = this.delimitedEnd(end);
+    const start = this.pos;
+    this.pos = fieldEnd;
+    const length = fieldEnd - start;
+    if (length > MAX_INTERNED_BYTES) return this.#bytes.toString('utf8', start, fieldEnd);
+    const bytes = this.#bytes;
+    // FNV-1a over the bytes, with the length folded in.
+    let hash = 0x811c9dc5 ^ length;
+    for (let i = start; i < fieldEnd; i++) hash = Math.imul(hash ^ (bytes[i] as number), 0x01000193);
+    const known = this.#interned.get(hash);
+    if (known !== undefined && known.bytes.length === length) {
+      let same = true;
+      for (let i = 0; i < length; i++) {
+        if (known.bytes[i] !== bytes[start + i]) {
+          same = false;
+          break;
+        }
+      }
+      if (same) return known.text;
+    }
+    const text = bytes.toString('utf8', start, fieldEnd);
+    if (known === undefined && this.#interned.size < MAX_INTERNED) {
+      this.#interned.set(hash, { bytes: bytes.subarray(start, fieldEnd), text });
+    }
     return text;
   }
 

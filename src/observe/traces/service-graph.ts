@@ -6,7 +6,14 @@
 import type { ServiceEdge, SpanRecord } from '../../core/records.js';
 
 export class ServiceGraphBuilder {
-  private readonly spanService = new Map<string, string>();
+  /**
+   * Span id → service in two generations of up to rememberSpans / 2 each: when the newer one
+   * fills, the older is dropped whole. Evicting the oldest entry one span at a time (delete +
+   * keys().next()) was most of this builder's cost, because a Map skips its deleted slots on
+   * every iteration until it rehashes; generations keep between half and all of the bound.
+   */
+  private recent = new Map<string, string>();
+  private older = new Map<string, string>();
 
   constructor(private readonly rememberSpans = 200_000) {}
 
@@ -25,7 +32,7 @@ export class ServiceGraphBuilder {
         see(span.service, span.peerService, 'peer', span.startMs);
       }
       if (span.parentSpanId) {
-        const parentService = this.spanService.get(span.parentSpanId);
+        const parentService = this.recent.get(span.parentSpanId) ?? this.older.get(span.parentSpanId);
         if (parentService && parentService !== span.service) see(parentService, span.service, 'span', span.startMs);
       }
     }
@@ -33,10 +40,10 @@ export class ServiceGraphBuilder {
   }
 
   private remember(span: SpanRecord): void {
-    this.spanService.set(span.spanId, span.service);
-    if (this.spanService.size > this.rememberSpans) {
-      const oldest = this.spanService.keys().next().value;
-      if (oldest !== undefined) this.spanService.delete(oldest);
+    if (this.recent.size >= this.rememberSpans / 2) {
+      this.older = this.recent;
+      this.recent = new Map();
     }
+    this.recent.set(span.spanId, span.service);
   }
 }

@@ -15,4 +15,15 @@ describe('ServiceGraphBuilder', () => {
     const second = builder.add([span('2', 'cart', 'server', { parentSpanId: '1' }), span('3', 'cart', 'internal', { parentSpanId: '2' })]);
     assert.deepEqual(second.map((e) => [e.caller, e.callee, e.via]), [['frontend', 'cart', 'span']]);
   });
+
+  it('remembers at least half of its bound of recent spans and forgets older ones', () => {
+    const builder = new ServiceGraphBuilder(4);
+    builder.add([span('p1', 'gateway', 'internal'), span('p2', 'gateway', 'internal')]);
+    builder.add([span('x1', 'filler', 'internal'), span('x2', 'filler', 'internal')]);
+    // p1 and p2 are two generations back now, x1 and x2 one: within the bound.
+    const kept = builder.add([span('c1', 'cart', 'server', { parentSpanId: 'x1' })]);
+    assert.deepEqual(kept.map((e) => [e.caller, e.callee]), [['filler', 'cart']]);
+    const forgotten = builder.add([span('c2', 'cart', 'server', { parentSpanId: 'p1' })]);
+    assert.deepEqual(forgotten, []);
+  });
 });
