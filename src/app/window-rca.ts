@@ -7,7 +7,7 @@
  */
 import { logSymptoms } from '../act/rca/log-symptoms.js';
 import { rankSymptoms } from '../act/rca/rank-causes.js';
-import { mayBeAnomalous, seriesSymptoms } from '../act/rca/series-symptoms.js';
+import { mayBeAnomalous, seriesSymptoms, shiftSymptoms } from '../act/rca/series-symptoms.js';
 import { spanSymptoms } from '../act/rca/span-symptoms.js';
 import { symptomOfAlert, type Symptom } from '../act/rca/symptom.js';
 import type { Config } from '../core/config.js';
@@ -19,8 +19,9 @@ import type { Store, TimeRange, WindowSeries } from '../store/store.js';
 /**
  * History replayed before the window so the detector knows each series: an hour is 360 points
  * of the derived series (10 s buckets), well past the detector's learning phase (100 points by
- * default). Series exported once a minute get 60, too few to learn from, and are only judged
- * through the alerts the live loop raised on them.
+ * default). Series exported once a minute get 60, too few to learn from: they, and series too
+ * young for the detector, are judged by their window against the stretch before it instead
+ * (shiftSymptoms), besides the alerts the live loop raised on them.
  */
 const SERIES_HISTORY_MS = 3_600_000;
 /** At most this many points of history per series: enough to learn from, few enough to replay 500 series fast. */
@@ -79,9 +80,13 @@ function spanShare(store: Store, range: TimeRange): number {
   return Math.min(1, SPAN_BUDGET / Math.max(1, store.windows.spanCount(range)));
 }
 
-/** The series' anomaly episodes overlapping the window, as the live detector would have raised them. */
+/**
+ * The series' anomaly episodes overlapping the window, as the live detector would have raised
+ * them; for a series with too little history for the detector to learn from, its shift.
+ */
 function replay(series: WindowSeries, range: TimeRange, detector: Config['detector']): Symptom[] {
   const firstInWindow = series.points.findIndex((point) => point.timeMs >= range.fromMs);
+  if (firstInWindow < detector.learnPoints) return shiftSymptoms(series, series.points, range, detector.firingPoints);
   const points = series.points.slice(Math.max(0, firstInWindow - HISTORY_POINTS));
   // Replaying costs microseconds a point; most series of a window are plainly normal.
   if (!mayBeAnomalous(series.name, points, range.fromMs)) return [];
