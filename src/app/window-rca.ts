@@ -89,8 +89,8 @@ function replay(series: WindowSeries, range: TimeRange, detector: Config['detect
   if (firstInWindow < detector.learnPoints) return shiftSymptoms(series, series.points, range, detector.firingPoints);
   const points = series.points.slice(Math.max(0, firstInWindow - HISTORY_POINTS));
   // Replaying costs microseconds a point; most series of a window are plainly normal.
-  if (!mayBeAnomalous(series.name, points, range.fromMs, series.unit)) return [];
-  const { episodes } = scoreSeries(series.name, points, detector, { service: series.service, labels: series.labels, ...(series.unit !== undefined ? { unit: series.unit } : {}) });
+  if (!mayBeAnomalous(series.name, points, range.fromMs)) return [];
+  const { episodes } = scoreSeries(series.name, points, detector, { service: series.service, labels: series.labels });
   const overlapping = episodes.filter((e) => e.startMs <= range.toMs && (e.endMs === undefined || e.endMs >= range.fromMs));
   return seriesSymptoms(series, overlapping);
 }

@@ -264,8 +264,6 @@ export interface TraceRepository {
 
 /** One series with its points over a window and the history before it, oldest first. */
 export interface WindowSeries extends SeriesInfo {
-  /** As the series was reported (UCUM), when it was. */
-  unit?: string;
   points: Array<{ timeMs: number; value: number }>;
 }
 

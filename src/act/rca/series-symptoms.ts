@@ -14,7 +14,6 @@ export interface EpisodeSeries {
   service: string;
   instance?: string;
   labels: Record<string, string>;
-  unit?: string;
 }
 
 export function seriesSymptoms(series: EpisodeSeries, episodes: readonly AnomalyEpisode[]): Symptom[] {
@@ -48,12 +47,6 @@ const SCREEN_HISTORY = 60;
  */
 const SHIFT_SCALES = 3;
 
-/**
- * A client-side measurement that names no callee (no peer label) still says the service waits
- * on someone: weaker evidence against it than its own saturation or server-side latency.
- */
-const CLIENT_SIDE_WEIGHT = 0.5;
-
 type Point = { timeMs: number; value: number };
 
 /**
@@ -61,10 +54,10 @@ type Point = { timeMs: number; value: number };
  * looser than the detector (a median and MAD of the history, no seasonality, a lower bar), so
  * it only spares the replay of series whose window plainly stays within their usual range.
  */
-export function mayBeAnomalous(name: string, points: readonly Point[], fromMs: number, unit?: string): boolean {
+export function mayBeAnomalous(name: string, points: readonly Point[], fromMs: number): boolean {
   const { history, window } = split(points, fromMs, Number.POSITIVE_INFINITY);
   if (history.length < SCREEN_MIN_HISTORY) return true;
-  const { centre, scale } = usualRange(metricSemantics(name, unit).minScale, history);
+  const { centre, scale } = usualRange(name, history);
   return window.some((value) => Math.abs(value - centre) >= SCREEN_SCALES * scale);
 }
 
@@ -76,10 +69,10 @@ export function mayBeAnomalous(name: string, points: readonly Point[], fromMs: n
  * floor) in a direction the metric's semantics call bad; its strength is the least of those.
  */
 export function shiftSymptoms(series: EpisodeSeries, points: readonly Point[], range: { fromMs: number; toMs: number }, firingPoints: number): Symptom[] {
-  const semantics = metricSemantics(series.name, series.unit);
+  const semantics = metricSemantics(series.name);
   const { history, window, windowTimes } = split(points, range.fromMs, range.toMs);
   if (history.length < SCREEN_MIN_HISTORY || window.length < firingPoints) return [];
-  const { centre, scale } = usualRange(semantics.minScale, history);
+  const { centre, scale } = usualRange(series.name, history);
   let best: { z: number; direction: 'up' | 'down'; startsMs: number; value: number } | undefined;
   for (const direction of semantics.directions) {
     const sign = direction === 'up' ? 1 : -1;
@@ -101,7 +94,7 @@ export function shiftSymptoms(series: EpisodeSeries, points: readonly Point[], r
       name: `${semantics.label} ${best.direction}`,
       summary: `${semantics.label} ${best.value.toPrecision(3)} vs usual ${centre.toPrecision(3)} before the window (${best.z.toFixed(1)} scales off)`,
       startsMs: best.startsMs,
-      strength: strengthOfDeviation(best.z) * (semantics.clientSide && peer === undefined ? CLIENT_SIDE_WEIGHT : 1),
+      strength: strengthOfDeviation(best.z),
       resource: semantics.resource,
       metric: series.name,
       series: series.key,
@@ -124,11 +117,11 @@ function split(points: readonly Point[], fromMs: number, toMs: number): { histor
 }
 
 /** Median and robust scale (MAD, floored by the metric's least meaningful change) of the recent history. */
-function usualRange(minScale: number, history: readonly number[]): { centre: number; scale: number } {
+function usualRange(name: string, history: readonly number[]): { centre: number; scale: number } {
   const recent = history.slice(-SCREEN_HISTORY);
   const centre = median(recent);
   const mad = median(recent.map((value) => Math.abs(value - centre)));
-  return { centre, scale: Math.max(1.4826 * mad, minScale, Math.abs(centre) * 1e-3, Number.EPSILON) };
+  return { centre, scale: Math.max(1.4826 * mad, metricSemantics(name).minScale, Math.abs(centre) * 1e-3, Number.EPSILON) };
 }
 
 function median(values: number[]): number {

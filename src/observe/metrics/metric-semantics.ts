@@ -17,25 +17,13 @@ export interface MetricSemantics {
   label: string;
   /** A resource indicator (CPU, memory …) points at its own entity, whatever its callees do. */
   resource: boolean;
-  /**
-   * Measured by a client of its calls (OpenTelemetry's `http.client.*`, `rpc.client.*`,
-   * `db.client.*` instruments): what it says is mostly about the callee.
-   */
-  clientSide?: boolean;
 }
 
 const UP_ONLY: readonly Direction[] = ['up'];
 const BOTH: readonly Direction[] = ['up', 'down'];
 const LOG_COUNT_MIN_SCALE = 3;
 
-/**
- * The least latency change worth a score of 1 is a millisecond; `unit` (UCUM, as OTLP carries
- * it) says how many of the series' own units that is. Without one, milliseconds, as opsloop's
- * span-derived latencies are.
- */
-const MS_PER_UNIT: Record<string, number> = { s: 1000, ms: 1, us: 0.001, ns: 1e-6, min: 60_000 };
-
-export function metricSemantics(name: string, unit?: string): MetricSemantics {
+export function metricSemantics(name: string): MetricSemantics {
   const lower = name.toLowerCase();
   if (name === ERROR_COUNT_METRIC || name === TEMPLATE_COUNT_METRIC) {
     // Line counts of a quiet service or a rare template are 0s and 1s: a swing of a line or two
@@ -56,10 +44,7 @@ export function metricSemantics(name: string, unit?: string): MetricSemantics {
   }
   if (/latency|duration|\.p\d+$/.test(lower)) {
     const percentile = /p(50|9\d)\b/.exec(lower);
-    const minScale = 1 / (MS_PER_UNIT[unit ?? 'ms'] ?? 1);
-    const clientSide = /(^|[._])client[._]|[a-z]Client[A-Z]/.test(name);
-    const label = `${clientSide ? 'client ' : ''}${percentile ? `p${percentile[1]} latency` : 'latency'}`;
-    return { directions: UP_ONLY, minScale, label, resource: false, ...(clientSide ? { clientSide } : {}) };
+    return { directions: UP_ONLY, minScale: 1, label: percentile ? `p${percentile[1]} latency` : 'latency', resource: false };
   }
   if (lower.includes('request_rate') || lower.includes('requests')) {
     return { directions: BOTH, minScale: 0.05, label: 'request rate', resource: false };

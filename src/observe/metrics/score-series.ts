@@ -42,10 +42,10 @@ export function scoreSeries(
   name: string,
   points: ReadonlyArray<{ timeMs: number; value: number }>,
   config: DetectorConfig,
-  /** Who the series belongs to, for sensitivity rules that match on service or labels; its unit scales latency floors. */
-  owner: { service: string; labels: Record<string, string>; unit?: string } = { service: '', labels: {} },
+  /** Who the series belongs to, for sensitivity rules that match on service or labels. */
+  owner: { service: string; labels: Record<string, string> } = { service: '', labels: {} },
 ): ScoredSeries {
-  const semantics = metricSemantics(name, owner.unit);
+  const semantics = metricSemantics(name);
   const detector = new SeriesDetector(detectorSettingsFor(config, { name, ...owner }), semantics);
   const scored: ScoredPoint[] = [];
   const episodes: AnomalyEpisode[] = [];

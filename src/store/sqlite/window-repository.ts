@@ -8,7 +8,7 @@ import type { SqliteConnection } from './connection.js';
 // `last_ms` rules out series that ended before the window without touching their points. The
 // points come back as two comma-separated lists per series: one row per series instead of one
 // object per point is what keeps a read of 100,000 points near 100 ms.
-const SERIES_IN = `SELECT s.key, s.name, s.service, s.instance, s.labels, s.unit, s.last_ms,
+const SERIES_IN = `SELECT s.key, s.name, s.service, s.instance, s.labels, s.last_ms,
     group_concat(p.time_ms, ',' ORDER BY p.time_ms) AS times, group_concat(p.value, ',' ORDER BY p.time_ms) AS vals
   FROM series s JOIN points p ON p.series_id = s.id
   WHERE s.last_ms >= @from AND p.time_ms >= @historyFrom AND p.time_ms <= @to AND p.value IS NOT NULL
@@ -60,7 +60,6 @@ interface SeriesPointsRow {
   service: string;
   instance: string | null;
   labels: string;
-  unit: string | null;
   last_ms: number;
   times: string;
   vals: string;
@@ -110,7 +109,6 @@ export class SqliteWindowRepository implements WindowRepository {
         service: row.service,
         ...(row.instance !== null ? { instance: row.instance } : {}),
         labels: JSON.parse(row.labels) as Record<string, string>,
-        ...(row.unit !== null ? { unit: row.unit } : {}),
         lastMs: row.last_ms,
         points: times.map((time, index) => ({ timeMs: Number(time), value: Number(values[index]) })),
       };

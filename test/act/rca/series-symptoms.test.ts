@@ -62,13 +62,7 @@ describe('shiftSymptoms', () => {
     assert.equal(shiftSymptoms({ ...cpu, name: 'queue.depth' }, minutely([...hour, 0.01, 0.01, 0.01]), window, 2)[0]?.name, 'queue.depth down');
   });
 
-  it('is silent with too little history, and weighs client-side latency without a callee less than the same shift server-side', () => {
+  it('is silent with too little history', () => {
     assert.deepEqual(shiftSymptoms(cpu, minutely([0.2, 0.2, 0.9, 0.9]).map((p) => ({ ...p, timeMs: p.timeMs + 58 * 60_000 })), window, 2), []);
-    const latency = minutely([...hour.map((v) => v / 10), 0.5, 0.5, 0.5]);
-    const server = shiftSymptoms({ ...cpu, name: 'PodServerLatencyP90', unit: 's' }, latency, window, 2)[0];
-    const client = shiftSymptoms({ ...cpu, name: 'PodClientLatencyP90', unit: 's' }, latency, window, 2)[0];
-    assert.ok(server && client, 'both latencies shifted');
-    assert.equal(client.strength, server.strength * 0.5);
-    assert.equal(client.name, 'client p90 latency up');
   });
 });
