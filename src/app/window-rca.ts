@@ -7,7 +7,7 @@
  */
 import { logSymptoms } from '../act/rca/log-symptoms.js';
 import { rankSymptoms } from '../act/rca/rank-causes.js';
-import { mayBeAnomalous, seriesSymptoms } from '../act/rca/series-symptoms.js';
+import { mayBeAnomalous, seriesSymptoms, shiftSymptoms } from '../act/rca/series-symptoms.js';
 import { spanSymptoms } from '../act/rca/span-symptoms.js';
 import { symptomOfAlert, type Symptom } from '../act/rca/symptom.js';
 import type { Config } from '../core/config.js';
@@ -19,8 +19,10 @@ import type { Store, TimeRange, WindowSeries } from '../store/store.js';
 /**
  * History replayed before the window so the detector knows each series: an hour is 360 points
  * of the derived series (10 s buckets), well past the detector's learning phase (100 points by
- * default). Series exported once a minute get 60, too few to learn from, and are only judged
- * through the alerts the live loop raised on them.
+ * default). Series exported so seldom that the hour cannot hold that many points (once a
+ * minute: 60) are judged by their window against the stretch before it instead
+ * (shiftSymptoms), besides the alerts the live loop raised on them. A dense series that is
+ * merely young is left to the replay, which stays quiet while it learns, as the live loop does.
  */
 const SERIES_HISTORY_MS = 3_600_000;
 /** At most this many points of history per series: enough to learn from, few enough to replay 500 series fast. */
@@ -102,8 +104,14 @@ function spanShare(store: Store, range: TimeRange): number {
   return Math.min(1, SPAN_BUDGET / Math.max(1, store.windows.spanCount(range)));
 }
 
-/** The series' anomaly episodes overlapping the window, as the live detector would have raised them. */
+/**
+ * The series' anomaly episodes overlapping the window, as the live detector would have raised
+ * them; for a series too sparse for the detector to learn from in the replayed history, its shift.
+ */
 function replay(series: WindowSeries, range: TimeRange, detector: Config['detector']): Symptom[] {
+  if (meanIntervalMs(series.points) * detector.learnPoints > SERIES_HISTORY_MS) {
+    return shiftSymptoms(series, series.points, range, detector.firingPoints);
+  }
   const firstInWindow = series.points.findIndex((point) => point.timeMs >= range.fromMs);
   const points = series.points.slice(Math.max(0, firstInWindow - HISTORY_POINTS));
   // Replaying costs microseconds a point; most series of a window are plainly normal.
@@ -111,4 +119,10 @@ function replay(series: WindowSeries, range: TimeRange, detector: Config['detect
   const { episodes } = scoreSeries(series.name, points, detector, { service: series.service, labels: series.labels });
   const overlapping = episodes.filter((e) => e.startMs <= range.toMs && (e.endMs === undefined || e.endMs >= range.fromMs));
   return seriesSymptoms(series, overlapping);
+}
+
+/** Mean time between a series' points: its export interval, give or take the gaps. */
+function meanIntervalMs(points: ReadonlyArray<{ timeMs: number }>): number {
+  if (points.length < 2) return Number.POSITIVE_INFINITY;
+  return ((points.at(-1)?.timeMs ?? 0) - (points[0]?.timeMs ?? 0)) / (points.length - 1);
 }
