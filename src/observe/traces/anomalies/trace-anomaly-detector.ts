@@ -1,0 +1,178 @@
+/**
+ * Trace anomalies (docs/traces.md "Trace anomalies"): latency outliers per operation against its
+ * own distribution, new error types, and changed call patterns (new calls, fan-out changes).
+ * Pure and streaming: batches of span records in, anomaly reports out; time is event time, the
+ * newest span start seen (the watermark), so replaying the same spans gives the same reports.
+ *
+ * Per span the work is a few Map lookups and increments; judging happens once per window
+ * (`windowMs`) per operation that had spans or an open episode. Memory is bounded by the
+ * operation cap (least recently seen forgotten first) and the caps of each part.
+ *
+ * Cold start: an operation only learns for `learnMs` of event time and `learnSpans` spans, so
+ * neither a fresh start nor a restart without a snapshot makes an alert storm; with a snapshot
+ * (snapshot/restore) the learned operations alarm at once.
+ */
+import type { SpanRecord } from '../../../core/records.js';
+import { CallChildren } from './call-children.js';
+import { CallFanOut } from './call-fan-out.js';
+import { errorTypeOf } from './error-type.js';
+import { newCallReport, newErrorReport, type NewThing } from './novelty-reports.js';
+import { NoveltyWatch } from './novelty-watch.js';
+import { MAX_PER_OPERATION, Operation, operationKey } from './operation.js';
+import { operationFromSnapshot, operationSnapshot, type OperationSnapshot } from './operation-snapshot.js';
+import { DEFAULT_TRACE_ANOMALY_SETTINGS, type TraceAnomaly, type TraceAnomalySettings } from './trace-anomaly.js';
+
+export class TraceAnomalyDetector {
+  readonly #settings: TraceAnomalySettings;
+  readonly #operations = new Map<string, Operation>();
+  readonly #children = new CallChildren<Operation>();
+  readonly #newErrors: NoveltyWatch<NewThing>;
+  readonly #newCalls: NoveltyWatch<NewThing>;
+  #watermarkMs = Number.NEGATIVE_INFINITY;
+  #windowEndMs = Number.NEGATIVE_INFINITY;
+
+  constructor(settings: Partial<TraceAnomalySettings> = {}) {
+    this.#settings = { ...DEFAULT_TRACE_ANOMALY_SETTINGS, ...settings };
+    this.#newErrors = new NoveltyWatch(this.#settings.noveltyAlertsPerHour);
+    this.#newCalls = new NoveltyWatch(this.#settings.noveltyAlertsPerHour);
+  }
+
+  get operations(): number {
+    return this.#operations.size;
+  }
+
+  observe(spans: readonly SpanRecord[]): TraceAnomaly[] {
+    const reports: TraceAnomaly[] = [];
+    for (const span of spans) {
+      if (span.startMs >= this.#windowEndMs) {
+        if (this.#windowEndMs !== Number.NEGATIVE_INFINITY) reports.push(...this.#closeWindow());
+        this.#windowEndMs = (Math.floor(span.startMs / this.#settings.windowMs) + 1) * this.#settings.windowMs;
+      }
+      if (span.startMs > this.#watermarkMs) this.#watermarkMs = span.startMs;
+      const op = this.#operation(span);
+      op.spans += 1;
+      op.latency.observe(span);
+      if (span.status === 'error') this.#error(op, span);
+      if (span.kind === 'client' || span.kind === 'producer') this.#children.addCall(span, this.#watermarkMs);
+      else this.#children.rememberParent(span, op);
+    }
+    this.#settleCalls();
+    return reports;
+  }
+
+  #operation(span: SpanRecord): Operation {
+    const key = operationKey(span.service, span.kind, span.name);
+    let op = this.#operations.get(key);
+    if (op === undefined) {
+      op = Operation.of(span);
+      this.#operations.set(key, op);
+    }
+    return op;
+  }
+
+  #learned(op: Operation): boolean {
+    return op.learned(this.#watermarkMs, this.#settings.learnMs, this.#settings.learnSpans);
+  }
+
+  #error(op: Operation, span: SpanRecord): void {
+    const type = errorTypeOf(span);
+    const key = `${op.key}\u0000${type}`;
+    const exemplar = { traceId: span.traceId, spanId: span.spanId, durationMs: span.durationMs, ...(span.instance !== undefined ? { instance: span.instance } : {}) };
+    if (op.errorTypes.has(type)) {
+      if (this.#newErrors.size > 0) this.#newErrors.hit(key, span.startMs, exemplar);
+      return;
+    }
+    if (op.errorTypes.size >= MAX_PER_OPERATION) return;
+    op.errorTypes.add(type);
+    if (this.#learned(op)) this.#newErrors.start(key, op.ref.service, { key, op: op.ref, what: type }, span.startMs, exemplar);
+  }
+
+  /** Parents whose calls have settled: fan-out per callee, and callees never seen before. */
+  #settleCalls(): void {
+    for (const group of this.#children.settle(this.#watermarkMs)) {
+      const op = group.parent;
+      for (let i = 0; i < group.callees.length; i++) {
+        const callee = group.callees[i] as string;
+        const calls = group.counts[i] ?? 0;
+        const key = `${op.key}\u0000${callee}`;
+        let fanOut = op.callees.get(callee);
+        if (fanOut === undefined) {
+          if (op.callees.size >= MAX_PER_OPERATION) continue;
+          fanOut = new CallFanOut();
+          op.callees.set(callee, fanOut);
+          if (this.#learned(op)) {
+            this.#newCalls.start(key, op.ref.service, { key, op: op.ref, what: callee }, group.firstMs, { traceId: group.traceId, spanId: group.parentSpanId, calls });
+          }
+        } else if (this.#newCalls.size > 0) {
+          this.#newCalls.hit(key, group.firstMs, { traceId: group.traceId, spanId: group.parentSpanId, calls });
+        }
+        fanOut.observe(calls, group.traceId, group.parentSpanId);
+      }
+    }
+  }
+
+  /** Judges the window ending at #windowEndMs for every operation with something to judge. */
+  #closeWindow(): TraceAnomaly[] {
+    const reports: TraceAnomaly[] = [];
+    const endMs = this.#windowEndMs;
+    const startMs = endMs - this.#settings.windowMs;
+    const busy: Operation[] = [];
+    for (const op of this.#operations.values()) {
+      const learned = this.#learned(op);
+      let active = false;
+      if (op.latency.busy) {
+        active = true;
+        const report = op.latency.close(op.ref, op.key, startMs, endMs, learned);
+        if (report) reports.push(report);
+      }
+      for (const [callee, fanOut] of op.callees) {
+        if (!fanOut.busy) continue;
+        active = true;
+        const report = fanOut.close(op.ref, `${op.key}\u0000${callee}`, callee, startMs, endMs, learned);
+        if (report) reports.push(report);
+      }
+      if (active) busy.push(op);
+    }
+    for (const change of this.#newErrors.review(endMs)) reports.push(newErrorReport(change, endMs));
+    for (const change of this.#newCalls.review(endMs)) reports.push(newCallReport(change, endMs));
+    this.#keepRecent(busy);
+    return reports;
+  }
+
+  /** Moves this window's operations to the back of the map, then forgets the front beyond the cap. */
+  #keepRecent(busy: readonly Operation[]): void {
+    for (const op of busy) {
+      op.changed = true;
+      this.#operations.delete(op.key);
+      this.#operations.set(op.key, op);
+    }
+    while (this.#operations.size > this.#settings.maxOperations) {
+      this.#operations.delete(this.#operations.keys().next().value as string);
+    }
+  }
+
+  /** What each operation has learned, least recently seen first; `onlyChanged` skips those idle since the last call. */
+  snapshot(onlyChanged = false): OperationSnapshot[] {
+    const snapshots: OperationSnapshot[] = [];
+    for (const op of this.#operations.values()) {
+      if (onlyChanged && !op.changed) continue;
+      op.changed = false;
+      snapshots.push(operationSnapshot(op));
+    }
+    return snapshots;
+  }
+
+  /** Adds operations from snapshots, oldest first; a snapshot that does not parse is skipped (that operation relearns). */
+  restore(snapshots: readonly unknown[]): { restored: number; skipped: number } {
+    let restored = 0;
+    for (const snapshot of snapshots) {
+      const op = operationFromSnapshot(snapshot);
+      if (!op) continue;
+      this.#operations.delete(op.key);
+      this.#operations.set(op.key, op);
+      restored += 1;
+    }
+    this.#keepRecent([]);
+    return { restored, skipped: snapshots.length - restored };
+  }
+}
