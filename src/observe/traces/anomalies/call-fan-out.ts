@@ -1,10 +1,12 @@
 /**
  * How many times an operation's spans call one callee, against its usual: the N+1 query that
- * turns one SELECT per request into thirty, a retry loop, or a batch call that stopped batching
- * (and the reverse, a fan-out that collapses). Pure.
+ * turns one SELECT per request into thirty, a retry loop, or a batch call that stopped batching.
+ * Pure.
  *
- * The baseline is the exponentially weighted mean and variance of calls per calling parent span
- * (weight 1/n at first, then 0.01: the last few hundred requests). A window is anomalous when at
+ * The baseline is the exponentially weighted mean and variance of calls per calling parent span,
+ * learned once per judged window from the window's own mean and spread (weight 1/n at first,
+ * then 0.02 per window: the last half hour or so), after it was judged, so a window is compared
+ * with what came before it and a busy operation cannot make its fault usual within the window. A window is anomalous when at
  * least MIN_PARENTS parents called, their mean is at least 3× the usual and 2 calls more (or a
  * third of a usual of 3 or more), and the gap is 4 standard errors past it (the spread floored at
  * half a call: a fan-out that is always exactly 1 has no spread, but 1 → 2 is no N+1); strong at
@@ -22,7 +24,7 @@ import { WindowEpisode, type WindowVerdict } from './window-episode.js';
 export const MIN_PARENTS = 5;
 /** Parents behind the usual before it is trusted. */
 export const MIN_BASELINE_PARENTS = 20;
-const MIN_WEIGHT = 0.01;
+const MIN_WEIGHT = 0.02;
 const MIN_SPREAD = 0.5;
 const MIN_RATIO = 3;
 const MIN_GAP = 2;
@@ -39,20 +41,23 @@ export interface CallCounts {
 export class CallFanOut {
   mean: number;
   variance: number;
-  /** Parents learned from (capped use: only the weight depends on it). */
+  /** Parents learned from. */
   parents: number;
   readonly #episode = new WindowEpisode();
-  #learning = true;
   #windowStartMs: number | undefined;
   #carried = 0;
   #windowParents = 0;
   #windowCalls = 0;
+  #windowSquares = 0;
+  #windows: number;
   #worst: TraceExemplar | undefined;
 
   constructor(usual?: CallCounts) {
     this.mean = usual?.mean ?? 0;
     this.variance = usual?.variance ?? 0;
     this.parents = usual?.parents ?? 0;
+    // A restored usual is worth a full memory of windows, not one.
+    this.#windows = usual ? Math.ceil(1 / MIN_WEIGHT) : 0;
     this.#windowStartMs = undefined;
     this.#worst = undefined;
   }
@@ -61,13 +66,19 @@ export class CallFanOut {
   observe(calls: number, traceId: string, parentSpanId: string): void {
     this.#windowParents += 1;
     this.#windowCalls += calls;
+    this.#windowSquares += calls * calls;
     if (this.#worst?.calls === undefined || calls > this.#worst.calls) this.#worst = { traceId, spanId: parentSpanId, calls };
-    if (!this.#learning) return;
-    this.parents += 1;
-    const weight = Math.max(1 / this.parents, MIN_WEIGHT);
-    const delta = calls - this.mean;
+  }
+
+  /** Folds a judged window into the usual: its mean, and its spread around the usual mean. */
+  #learn(parents: number, mean: number): void {
+    this.parents += parents;
+    this.#windows += 1;
+    const weight = Math.max(1 / this.#windows, MIN_WEIGHT);
+    const spread = this.#windowSquares / parents - mean * mean;
+    const delta = mean - this.mean;
     this.mean += weight * delta;
-    this.variance = (1 - weight) * (this.variance + weight * delta * delta);
+    this.variance = (1 - weight) * (this.variance + weight * delta * delta) + weight * Math.max(spread, 0);
   }
 
   get busy(): boolean {
@@ -84,16 +95,17 @@ export class CallFanOut {
     const usual = this.mean;
     const observed = parents > 0 ? this.#windowCalls / parents : 0;
     const z = Math.abs(observed - usual) / (Math.max(Math.sqrt(this.variance), MIN_SPREAD) / Math.sqrt(Math.max(parents, 1)));
-    const shifted = parents >= MIN_PARENTS && (observed >= Math.max(MIN_RATIO * usual, usual + MIN_GAP) || (usual >= MIN_RATIO && observed <= usual / MIN_RATIO));
+    const shifted = parents >= MIN_PARENTS && observed >= Math.max(MIN_RATIO * usual, usual + MIN_GAP);
     const judged = learned && this.parents >= MIN_BASELINE_PARENTS && shifted;
     const verdict: WindowVerdict = !judged || z < ANOMALOUS_Z ? 'clear' : z >= STRONG_Z ? 'strong' : 'anomalous';
     const step = this.#episode.judge(verdict, this.#windowStartMs);
     const worst = this.#worst;
-    this.#learning = this.#episode.learns(nowMs);
+    if (this.#episode.learns(nowMs) && parents > 0) this.#learn(parents, observed);
     this.#windowStartMs = undefined;
     this.#carried = 0;
     this.#windowParents = 0;
     this.#windowCalls = 0;
+    this.#windowSquares = 0;
     this.#worst = undefined;
     if (step === 'none' || (step === 'continued' && verdict === 'clear')) return undefined;
     const worstText = worst ? `; up to ${worst.calls ?? 0} in ${traceText(worst.traceId)}` : '';

@@ -1,13 +1,18 @@
 /**
  * Watches things never seen before (an error type, a call) from their first sight: each is
- * news once it repeats (MIN_HITS within REPEAT_WINDOW_MS), because a rare path shows up once
- * now and then in normal traffic while a bad release or a broken dependency repeats; it fires
+ * news once it repeats (MIN_HITS within REPEAT_WINDOW_MS) more often than its absence so far
+ * allows. An operation that made N spans without it could still have had it at a rate up to
+ * about 6.9/N (a 99.9% bound, the "rule of three" made stricter for the thousands of operation
+ * and callee pairs watched at once), so k hits in the n spans since its first sight are news
+ * only when a binomial tail P(X >= k | n, 6.9/N) is below 1e-3: a rare path showing up a few
+ * times in a few thousand requests is not; a new failure on 5% of requests is, within a window. It fires
  * while it keeps happening and resolves once quiet for QUIET_MS, or NEW_FOR_MS after it first
  * appeared: by then it is no longer new. At most `perHour` per service fire in any hour of event
  * time, so a release that adds a dozen new calls opens a few alerts, not a dozen. The same rules
  * as new log templates (src/observe/logs/signals/new-template-alerts.ts). Pure.
  */
 import type { TraceExemplar } from '../../../core/records.js';
+import { log10BinomialTail } from './binomial-tail.js';
 import { MAX_EXEMPLARS } from './trace-anomaly.js';
 
 export const MIN_HITS = 3;
@@ -17,6 +22,14 @@ export const NEW_FOR_MS = 60 * 60_000;
 const HOUR_MS = 3_600_000;
 /** New things waiting for repeats; beyond this the oldest waits no more. */
 const MAX_WATCHED = 10_000;
+const NEWS_LOG10 = -3;
+/** -ln(0.001): N spans without it bound its rate below ~6.9/N with 99.9% confidence. */
+const UNSEEN_RATE_BOUND = 6.9;
+
+/** What the novelty's rate is measured against: its operation's span count, as it grows. */
+export interface SpanCounter {
+  readonly spans: number;
+}
 
 export interface Novelty<T> {
   service: string;
@@ -29,6 +42,9 @@ export interface Novelty<T> {
   reportedHits: number | undefined;
   /** Over the hourly limit: watched until it expires, never reported. */
   dropped: boolean;
+  counter: SpanCounter;
+  /** The counter at first sight: spans that went by without it. */
+  spansBefore: number;
 }
 
 export interface NoveltyChange<T> {
@@ -51,10 +67,12 @@ export class NoveltyWatch<T> {
     return this.#watched.size;
   }
 
-  /** The first sight of something new. */
-  start(key: string, service: string, subject: T, timeMs: number, exemplar: TraceExemplar): void {
+  /** The first sight of something new, in a span counted by `counter` (already counted). */
+  start(key: string, first: { service: string; subject: T; counter: SpanCounter }, timeMs: number, exemplar: TraceExemplar): void {
     if (this.#watched.size >= MAX_WATCHED) this.#watched.delete(this.#watched.keys().next().value as string);
-    this.#watched.set(key, { service, subject, firstMs: timeMs, lastMs: timeMs, hits: 0, exemplars: [], reportedHits: undefined, dropped: false });
+    const { service, subject, counter } = first;
+    const spansBefore = Math.max(counter.spans - 1, 1);
+    this.#watched.set(key, { service, subject, firstMs: timeMs, lastMs: timeMs, hits: 0, exemplars: [], reportedHits: undefined, dropped: false, counter, spansBefore });
     this.hit(key, timeMs, exemplar);
   }
 
@@ -74,7 +92,7 @@ export class NoveltyWatch<T> {
     for (const [key, novelty] of this.#watched) {
       const age = watermarkMs - novelty.firstMs;
       if (novelty.reportedHits === undefined) {
-        if (!novelty.dropped && novelty.hits >= MIN_HITS && novelty.lastMs - novelty.firstMs <= REPEAT_WINDOW_MS) {
+        if (!novelty.dropped && novelty.hits >= MIN_HITS && novelty.lastMs - novelty.firstMs <= REPEAT_WINDOW_MS && isNews(novelty)) {
           if (this.#allow(novelty.service, watermarkMs)) {
             novelty.reportedHits = novelty.hits;
             changes.push({ novelty, step: 'opened' });
@@ -101,4 +119,10 @@ export class NoveltyWatch<T> {
     this.#recent.set(service, times);
     return true;
   }
+}
+
+/** More hits since first sight than the spans that went by without it allow (see the header). */
+function isNews(novelty: Novelty<unknown>): boolean {
+  const since = Math.max(novelty.counter.spans - novelty.spansBefore, novelty.hits);
+  return log10BinomialTail(since, novelty.hits, Math.min(UNSEEN_RATE_BOUND / novelty.spansBefore, 1)) <= NEWS_LOG10;
 }

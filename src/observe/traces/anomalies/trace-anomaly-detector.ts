@@ -84,7 +84,7 @@ export class TraceAnomalyDetector {
     }
     if (op.errorTypes.size >= MAX_PER_OPERATION) return;
     op.errorTypes.add(type);
-    if (this.#learned(op)) this.#newErrors.start(key, op.ref.service, { key, op: op.ref, what: type }, span.startMs, exemplar);
+    if (this.#learned(op)) this.#newErrors.start(key, { service: op.ref.service, subject: { key, op: op.ref, what: type }, counter: op }, span.startMs, exemplar);
   }
 
   /** Parents whose calls have settled: fan-out per callee, and callees never seen before. */
@@ -101,7 +101,8 @@ export class TraceAnomalyDetector {
           fanOut = new CallFanOut();
           op.callees.set(callee, fanOut);
           if (this.#learned(op)) {
-            this.#newCalls.start(key, op.ref.service, { key, op: op.ref, what: callee }, group.firstMs, { traceId: group.traceId, spanId: group.parentSpanId, calls });
+            const first = { service: op.ref.service, subject: { key, op: op.ref, what: callee }, counter: op };
+            this.#newCalls.start(key, first, group.firstMs, { traceId: group.traceId, spanId: group.parentSpanId, calls });
           }
         } else if (this.#newCalls.size > 0) {
           this.#newCalls.hit(key, group.firstMs, { traceId: group.traceId, spanId: group.parentSpanId, calls });
