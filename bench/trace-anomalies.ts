@@ -1,5 +1,6 @@
 /**
  * npm run bench:trace-anomalies [-- --spans 300000 --batch 1024 --rounds 5 --seed 1]
+ * (node --expose-gc --import tsx bench/trace-anomalies.ts: a full GC before each pass)
  *
  * CPU cost per span of the trace anomaly detectors (src/observe/traces/anomalies), against the
  * span-path stages that run beside them on the same batches: the RED aggregator and the service
@@ -60,6 +61,8 @@ const PASSES: Record<string, () => string> = {
 const results = new Map<string, { cpuNs: number[]; note: string }>();
 for (let round = 0; round < rounds; round++) {
   for (const [name, pass] of Object.entries(PASSES)) {
+    // A full collection first, so one pass does not pay for the garbage of the one before it.
+    (globalThis as { gc?: () => void }).gc?.();
     const before = process.cpuUsage();
     const note = pass();
     const used = process.cpuUsage(before);

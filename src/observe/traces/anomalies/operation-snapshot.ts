@@ -10,7 +10,7 @@ import { fromBase64, toBase64 } from '../../metrics/model/model-state.js';
 import { CallFanOut } from './call-fan-out.js';
 import { DURATION_BUCKETS, DurationHistogram } from './duration-histogram.js';
 import { LatencyBaseline } from './latency-outliers.js';
-import { MAX_PER_OPERATION, Operation } from './operation.js';
+import { Callee, MAX_PER_OPERATION, Operation } from './operation.js';
 
 /** Bump when the shape or meaning changes; older rows are then skipped, not misread. */
 export const OPERATION_SNAPSHOT_VERSION = 1;
@@ -28,7 +28,7 @@ export const OperationSnapshotSchema = z.object({
   durations: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/),
   decayedAtMs: finite,
   errorTypes: z.array(z.string()).max(MAX_PER_OPERATION),
-  callees: z.array(z.object({ callee: z.string(), mean: count, variance: count, parents: count })).max(MAX_PER_OPERATION),
+  callees: z.array(z.object({ peer: z.string().optional(), name: z.string(), mean: count, variance: count, parents: count })).max(MAX_PER_OPERATION),
 });
 export type OperationSnapshot = z.infer<typeof OperationSnapshotSchema>;
 
@@ -42,7 +42,7 @@ export function operationSnapshot(op: Operation): OperationSnapshot {
     durations: toBase64(new Uint8Array(counts.buffer, counts.byteOffset, counts.byteLength)),
     decayedAtMs: op.latency.decayedAtMs,
     errorTypes: [...op.errorTypes],
-    callees: [...op.callees].map(([callee, fanOut]) => ({ callee, ...fanOut.counts() })),
+    callees: op.callees.map(({ peer, name, fanOut }) => ({ ...(peer !== undefined ? { peer } : {}), name, ...fanOut.counts() })),
   };
 }
 
@@ -55,10 +55,11 @@ export function operationFromSnapshot(value: unknown): Operation | undefined {
   if (bytes.byteLength !== DURATION_BUCKETS * 4) return undefined;
   const counts = new Float32Array(bytes.slice().buffer);
   if (counts.some((c) => !Number.isFinite(c) || c < 0)) return undefined;
-  return new Operation({ service: snapshot.service, name: snapshot.name, kind: snapshot.kind }, snapshot.firstSeenMs, {
+  const op = new Operation({ service: snapshot.service, name: snapshot.name, kind: snapshot.kind }, snapshot.firstSeenMs, {
     spans: snapshot.spans,
     latency: new LatencyBaseline(snapshot.decayedAtMs, new DurationHistogram(counts)),
     errorTypes: snapshot.errorTypes,
-    callees: snapshot.callees.map(({ callee, ...usual }) => [callee, new CallFanOut(usual)] as [string, CallFanOut]),
   });
+  for (const { peer, name, ...usual } of snapshot.callees) op.callees.push(new Callee(op, peer, name, new CallFanOut(usual)));
+  return op;
 }

@@ -16,6 +16,25 @@ export function operationKey(service: string, kind: SpanKind, name: string): str
   return `${service}\u0000${kind}\u0000${name}`;
 }
 
+/** One callee of an operation: the service called (from peer attributes) and the call's span name. */
+export class Callee {
+  readonly peer: string | undefined;
+  readonly name: string;
+  /** For people: "postgres SELECT cart". */
+  readonly text: string;
+  /** Stable per operation and callee, for fingerprints. */
+  readonly key: string;
+  readonly fanOut: CallFanOut;
+
+  constructor(op: Operation, peer: string | undefined, name: string, fanOut = new CallFanOut()) {
+    this.peer = peer;
+    this.name = name;
+    this.text = `${peer ?? 'unknown peer'} ${name}`;
+    this.key = `${op.key}\u0000${this.text}`;
+    this.fanOut = fanOut;
+  }
+}
+
 export class Operation {
   readonly ref: OperationRef;
   readonly key: string;
@@ -23,18 +42,23 @@ export class Operation {
   spans: number;
   readonly latency: LatencyBaseline;
   readonly errorTypes: Set<string>;
-  readonly callees: Map<string, CallFanOut>;
+  /** Few per operation (≤ MAX_PER_OPERATION): a scan beats hashing a key built per call. */
+  readonly callees: Callee[] = [];
   /** Seen since the last snapshot. */
   changed = true;
 
-  constructor(ref: OperationRef, firstSeenMs: number, known?: { spans: number; latency: LatencyBaseline; errorTypes: Iterable<string>; callees: Iterable<[string, CallFanOut]> }) {
+  constructor(ref: OperationRef, firstSeenMs: number, known?: { spans: number; latency: LatencyBaseline; errorTypes: Iterable<string> }) {
     this.ref = ref;
     this.key = operationKey(ref.service, ref.kind, ref.name);
     this.firstSeenMs = firstSeenMs;
     this.spans = known?.spans ?? 0;
     this.latency = known?.latency ?? new LatencyBaseline(firstSeenMs);
     this.errorTypes = new Set(known?.errorTypes);
-    this.callees = new Map(known?.callees);
+  }
+
+  callee(peer: string | undefined, name: string): Callee | undefined {
+    for (const callee of this.callees) if (callee.name === name && callee.peer === peer) return callee;
+    return undefined;
   }
 
   static of(span: SpanRecord): Operation {

@@ -13,19 +13,23 @@
  * (snapshot/restore) the learned operations alarm at once.
  */
 import type { SpanRecord } from '../../../core/records.js';
-import { CallChildren } from './call-children.js';
-import { CallFanOut } from './call-fan-out.js';
+import { CallChildren, type CallGroup } from './call-children.js';
 import { errorTypeOf } from './error-type.js';
 import { newCallReport, newErrorReport, type NewThing } from './novelty-reports.js';
 import { NoveltyWatch } from './novelty-watch.js';
-import { MAX_PER_OPERATION, Operation, operationKey } from './operation.js';
+import { Callee, MAX_PER_OPERATION, Operation } from './operation.js';
 import { operationFromSnapshot, operationSnapshot, type OperationSnapshot } from './operation-snapshot.js';
 import { DEFAULT_TRACE_ANOMALY_SETTINGS, type TraceAnomaly, type TraceAnomalySettings } from './trace-anomaly.js';
 
 export class TraceAnomalyDetector {
   readonly #settings: TraceAnomalySettings;
+  /** By key, in least recently seen order (for the cap and snapshots). */
   readonly #operations = new Map<string, Operation>();
-  readonly #children = new CallChildren<Operation>();
+  /** The same operations by service, then span name, then kind: the per-span lookup allocates no key. */
+  readonly #byService = new Map<string, Map<string, Operation[]>>();
+  readonly #children = new CallChildren();
+  /** Per batch: each span's operation, by index, for joining calls to their parents. */
+  #batchOps: Operation[] = [];
   readonly #newErrors: NoveltyWatch<NewThing>;
   readonly #newCalls: NoveltyWatch<NewThing>;
   #watermarkMs = Number.NEGATIVE_INFINITY;
@@ -43,6 +47,8 @@ export class TraceAnomalyDetector {
 
   observe(spans: readonly SpanRecord[]): TraceAnomaly[] {
     const reports: TraceAnomaly[] = [];
+    const ops = this.#batchOps;
+    ops.length = 0;
     for (const span of spans) {
       if (span.startMs >= this.#windowEndMs) {
         if (this.#windowEndMs !== Number.NEGATIVE_INFINITY) reports.push(...this.#closeWindow());
@@ -54,20 +60,45 @@ export class TraceAnomalyDetector {
       op.latency.observe(span);
       if (span.status === 'error') this.#error(op, span);
       if (span.kind === 'client' || span.kind === 'producer') this.#children.addCall(span, this.#watermarkMs);
-      else this.#children.rememberParent(span, op);
+      ops.push(op);
     }
-    this.#settleCalls();
+    this.#settleCalls(spans);
     return reports;
   }
 
   #operation(span: SpanRecord): Operation {
-    const key = operationKey(span.service, span.kind, span.name);
-    let op = this.#operations.get(key);
-    if (op === undefined) {
-      op = Operation.of(span);
-      this.#operations.set(key, op);
+    const byName = this.#byService.get(span.service);
+    const ops = byName?.get(span.name);
+    if (ops !== undefined) {
+      for (const op of ops) if (op.ref.kind === span.kind) return op;
     }
+    const op = Operation.of(span);
+    this.#add(op);
     return op;
+  }
+
+  #add(op: Operation): void {
+    const { service, name } = op.ref;
+    let byName = this.#byService.get(service);
+    if (byName === undefined) {
+      byName = new Map();
+      this.#byService.set(service, byName);
+    }
+    const ops = (byName.get(name) ?? []).filter((known) => known.key !== op.key);
+    ops.push(op);
+    byName.set(name, ops);
+    this.#operations.delete(op.key);
+    this.#operations.set(op.key, op);
+  }
+
+  #forget(op: Operation): void {
+    this.#operations.delete(op.key);
+    const byName = this.#byService.get(op.ref.service);
+    const ops = byName?.get(op.ref.name)?.filter((known) => known !== op);
+    if (!byName || !ops) return;
+    if (ops.length > 0) byName.set(op.ref.name, ops);
+    else byName.delete(op.ref.name);
+    if (byName.size === 0) this.#byService.delete(op.ref.service);
   }
 
   #learned(op: Operation): boolean {
@@ -88,28 +119,33 @@ export class TraceAnomalyDetector {
   }
 
   /** Parents whose calls have settled: fan-out per callee, and callees never seen before. */
-  #settleCalls(): void {
-    for (const group of this.#children.settle(this.#watermarkMs)) {
-      const op = group.parent;
-      for (let i = 0; i < group.callees.length; i++) {
-        const callee = group.callees[i] as string;
-        const calls = group.counts[i] ?? 0;
-        const key = `${op.key}\u0000${callee}`;
-        let fanOut = op.callees.get(callee);
-        if (fanOut === undefined) {
-          if (op.callees.size >= MAX_PER_OPERATION) continue;
-          fanOut = new CallFanOut();
-          op.callees.set(callee, fanOut);
-          if (this.#learned(op)) {
-            const first = { service: op.ref.service, subject: { key, op: op.ref, what: callee }, counter: op };
-            this.#newCalls.start(key, first, group.firstMs, { traceId: group.traceId, spanId: group.parentSpanId, calls });
-          }
-        } else if (this.#newCalls.size > 0) {
-          this.#newCalls.hit(key, group.firstMs, { traceId: group.traceId, spanId: group.parentSpanId, calls });
-        }
-        fanOut.observe(calls, group.traceId, group.parentSpanId);
+  #settleCalls(spans: readonly SpanRecord[]): void {
+    this.#children.settle(spans, (index, group) => {
+      const op = this.#batchOps[index];
+      // A client span's children are the callee's server spans, whose service its peer attributes already name.
+      if (op === undefined || op.ref.kind === 'client' || op.ref.kind === 'producer') return false;
+      for (let i = 0; i < group.names.length; i++) this.#call(op, group, i);
+      return true;
+    }, this.#watermarkMs);
+  }
+
+  #call(op: Operation, group: CallGroup, i: number): void {
+    const peer = group.peers[i];
+    const name = group.names[i] as string;
+    const calls = group.counts[i] ?? 0;
+    let callee = op.callee(peer, name);
+    if (callee === undefined) {
+      if (op.callees.length >= MAX_PER_OPERATION) return;
+      callee = new Callee(op, peer, name);
+      op.callees.push(callee);
+      if (this.#learned(op)) {
+        const first = { service: op.ref.service, subject: { key: callee.key, op: op.ref, what: callee.text }, counter: op };
+        this.#newCalls.start(callee.key, first, group.firstMs, { traceId: group.traceId, spanId: group.parentSpanId, calls });
       }
+    } else if (this.#newCalls.size > 0) {
+      this.#newCalls.hit(callee.key, group.firstMs, { traceId: group.traceId, spanId: group.parentSpanId, calls });
     }
+    callee.fanOut.observe(calls, group.traceId, group.parentSpanId);
   }
 
   /** Judges the window ending at #windowEndMs for every operation with something to judge. */
@@ -126,10 +162,10 @@ export class TraceAnomalyDetector {
         const report = op.latency.close(op.ref, op.key, startMs, endMs, learned);
         if (report) reports.push(report);
       }
-      for (const [callee, fanOut] of op.callees) {
+      for (const { fanOut, key, text } of op.callees) {
         if (!fanOut.busy) continue;
         active = true;
-        const report = fanOut.close(op.ref, `${op.key}\u0000${callee}`, callee, startMs, endMs, learned);
+        const report = fanOut.close(op.ref, key, text, startMs, endMs, learned);
         if (report) reports.push(report);
       }
       if (active) busy.push(op);
@@ -148,7 +184,7 @@ export class TraceAnomalyDetector {
       this.#operations.set(op.key, op);
     }
     while (this.#operations.size > this.#settings.maxOperations) {
-      this.#operations.delete(this.#operations.keys().next().value as string);
+      this.#forget(this.#operations.values().next().value as Operation);
     }
   }
 
@@ -169,8 +205,7 @@ export class TraceAnomalyDetector {
     for (const snapshot of snapshots) {
       const op = operationFromSnapshot(snapshot);
       if (!op) continue;
-      this.#operations.delete(op.key);
-      this.#operations.set(op.key, op);
+      this.#add(op);
       restored += 1;
     }
     this.#keepRecent([]);
