@@ -26,6 +26,7 @@ import { runLogSignals } from './logs/log-signal-stage.js';
 import { minerSnapshotsIn } from './logs/miner-persistence.js';
 import { ServiceMiners } from './logs/service-miners.js';
 import { createTelemetrySink } from './telemetry-sink.js';
+import { runTraceAnomalies } from './trace-anomalies.js';
 import { rankWindow } from './window-rca.js';
 
 export interface LoopOptions {
@@ -142,6 +143,9 @@ export function createLoop(options: LoopOptions): Loop {
   // Log count series share the detector bank: one model, one persistence, one set of sensitivity rules.
   runLogSignals(bus, store, new LogSignals(logSignalSettings(config.logs.signals), detectors));
 
+  // Latency outliers per operation, new error types, new calls and fan-out changes, from spans.
+  const traceAnomalies = runTraceAnomalies(bus, store, options.logger);
+
   bus.subscribe('signals', (signals) => {
     publishIncidents(desk.onSignals(signals));
   });
@@ -184,6 +188,7 @@ export function createLoop(options: LoopOptions): Loop {
   const snapshot = () => {
     saveDetectors(store, detectors, now(), options.logger);
     miners.saveChanged();
+    traceAnomalies.save(now());
   };
   const snapshots = setInterval(snapshot, SNAPSHOT_MS);
   snapshots.unref();

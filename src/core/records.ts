@@ -129,6 +129,36 @@ export const LogEvidenceSchema = z.object({
 });
 export type LogEvidence = z.infer<typeof LogEvidenceSchema>;
 
+export const TraceAnomalyKindSchema = z.enum(['latency_outliers', 'new_error_type', 'new_call', 'fan_out_change']);
+export type TraceAnomalyKind = z.infer<typeof TraceAnomalyKindSchema>;
+
+/** One span that shows a trace anomaly; the UI opens its trace at #/traces/{traceId}?span={spanId}. */
+export const TraceExemplarSchema = z.object({
+  traceId: z.string(),
+  spanId: z.string(),
+  durationMs: z.number().optional().describe('Absent for the parent span of a call pattern (its duration is not kept)'),
+  calls: z.number().int().optional().describe('fan_out_change: calls this parent span made to the callee'),
+  instance: z.string().optional(),
+});
+export type TraceExemplar = z.infer<typeof TraceExemplarSchema>;
+
+/** The spans behind a trace anomaly (src/observe/traces/anomalies): which operation, what changed, example traces. */
+export const TraceEvidenceSchema = z.object({
+  kind: TraceAnomalyKindSchema,
+  service: z.string(),
+  operation: z.string().describe('The span name'),
+  spanKind: z.enum(['internal', 'server', 'client', 'producer', 'consumer']),
+  callee: z.string().optional().describe('new_call, fan_out_change: the called service and operation'),
+  errorType: z.string().optional().describe('new_error_type: exception.type, error.type, status code or status message'),
+  observed: z.number().describe('latency: share of spans past the usual p99; fan-out: calls per parent span; new error or call: spans hit'),
+  usual: z.number().describe('latency: the usual share; fan-out: the usual calls per parent span; 0 for new ones'),
+  threshold: z.number().optional().describe("latency_outliers: the operation's usual p99 in ms"),
+  spans: z.number().int().describe('Spans (parent spans for call patterns) in the window judged'),
+  strength: z.number().min(0).max(1),
+  exemplars: z.array(TraceExemplarSchema).describe('Offending spans, worst first'),
+});
+export type TraceEvidence = z.infer<typeof TraceEvidenceSchema>;
+
 /**
  * Something notable: an anomaly, an external alert, an event. Signals carry a fingerprint;
  * engage/alerts folds signals with one fingerprint into one stateful alert.
@@ -146,6 +176,8 @@ export interface Signal extends Partial<EntityRef> {
   evidence?: AnomalyEvidence;
   /** Log signals: the lines behind it. */
   logs?: LogEvidence;
+  /** Trace anomalies: the operation and example traces behind it. */
+  traces?: TraceEvidence;
 }
 
 export const AlertSchema = z.object({
@@ -166,6 +198,7 @@ export const AlertSchema = z.object({
   incidentId: z.string().optional(),
   evidence: AnomalyEvidenceSchema.optional(),
   logs: LogEvidenceSchema.optional().describe('Log signals: the templates and sample lines behind the alert'),
+  traces: TraceEvidenceSchema.optional().describe('Trace anomalies: the operation, what changed and example traces'),
 });
 export type Alert = z.infer<typeof AlertSchema>;
 

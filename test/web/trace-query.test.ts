@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { parseExplorerQuery } from '../../web/src/explorer-query.js';
 import { formatMillis } from '../../web/src/format.js';
 import { axisTicks, serviceColour, waterfall } from '../../web/src/trace-layout.js';
-import { incidentTracesHref, redSeriesLinks, traceHref, traceSearchHref, type TraceSearchQuery } from '../../web/src/trace-query.js';
+import { incidentTracesHref, redSeriesLinks, traceEvidenceSearchHref, traceHref, traceSearchHref, type TraceSearchQuery } from '../../web/src/trace-query.js';
 import type { TraceSpan } from '../../web/src/types.js';
 import { parseRoute } from '../../web/src/use-hash-route.js';
 
@@ -41,6 +41,20 @@ describe('trace URLs', () => {
     assert.deepEqual(parseRoute(incidentTracesHref(['cart', 'payments'], { fromMs: 1000, toMs: 2000 })), {
       page: 'traces',
       query: { services: ['cart', 'payments'], status: 'error', range: { kind: 'fixed', fromMs: 1000, toMs: 2000 } },
+    });
+  });
+
+  it("opens a trace anomaly's similar spans: its operation past the usual p99, or failed, from the onset", () => {
+    const evidence = { service: 'cart', operation: 'POST /cart', spanKind: 'server' as const, observed: 0.14, usual: 0.01, spans: 600, strength: 0.9, exemplars: [] };
+    const window = { fromMs: 1000, toMs: 2000 };
+    const range = { kind: 'fixed', ...window };
+    assert.deepEqual(parseRoute(traceEvidenceSearchHref({ ...evidence, kind: 'latency_outliers', threshold: 120.4 }, window)), {
+      page: 'traces',
+      query: { services: ['cart'], operation: 'POST /cart', minDurationMs: 121, range },
+    });
+    assert.deepEqual(parseRoute(traceEvidenceSearchHref({ ...evidence, kind: 'new_error_type', errorType: 'TimeoutError' }, window)), {
+      page: 'traces',
+      query: { services: ['cart'], operation: 'POST /cart', status: 'error', range },
     });
   });
 

@@ -10,6 +10,7 @@ import { seriesKey } from '../../src/core/series.js';
 import { DERIVED } from '../../src/observe/traces/derived-series.js';
 import { explorerHrefFor, readRange, writeRange, type ExplorerRange, type TimeWindow } from './explorer-query.js';
 import { compact } from './log-query.js';
+import type { TraceEvidence } from './types.js';
 
 /** Around a span, the RED series show what its service was doing before and after it. */
 const METRICS_MARGIN_MS = 15 * 60_000;
@@ -58,6 +59,20 @@ export function traceSearchHref(query: Partial<TraceSearchQuery>): string {
 /** Traces in which a span of one of an incident's services failed, in the incident's window. */
 export function incidentTracesHref(services: readonly string[], window: TimeWindow): string {
   return traceSearchHref({ services, status: 'error', range: { kind: 'fixed', ...window } });
+}
+
+/**
+ * The spans like those behind a trace anomaly alert (src/observe/traces/anomalies), from its onset
+ * on: the operation's spans past its usual p99, its failed spans, or all of them (call patterns).
+ */
+export function traceEvidenceSearchHref(evidence: TraceEvidence, window: TimeWindow): string {
+  return traceSearchHref({
+    services: [evidence.service],
+    operation: evidence.operation,
+    ...(evidence.kind === 'new_error_type' ? { status: 'error' as const } : {}),
+    ...(evidence.kind === 'latency_outliers' && evidence.threshold !== undefined ? { minDurationMs: Math.ceil(evidence.threshold) } : {}),
+    range: { kind: 'fixed', ...window },
+  });
 }
 
 /** One trace's waterfall, with a span picked when given. */

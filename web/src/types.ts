@@ -11,7 +11,7 @@ import type {
   SnippetPartSchema,
 } from '../../src/core/api.js';
 
-export type { Alert, Cause, Incident, IncidentStatus, LogEvidence, Severity, TimelineEntry } from '../../src/core/records.js';
+export type { Alert, Cause, Incident, IncidentStatus, LogEvidence, Severity, TimelineEntry, TraceEvidence } from '../../src/core/records.js';
 export type {
   AnomalyEpisodeResponse as AnomalyEpisode,
   Fault,

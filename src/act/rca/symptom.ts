@@ -44,9 +44,10 @@ export function strengthOfDeviation(z: number): number {
   return 1 - Math.exp(-Math.abs(z) / 10);
 }
 
-/** Maps an alert to [0, 1): detector z-scores saturate smoothly, external alerts by severity. */
+/** Maps an alert to [0, 1): detector z-scores saturate smoothly, trace anomalies carry their own, external alerts by severity. */
 export function alertStrength(alert: Alert): number {
   if (alert.evidence) return strengthOfDeviation(alert.evidence.score);
+  if (alert.traces) return alert.traces.strength;
   const bySeverity = { info: 0.3, warning: 0.6, error: 0.8, critical: 0.9 } as const;
   return bySeverity[alert.severity];
 }

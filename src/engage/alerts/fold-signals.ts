@@ -33,6 +33,7 @@ export function foldSignal(current: Alert | undefined, signal: Signal, newId: ()
         summary: evidence === signal.evidence ? signal.summary : firing.summary,
         ...(evidence ? { evidence } : {}),
         ...logsOf(firing, signal),
+        ...tracesOf(firing, signal),
       },
     };
   }
@@ -54,6 +55,7 @@ export function foldSignal(current: Alert | undefined, signal: Signal, newId: ()
       count: 1,
       ...(signal.evidence ? { evidence: signal.evidence } : {}),
       ...(signal.logs ? { logs: signal.logs } : {}),
+      ...(signal.traces ? { traces: signal.traces } : {}),
     },
   };
 }
@@ -62,6 +64,12 @@ export function foldSignal(current: Alert | undefined, signal: Signal, newId: ()
 function logsOf(alert: Alert, signal: Signal): Pick<Alert, 'logs'> {
   const logs = alert.logs ?? signal.logs;
   return logs ? { logs } : {};
+}
+
+/** Trace evidence follows the strongest repeat: its exemplars show the episode at its worst. */
+function tracesOf(alert: Alert, signal: Signal): Pick<Alert, 'traces'> {
+  const traces = !alert.traces || (signal.traces && signal.traces.strength > alert.traces.strength) ? signal.traces : alert.traces;
+  return traces ? { traces } : {};
 }
 
 function strongest(alert: Alert, signal: Signal) {

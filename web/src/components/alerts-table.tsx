@@ -6,6 +6,7 @@ import type { Alert } from '../types.js';
 import { Notice } from './notice.js';
 import { SeverityBadge } from './severity-badge.js';
 import { StatusBadge } from './status-badge.js';
+import { TraceEvidenceLinks } from './trace-evidence-links.js';
 
 interface Props {
   alerts: readonly Alert[];
@@ -73,7 +74,8 @@ export function AlertsTable({ alerts, selection, onSelect, explorerWindow }: Pro
                     {alert.logs.templates.length === 1 ? 'its log lines ↗' : `log lines of ${alert.logs.templates.length} templates ↗`}
                   </a>
                 ) : null}
-                {!alert.evidence && !alert.logs ? <span className="muted">—</span> : null}
+                {alert.traces ? <TraceEvidenceLinks evidence={alert.traces} fromMs={alert.startsMs} toMs={alert.endsMs ?? alert.lastSeenMs} /> : null}
+                {!alert.evidence && !alert.logs && !alert.traces ? <span className="muted">—</span> : null}
               </td>
               <td className="small nowrap" title={`${formatAbsolute(alert.startsMs)} → ${formatAbsolute(alert.lastSeenMs)}`}>
                 {formatClock(alert.startsMs)} <span className="muted">→ {formatClock(alert.lastSeenMs)}</span>
