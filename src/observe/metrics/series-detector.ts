@@ -10,8 +10,9 @@
  * an explanation. (The gate also scores better on NAB: docs/benchmarks.md.) A stuck value is
  * the exception: frozen inside the band, it deviates from nothing and is still news. `firingPoints` anomalous points in
  * a row open an episode (onset = the first of them). The episode stays open while points are
- * anomalous or still `HOLD_Z` scales off the expected value in its direction — novelty fades
- * fast once a new shape has been seen, the deviation does not — and closes after
+ * anomalous, or on its side of the expected value and either still `HOLD_Z` scales off or
+ * still scoring (a slow drift: most of its points are within 2 scales, its CUSUM is what scores)
+ * — novelty fades fast once a new shape has been seen, the deviation does not — and closes after
  * `resolvePoints` points that are neither.
  */
 import type { Direction } from '../../core/records.js';
@@ -174,7 +175,9 @@ export class SeriesDetector {
     this.scored = true;
 
     if (this.episode) {
-      const holding = direction === this.episode.direction && Math.abs(reading.z) >= HOLD_Z;
+      // A drift keeps scoring while most of its points sit within 2 scales: the episode holds
+      // through them instead of closing and reopening every few points.
+      const holding = direction === this.episode.direction && (Math.abs(reading.z) >= HOLD_Z || reading.score >= this.settings.threshold);
       if (!anomalous && !holding) return this.onNormal(timeMs);
       this.normalStreak = 0;
       const kept = { ...point };
