@@ -10,8 +10,10 @@
  * an explanation. (The gate also scores better on NAB: docs/benchmarks.md.) A stuck value is
  * the exception: frozen inside the band, it deviates from nothing and is still news. `firingPoints` anomalous points in
  * a row open an episode (onset = the first of them). The episode stays open while points are
- * anomalous or still `HOLD_Z` scales off the expected value in its direction — novelty fades
- * fast once a new shape has been seen, the deviation does not — and closes after
+ * anomalous, or on its side of the expected value and either still `HOLD_Z` scales off or
+ * still scoring and `DRIFT_HOLD_Z` off (a slow drift: most of its points are within 2 scales,
+ * its CUSUM is what scores)
+ * — novelty fades fast once a new shape has been seen, the deviation does not — and closes after
  * `resolvePoints` points that are neither.
  */
 import type { Direction } from '../../core/records.js';
@@ -56,6 +58,8 @@ export type EpisodeEvent =
 
 /** Deviation, in scales, that keeps an open episode open after its score has faded. */
 export const HOLD_Z = 3;
+/** Least deviation, in scales, of a still-scoring point that keeps an open episode open. */
+export const DRIFT_HOLD_Z = 1;
 /**
  * How much more than the threshold one point must score to open an episode on its own, before
  * `firingPoints` in a row: a clear anomaly alarms at once, a borderline blip of a noisy series
@@ -174,7 +178,12 @@ export class SeriesDetector {
     this.scored = true;
 
     if (this.episode) {
-      const holding = direction === this.episode.direction && Math.abs(reading.z) >= HOLD_Z;
+      // A drift keeps scoring while most of its points sit within 2 scales: the episode holds
+      // through them instead of closing and reopening every few points. Not through points back
+      // at the expected value, though: the likelihood's short mean keeps scoring for a couple
+      // of points after a spike, and the episode would outlast it.
+      const scoring = Math.abs(reading.z) >= DRIFT_HOLD_Z && reading.score >= this.settings.threshold;
+      const holding = direction === this.episode.direction && (Math.abs(reading.z) >= HOLD_Z || scoring);
       if (!anomalous && !holding) return this.onNormal(timeMs);
       this.normalStreak = 0;
       const kept = { ...point };

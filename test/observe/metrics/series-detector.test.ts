@@ -47,6 +47,19 @@ describe('SeriesDetector', () => {
     assert.ok(closed.peak.value > 240 && Math.abs(closed.peak.expected - 50) < 10);
   });
 
+  it('finds a lasting shift of under a scale inside the range the series has already visited', () => {
+    // Wide swings while learning, so the shifted values are nowhere near a record: the shift is
+    // new only against the expected value (deviation contexts, the slow CUSUM).
+    const detector = new SeriesDetector(settings, metricSemantics('x'));
+    const values = Array.from({ length: 1400 }, (_, i) => 100 + (i < 100 ? 25 : 10) * noise(i) + (i >= 1200 && i < 1350 ? 4 : 0));
+    const events = feed(detector, values);
+    const first = opened(events)[0];
+    assert.ok(first, 'an episode opens');
+    assert.ok(first.onsetMs >= 1200 * STEP && first.onsetMs < 1350 * STEP, `onset ${first.onsetMs / STEP}`);
+    assert.equal(first.direction, 'up');
+    assert.ok(Math.abs(first.point.expected - 100) < 3, `expected ${first.point.expected}`);
+  });
+
   it('keeps an episode open while the deviation lasts, though the shape stops being new', () => {
     const detector = new SeriesDetector(settings, metricSemantics('x'));
     const values = Array.from({ length: 500 }, (_, i) => 100 + 3 * noise(i) + (i >= 300 && i < 340 ? 100 : 0));

@@ -20,10 +20,15 @@ export function contextBits(bins: number, order: number): number {
 
 export class ContextNovelty {
   private readonly seen: Uint8Array;
-  /** The last `order` bins as a ring: `recentHead` is the next slot, `recentCount` how many are set. */
-  private readonly recent: Int32Array;
-  private recentHead = 0;
+  /**
+   * The last `order` bins as one base-`bins` number, newest in the lowest digit, so the context
+   * of the newest k bins is `history % bins^k`: no ring to index, no array to chase.
+   */
+  private history = 0;
+  /** How many of the newest bins in `history` follow on from each other (fewer after a gap). */
   private recentCount = 0;
+  /** bins^order: `history` stays below it. */
+  private readonly span: number;
 
   constructor(
     private readonly bins: number,
@@ -31,27 +36,20 @@ export class ContextNovelty {
     seen?: Uint8Array,
   ) {
     this.seen = seen ?? new Uint8Array(Math.ceil(contextBits(bins, order) / 8));
-    this.recent = new Int32Array(order);
+    this.span = bins ** order;
   }
 
   /** Scores the contexts ending in `bin` (0 ≤ bin < bins), then remembers them: the share of them that were new. */
   observe(bin: number): number {
-    const order = this.order;
-    this.recent[this.recentHead] = bin;
-    this.recentHead = (this.recentHead + 1) % order;
-    if (this.recentCount < order) this.recentCount += 1;
+    this.history = (this.history * this.bins + bin) % this.span;
+    if (this.recentCount < this.order) this.recentCount += 1;
     let fresh = 0;
     // Context k (the newest k + 1 bins) is a k + 1 digit number in base `bins`, stored after the
     // bits of all shorter contexts.
     let offset = 0;
     let size = this.bins;
-    let digits = 0;
-    let place = 1;
-    for (let k = 0, slotIndex = this.recentHead; k < this.recentCount; k++) {
-      slotIndex = slotIndex === 0 ? order - 1 : slotIndex - 1;
-      digits += place * (this.recent[slotIndex] as number);
-      place *= this.bins;
-      const bitIndex = offset + digits;
+    for (let k = 0; k < this.recentCount; k++) {
+      const bitIndex = offset + (this.history % size);
       const byte = bitIndex >>> 3;
       const bit = 1 << (bitIndex & 7);
       if (((this.seen[byte] as number) & bit) === 0) {
@@ -72,15 +70,14 @@ export class ContextNovelty {
   /** The recent bins, oldest first. */
   get state(): { seen: Uint8Array; recent: number[] } {
     const recent: number[] = [];
-    for (let k = this.recentCount; k > 0; k--) recent.push(this.recent[(this.recentHead - k + this.order) % this.order] as number);
+    for (let k = this.recentCount - 1; k >= 0; k--) recent.push(Math.floor(this.history / this.bins ** k) % this.bins);
     return { seen: this.seen, recent };
   }
 
   static restore(bins: number, order: number, seen: Uint8Array, recent: readonly number[]): ContextNovelty {
     const novelty = new ContextNovelty(bins, order, seen);
     for (const bin of recent.slice(-order)) {
-      novelty.recent[novelty.recentHead] = bin;
-      novelty.recentHead = (novelty.recentHead + 1) % order;
+      novelty.history = (novelty.history * bins + bin) % novelty.span;
       novelty.recentCount += 1;
     }
     return novelty;

@@ -8,7 +8,7 @@ import { AnomalyLikelihood } from './anomaly-likelihood.js';
 import { ContextNovelty, contextBits } from './context-novelty.js';
 import { RobustLevel } from './robust-level.js';
 import { SeasonalProfile } from './seasonal-profile.js';
-import { ShiftCusum } from './shift-cusum.js';
+import { DRIFT, SHIFT, ShiftCusum } from './shift-cusum.js';
 import { StuckRun } from './stuck-run.js';
 import { MODEL_CONSTANTS, SeriesModel, type ModelSettings } from './series-model.js';
 import { ValueBins } from './value-bins.js';
@@ -25,9 +25,12 @@ export const ModelStateSchema = z.object({
   high: extended,
   seen: base64,
   recent: z.array(z.number().int().min(0).max(MODEL_CONSTANTS.bins - 1)),
+  deviationSeen: base64,
+  deviationRecent: z.array(z.number().int().min(0).max(MODEL_CONSTANTS.bins - 1)),
   likelihood: z.object({ mean: finite, variance: finite.min(0), count: z.number().int().min(0), recent: z.array(finite) }),
   level: z.object({ location: finite, scale: finite.min(0), meanDeviation: finite.min(0) }).nullable(),
   cusum: z.object({ up: finite.min(0), down: finite.min(0) }),
+  drift: z.object({ up: finite.min(0), down: finite.min(0) }),
   stuck: z.object({ last: extended, run: z.number().int().min(0), repeatRate: finite.min(0).max(1), count: z.number().int().min(0) }),
   seasonal: z.object({
     ring: base64,
@@ -49,6 +52,7 @@ export function snapshotModel(model: SeriesModel): ModelState {
   const p = model.parts;
   const { low, high } = p.bins.extremes;
   const novelty = p.novelty.state;
+  const deviationNovelty = p.deviationNovelty.state;
   const seasonal = p.seasonal.state;
   const stuck = p.stuck.state;
   return {
@@ -58,9 +62,12 @@ export function snapshotModel(model: SeriesModel): ModelState {
     high: Number.isFinite(high) ? high : null,
     seen: toBase64(novelty.seen),
     recent: novelty.recent,
+    deviationSeen: toBase64(deviationNovelty.seen),
+    deviationRecent: deviationNovelty.recent,
     likelihood: p.likelihood.state,
     level: p.level ? p.level.state : null,
     cusum: p.cusum.state,
+    drift: p.drift.state,
     stuck: { ...stuck, last: Number.isFinite(stuck.last) ? stuck.last : null },
     seasonal: {
       ...seasonal,
@@ -75,8 +82,10 @@ export function snapshotModel(model: SeriesModel): ModelState {
 
 /** Throws RangeError when array sizes do not fit the model (a snapshot from other constants). */
 export function restoreModel(settings: ModelSettings, minScale: number, state: ModelState): SeriesModel {
+  const seenBytes = Math.ceil(contextBits(MODEL_CONSTANTS.bins, MODEL_CONSTANTS.order) / 8);
   const seen = fromBase64(state.seen);
-  if (seen.length !== Math.ceil(contextBits(MODEL_CONSTANTS.bins, MODEL_CONSTANTS.order) / 8)) throw new RangeError(`novelty bitset of ${seen.length} bytes`);
+  const deviationSeen = fromBase64(state.deviationSeen);
+  if (seen.length !== seenBytes || deviationSeen.length !== seenBytes) throw new RangeError(`novelty bitsets of ${seen.length} and ${deviationSeen.length} bytes`);
   const ring = new Float32Array(bytesFor(fromBase64(state.seasonal.ring), 4));
   const profile = new Float32Array(bytesFor(fromBase64(state.seasonal.profile), 4));
   if (profile.length !== state.seasonal.period || state.seasonal.head >= ring.length) throw new RangeError('seasonal state does not fit');
@@ -85,11 +94,13 @@ export function restoreModel(settings: ModelSettings, minScale: number, state: M
     learning: [...state.learning],
     bins: new ValueBins(MODEL_CONSTANTS.bins, minScale * MODEL_CONSTANTS.bins, state.low ?? Infinity, state.high ?? -Infinity),
     novelty: ContextNovelty.restore(MODEL_CONSTANTS.bins, MODEL_CONSTANTS.order, seen, state.recent),
+    deviationNovelty: ContextNovelty.restore(MODEL_CONSTANTS.bins, MODEL_CONSTANTS.order, deviationSeen, state.deviationRecent),
     likelihood: new AnomalyLikelihood(state.likelihood, MODEL_CONSTANTS.likelihoodHalfLife, MODEL_CONSTANTS.shortPoints),
     level: state.level
       ? new RobustLevel(state.level, MODEL_CONSTANTS.levelWeight, MODEL_CONSTANTS.levelClip, minScale)
       : undefined,
-    cusum: new ShiftCusum(state.cusum),
+    cusum: new ShiftCusum(SHIFT, state.cusum),
+    drift: new ShiftCusum(DRIFT, state.drift),
     stuck: new StuckRun({ ...state.stuck, last: state.stuck.last ?? Number.NaN }),
     seasonal: new SeasonalProfile({ ...state.seasonal, ring, profile, hour: state.seasonal.hour ?? Number.NaN }),
     lastTimeMs: state.lastTimeMs ?? Number.NEGATIVE_INFINITY,

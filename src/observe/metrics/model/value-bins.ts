@@ -37,3 +37,14 @@ export class ValueBins {
     return Math.min(this.bins - 1, Math.max(0, index));
   }
 }
+
+/**
+ * The bin of a deviation `z` (in scales from the expected value): one scale per bin, `bins / 2`
+ * below zero, the outermost bins open-ended. Where ValueBins places a value within everything
+ * the series has ever done — coarse after one wild outlier, and blind to the time of day — this
+ * places it against what was expected just now, so its contexts are shapes of the residual.
+ */
+export function deviationBin(z: number, bins: number): number {
+  const index = Math.floor(z) + (bins >> 1);
+  return index < 0 ? 0 : index >= bins ? bins - 1 : index;
+}
