@@ -55,6 +55,7 @@ const FIRST_BONUS = 0.05;
 const WALK_WEIGHT = 0.1;
 /** Onsets this close count as simultaneous: buckets and scrape intervals blur order. */
 const ONSET_TOLERANCE_MS = 60_000;
+const ONSET_SHARE = 0.5;
 const CHANGE_LOOKBACK_MS = 15 * 60_000;
 const MAX_CAUSES = 5;
 /** Evidence (at most 1) plus every bonus: dividing by it keeps scores in [0, 1] without ties at the top. */
@@ -93,35 +94,46 @@ export function rankSymptoms(input: RcaInput): Cause[] {
 
 function gatherEvidence(symptoms: readonly Symptom[]): Map<string, ServiceEvidence> {
   const byService = new Map<string, ServiceEvidence>();
-  const entry = (service: string): ServiceEvidence => {
+  const concerning = new Map<string, Symptom[]>();
+  const entry = (service: string, symptom: Symptom): ServiceEvidence => {
     let item = byService.get(service);
     if (!item) {
       item = { service, ownStrength: 0, callerStrength: 0, onsetMs: Number.POSITIVE_INFINITY, explained: 0 };
       byService.set(service, item);
     }
+    concerning.set(service, [...(concerning.get(service) ?? []), symptom]);
     return item;
   };
   for (const symptom of symptoms) {
     const { strength } = symptom;
     if (symptom.seenByCaller && symptom.peer !== undefined) {
-      const item = entry(symptom.peer);
+      const item = entry(symptom.peer, symptom);
       if (strength > item.callerStrength) {
         item.callerStrength = strength;
         item.seenByCallers = symptom;
       }
-      item.onsetMs = Math.min(item.onsetMs, symptom.startsMs);
       continue;
     }
     if (symptom.service === undefined) continue;
-    const item = entry(symptom.service);
+    const item = entry(symptom.service, symptom);
     if (strength > item.ownStrength) {
       item.ownStrength = strength;
       item.own = symptom;
     }
     if (symptom.instance !== undefined && strength > (item.ownInstance?.strength ?? 0)) item.ownInstance = symptom;
-    item.onsetMs = Math.min(item.onsetMs, symptom.startsMs);
   }
+  for (const item of byService.values()) item.onsetMs = onsetOf(concerning.get(item.service) ?? []);
   return byService;
+}
+
+/**
+ * When a service went wrong: the first of its symptoms that weigh at least ONSET_SHARE of its
+ * strongest. A faint drift that began earlier (memory a few percent up) does not make a victim
+ * look like the first to go wrong.
+ */
+function onsetOf(symptoms: readonly Symptom[]): number {
+  const strongest = Math.max(...symptoms.map((s) => s.strength));
+  return Math.min(...symptoms.filter((s) => s.strength >= ONSET_SHARE * strongest).map((s) => s.startsMs));
 }
 
 function explainByCallees(item: ServiceEvidence, all: Map<string, ServiceEvidence>, symptoms: readonly Symptom[], graph: ServiceGraph): void {

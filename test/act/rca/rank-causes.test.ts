@@ -64,6 +64,18 @@ describe('rankCauses', () => {
     assert.deepEqual(rankCauses({ graph, changes: [], alerts: felt }).map((c) => c.service), ['payment', 'checkout']);
   });
 
+  it('dates a service from its strong symptoms, so a faint earlier drift does not make a victim first', () => {
+    const alerts = [
+      anomaly('checkout', 'process.memory.usage', 3, T - 5 * 60_000), // 3 % more memory, long before
+      anomaly('checkout', 'opsloop.service.latency_p95', 30, T + 10_000),
+      anomaly('checkout', 'opsloop.edge.latency_p95', 28, T + 10_000, { peer: 'payment' }),
+      anomaly('payment', 'opsloop.service.latency_p95', 28, T),
+    ];
+    const causes = rankCauses({ graph, changes: [], alerts });
+    assert.deepEqual(causes.map((c) => c.service), ['payment', 'checkout']);
+    assert.match(causes[1]!.evidence, /symptom: its callee payment/);
+  });
+
   it('blames a crashed callee that only its callers can see', () => {
     const causes = rankCauses({
       graph,
