@@ -57,6 +57,7 @@ export function spanSymptoms(input: SpanWindow): Symptom[] {
 interface Usual {
   spans: number;
   ownErrors: number;
+  errors: number;
   selfMs: number;
   bodies: number;
   bodyLogBytes: number;
@@ -67,9 +68,10 @@ function usualByTarget(baseline: readonly SpanOutcome[]): Map<string, Usual> {
   const usual = new Map<string, Usual>();
   for (const outcome of baseline) {
     const key = targetKey(outcome);
-    const sum = usual.get(key) ?? { spans: 0, ownErrors: 0, selfMs: 0, bodies: 0, bodyLogBytes: 0 };
+    const sum = usual.get(key) ?? { spans: 0, ownErrors: 0, errors: 0, selfMs: 0, bodies: 0, bodyLogBytes: 0 };
     sum.spans += outcome.spans;
     sum.ownErrors += outcome.ownErrors;
+    sum.errors += outcome.errors;
     sum.selfMs += outcome.selfMs;
     sum.bodies += outcome.bodies;
     sum.bodyLogBytes += outcome.bodyLogBytes;
@@ -83,23 +85,27 @@ function targetKey(outcome: SpanOutcome): string {
 }
 
 function errorSymptom(outcome: SpanOutcome, usual: Usual | undefined, fromMs: number, sample: string): Symptom | undefined {
-  if (outcome.ownErrors < MIN_ERRORS) return undefined;
-  const usualRatio = usual && usual.spans > 0 ? usual.ownErrors / usual.spans : 0;
+  // A call that failed is the caller's view of the callee whether the callee reported the
+  // failure or not; an own span's failure counts only when none of its children failed.
+  const failed = (o: { errors: number; ownErrors: number }) => (outcome.peer === undefined ? o.ownErrors : o.errors);
+  const count = failed(outcome);
+  if (count < MIN_ERRORS) return undefined;
+  const usualRatio = usual && usual.spans > 0 ? failed(usual) / usual.spans : 0;
   const expected = outcome.spans * usualRatio;
   // Binomial standard error, with one error of slack so a spotless baseline does not divide by 0.
-  const z = (outcome.ownErrors - expected) / Math.sqrt(expected * (1 - usualRatio) + 1);
+  const z = (count - expected) / Math.sqrt(expected * (1 - usualRatio) + 1);
   if (z < MIN_Z) return undefined;
-  const ratio = `${percent(outcome.ownErrors / outcome.spans)} vs usual ${percent(usualRatio)}`;
+  const ratio = `${percent(count / outcome.spans)} vs usual ${percent(usualRatio)}`;
   const startsMs = outcome.firstOwnErrorMs ?? fromMs;
   if (outcome.peer !== undefined) {
-    const unanswered = outcome.unansweredCalls === outcome.ownErrors ? ', none of them answered' : '';
+    const unanswered = outcome.unansweredCalls === count ? ', none of them answered' : '';
     return {
       service: outcome.service,
       ...(outcome.instance ? { instance: outcome.instance } : {}),
       peer: outcome.peer,
       seenByCaller: true,
       name: 'calls to it fail',
-      summary: `${outcome.ownErrors} of ${outcome.spans} calls failed${unanswered}${sample} (${ratio})`,
+      summary: `${count} of ${outcome.spans} calls failed${unanswered}${sample} (${ratio})`,
       startsMs,
       strength: strengthOfDeviation(z),
       resource: false,

@@ -79,6 +79,19 @@ describe('spanSymptoms', () => {
     assert.deepEqual(steady, []);
   });
 
+  it('takes every failed call as the caller\'s view of the callee, even when the callee reported the failure itself', () => {
+    const symptoms = spanSymptoms({
+      fromMs: FROM,
+      baseline: [outcome({ service: 'checkout', peer: 'payment' })],
+      // 40 calls failed because payment's own spans failed: none of them are the call's own errors.
+      window: [outcome({ service: 'checkout', peer: 'payment', errors: 40, ownErrors: 0 })],
+    });
+    assert.deepEqual(
+      symptoms.map((s) => [s.service, s.peer, s.seenByCaller, s.name, s.summary]),
+      [['checkout', 'payment', true, 'calls to it fail', '40 of 100 calls failed (40.0% vs usual 0.0%)']],
+    );
+  });
+
   it('notices a share of spoilt answers that an arithmetic mean of sizes would hide', () => {
     // Half the answers shrink to 20 B: the mean only halves (1800 → 910 B), the typical size drops 9-fold.
     const halfSpoilt = 45 * Math.log(1801) + 45 * Math.log(21);

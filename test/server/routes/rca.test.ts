@@ -41,7 +41,7 @@ describe('POST /api/v1/rca', () => {
     // Its callers only pass the failure on: ranked below it and called symptoms.
     for (const cause of rest) assert.ok(cause.score < top.score);
     const checkout = rest.find((cause) => cause.service === 'checkout');
-    if (checkout) assert.match(checkout.evidence, /symptom: its callee payment/);
+    if (checkout) assert.match(checkout.evidence, /symptom: its callee payment/, JSON.stringify(body.causes, null, 2));
     assert.ok(body.symptoms.spans > 0 && body.symptoms.logs > 0, JSON.stringify(body.symptoms));
     assert.equal(body.fromMs, minute(30));
     // The issue asks for the answer time: printed with the test.
