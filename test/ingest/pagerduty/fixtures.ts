@@ -11,3 +11,10 @@ export function rawFixture(name: string): Record<string, unknown> {
 export function fixture(name: string): PagerDutyEvent {
   return PagerDutyEventSchema.parse(rawFixture(name));
 }
+
+/** A fixture with one top-level field left out, as a sender that forgot it would send it. */
+export function fixtureWithout(name: string, field: string): Record<string, unknown> {
+  const raw = rawFixture(name);
+  delete raw[field];
+  return raw;
+}
