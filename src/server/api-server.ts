@@ -118,6 +118,7 @@ export async function buildApiServer(options: ApiServerOptions): Promise<Fastify
     metrics,
     now: options.now ?? Date.now,
     detector: config.detector,
+    pagerduty: config.pagerduty,
     ...(options.backlog ? { backlog: options.backlog } : {}),
   };
   for (const plugin of ROUTE_PLUGINS) await app.register(plugin, routeOptions);

@@ -33,7 +33,8 @@ export const PAGERDUTY_PATHS = ['/api/v1/integrations/pagerduty/v2/enqueue', '/v
 /** Who acknowledged, on the incident's timeline, when the event does not name its client. */
 const DEFAULT_ACTOR = 'PagerDuty Events API';
 
-export const pagerdutyRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { engine, metrics, now }) => {
+export const pagerdutyRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { engine, metrics, now, pagerduty }) => {
+  const allowedKeys = new Set(pagerduty.routingKeys);
   // This plugin's context only: senders parse PagerDuty's error shape, not opsloop's.
   app.setErrorHandler((error, _request, reply) => {
     const errors = invalidEventErrors(error);
@@ -83,6 +84,12 @@ export const pagerdutyRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
         preValidation: async (request, reply) => {
           const problem = v1EventProblem(request.body);
           if (problem) return reply.code(400).send(invalidEvent([problem]));
+        },
+        // PagerDuty answers a bad key with 400 too; senders treat it as "do not retry".
+        preHandler: async (request, reply) => {
+          if (allowedKeys.size > 0 && !allowedKeys.has(request.body.routing_key)) {
+            return reply.code(400).send(invalidEvent(['body.routing_key: not an integration key of this opsloop (pagerduty.routingKeys)']));
+          }
         },
       },
       async (request, reply) => {

@@ -146,3 +146,21 @@ describe('PagerDuty resolve-before-trigger across a restart', () => {
     }
   });
 });
+
+describe('PagerDuty receiver with pagerduty.routingKeys configured', () => {
+  let h: Harness;
+  before(async () => {
+    h = await startHarness({ config: { pagerduty: { routingKeys: [KEY] } } });
+  });
+  after(() => h.close());
+
+  it('accepts a listed key and rejects any other with a 400 naming the setting', async () => {
+    const listed = await h.app.inject({ method: 'POST', url: URL, payload: rawFixture('trigger-full.json') });
+    assert.equal(listed.statusCode, 202);
+    const other = await h.app.inject({ method: 'POST', url: URL, payload: rawFixture('trigger-minimal.json') });
+    assert.equal(other.statusCode, 400);
+    assert.deepEqual(other.json<{ errors: string[] }>().errors, ['body.routing_key: not an integration key of this opsloop (pagerduty.routingKeys)']);
+    await h.engine.settle();
+    assert.equal(h.store.alerts.list({ limit: 10 }).length, 1);
+  });
+});
