@@ -64,6 +64,13 @@ export const ConfigSchema = z
       })
       .strict()
       .default({ maxBacklog: 5000 }),
+    pagerduty: z
+      .object({
+        /** Integration keys the PagerDuty receiver accepts; empty accepts any 32-character key. */
+        routingKeys: z.array(z.string().length(32)).default([]),
+      })
+      .strict()
+      .default({ routingKeys: [] }),
     detector: z
       .object({
         /** Points a new series learns from quietly before it is scored. */

@@ -23,6 +23,7 @@ import { logPatternRoutes } from './routes/log-patterns.js';
 import { logRoutes } from './routes/logs.js';
 import { metricsRoutes } from './routes/metrics.js';
 import { openapiRoutes } from './routes/openapi.js';
+import { pagerdutyRoutes } from './routes/pagerduty.js';
 import { rcaRoutes } from './routes/rca.js';
 import { serviceRoutes } from './routes/services.js';
 import { seriesRoutes } from './routes/series.js';
@@ -63,6 +64,7 @@ const ROUTE_PLUGINS = [
   changeRoutes,
   eventRoutes,
   alertmanagerRoutes,
+  pagerdutyRoutes,
   demoRoutes,
 ] as const;
 
@@ -116,6 +118,7 @@ export async function buildApiServer(options: ApiServerOptions): Promise<Fastify
     metrics,
     now: options.now ?? Date.now,
     detector: config.detector,
+    pagerduty: config.pagerduty,
     ...(options.backlog ? { backlog: options.backlog } : {}),
   };
   for (const plugin of ROUTE_PLUGINS) await app.register(plugin, routeOptions);

@@ -9,6 +9,8 @@ export interface RouteOptions {
   now: () => number;
   /** The live detectors' settings, so a replay for charts scores exactly as the loop does. */
   detector: Config['detector'];
+  /** Which routing keys the PagerDuty receiver accepts. */
+  pagerduty: Config['pagerduty'];
   /** Bus backlog for /metrics; absent when the caller does not expose it. */
   backlog?: () => number;
 }

@@ -37,6 +37,8 @@ const EXPECTED: Array<[method: string, path: string]> = [
   ['get', '/api/v1/traces/{traceId}'],
   ['get', '/api/v1/changes'],
   ['post', '/api/v1/changes'],
+  ['post', '/api/v1/integrations/pagerduty/v2/enqueue'],
+  ['post', '/v2/enqueue'],
   ['post', '/api/v1/events'],
   ['post', '/api/v1/integrations/alertmanager'],
   ['get', '/api/v1/demo/faults'],

@@ -1,0 +1,28 @@
+export {
+  EARLY_RESOLVE_GRACE_MS,
+  EARLY_RESOLVE_KIND,
+  decodeEarlyResolve,
+  encodeEarlyResolve,
+  isLateTrigger,
+  type EarlyResolve,
+} from './early-resolve.js';
+export {
+  PAGERDUTY_SEVERITIES,
+  PagerDutyAcceptedSchema,
+  PagerDutyEventSchema,
+  PagerDutyInvalidSchema,
+  v1EventProblem,
+  type PagerDutyEvent,
+  type PagerDutyFollowUp,
+  type PagerDutyInvalid,
+  type PagerDutyTrigger,
+} from './event-schema.js';
+export {
+  PAGERDUTY_SOURCE,
+  alertFingerprint,
+  dedupKeyOf,
+  flattenDetails,
+  resolveToSignal,
+  triggerTimeMs,
+  triggerToSignal,
+} from './event-to-signal.js';
