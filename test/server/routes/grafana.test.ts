@@ -62,7 +62,7 @@ describe('POST /api/v1/integrations/grafana', () => {
     }
   });
 
-  it('accepts a resolve for an alert it never saw firing and raises nothing (the Alertmanager rule)', async () => {
+  it('accepts a resolve for an alert it never saw firing and raises nothing; a later firing raises it (the Alertmanager rule)', async () => {
     const payload = rawGrafanaFixture('resolved-two-alerts.json') as { alerts: Array<Record<string, unknown>> };
     const before = (await grafanaAlerts('resolved')).length;
     for (const alert of payload.alerts) alert['fingerprint'] = `never-fired-${String(alert['fingerprint'])}`;
@@ -72,6 +72,12 @@ describe('POST /api/v1/integrations/grafana', () => {
     await h.engine.settle();
     assert.equal((await grafanaAlerts('resolved')).length, before);
     assert.ok(!(await grafanaAlerts('firing')).some((alert) => alert.fingerprint.startsWith('never-fired-')));
+
+    const firing = rawGrafanaFixture('firing-two-alerts.json') as { alerts: Array<Record<string, unknown>> };
+    for (const alert of firing.alerts) alert['fingerprint'] = `never-fired-${String(alert['fingerprint'])}`;
+    assert.equal((await post(firing)).statusCode, 202);
+    await h.engine.settle();
+    assert.equal((await grafanaAlerts('firing')).filter((alert) => alert.fingerprint.startsWith('never-fired-')).length, 2);
   });
 
   it('rejects a legacy (pre-8) notification, saying which version is supported', async () => {
