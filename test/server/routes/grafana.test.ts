@@ -64,13 +64,13 @@ describe('POST /api/v1/integrations/grafana', () => {
 
   it('accepts a resolve for an alert it never saw firing and raises nothing; a later firing raises it (the Alertmanager rule)', async () => {
     const payload = rawGrafanaFixture('resolved-two-alerts.json') as { alerts: Array<Record<string, unknown>> };
-    const before = (await grafanaAlerts('resolved')).length;
+    const resolvedBefore = (await grafanaAlerts('resolved')).length;
     for (const alert of payload.alerts) alert['fingerprint'] = `never-fired-${String(alert['fingerprint'])}`;
     const response = await post(payload);
     assert.equal(response.statusCode, 202);
     assert.deepEqual(response.json(), { accepted: 2 });
     await h.engine.settle();
-    assert.equal((await grafanaAlerts('resolved')).length, before);
+    assert.equal((await grafanaAlerts('resolved')).length, resolvedBefore);
     assert.ok(!(await grafanaAlerts('firing')).some((alert) => alert.fingerprint.startsWith('never-fired-')));
 
     const firing = rawGrafanaFixture('firing-two-alerts.json') as { alerts: Array<Record<string, unknown>> };
