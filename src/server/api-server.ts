@@ -17,6 +17,7 @@ import { changeRoutes } from './routes/changes.js';
 import { demoRoutes } from './routes/demo.js';
 import { eventRoutes } from './routes/events.js';
 import { forecastRoutes } from './routes/forecast.js';
+import { grafanaRoutes } from './routes/grafana.js';
 import { healthRoutes } from './routes/health.js';
 import { incidentRoutes } from './routes/incidents.js';
 import { logPatternRoutes } from './routes/log-patterns.js';
@@ -65,6 +66,7 @@ const ROUTE_PLUGINS = [
   eventRoutes,
   alertmanagerRoutes,
   pagerdutyRoutes,
+  grafanaRoutes,
   demoRoutes,
 ] as const;
 

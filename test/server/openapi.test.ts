@@ -41,6 +41,7 @@ const EXPECTED: Array<[method: string, path: string]> = [
   ['post', '/v2/enqueue'],
   ['post', '/api/v1/events'],
   ['post', '/api/v1/integrations/alertmanager'],
+  ['post', '/api/v1/integrations/grafana'],
   ['get', '/api/v1/demo/faults'],
 ];
 

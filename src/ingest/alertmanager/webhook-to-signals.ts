@@ -22,15 +22,20 @@ export function webhookToSignals(payload: AlertmanagerWebhook, options: { nowMs:
   return payload.alerts.map((alert) => alertToSignal(alert, options));
 }
 
-export function alertToSignal(alert: AlertmanagerAlert, options: { nowMs: number }): Signal {
+/**
+ * One Alertmanager-shaped alert to a Signal. Grafana's unified alerting posts the same alert
+ * items (plus extras), so its receiver calls this with its own `source`.
+ */
+export function alertToSignal(alert: AlertmanagerAlert, options: { nowMs: number; source?: string }): Signal {
+  const source = options.source ?? ALERTMANAGER_SOURCE;
   const labels = sortLabels(alert.labels);
   const signal: Signal = {
     kind: 'alert',
-    source: ALERTMANAGER_SOURCE,
+    source,
     // Alertmanager's fingerprint is a hash of the label set, so it is stable across
     // notifications of one alert; it is missing only before Alertmanager 0.19.
-    fingerprint: alert.fingerprint || labelsFingerprint(labels),
-    name: labels['alertname'] ?? 'alertmanager alert',
+    fingerprint: alert.fingerprint || labelsFingerprint(source, labels),
+    name: labels['alertname'] ?? `${source} alert`,
     status: alert.status,
     severity: severityFromLabel(labels['severity']),
     timeMs: alertTimeMs(alert, options.nowMs),
@@ -53,8 +58,8 @@ function alertTimeMs(alert: AlertmanagerAlert, nowMs: number): number {
   return Math.max(startsMs, nowMs);
 }
 
-function labelsFingerprint(sortedLabels: Record<string, string>): string {
-  return stableHash(ALERTMANAGER_SOURCE, ...Object.entries(sortedLabels).map(([name, value]) => `${name}=${value}`));
+function labelsFingerprint(source: string, sortedLabels: Record<string, string>): string {
+  return stableHash(source, ...Object.entries(sortedLabels).map(([name, value]) => `${name}=${value}`));
 }
 
 function firstLabel(labels: Record<string, string>, names: readonly string[]): string | undefined {
