@@ -68,7 +68,9 @@ test('web UI: service map drawn with health, drill-down on click, reached from a
 
     // The incident shows its neighbourhood on the map, its top cause chosen …
     await page.goto(`${origin}/#/incidents/${incident.id}`);
-    await page.getByTestId('incident-map').getByTestId('service-map-canvas').waitFor({ timeout: STEP_TIMEOUT_MS });
+    const incidentCanvas = page.getByTestId('incident-map').getByTestId('service-map-canvas');
+    await incidentCanvas.waitFor({ timeout: STEP_TIMEOUT_MS });
+    assert.match((await incidentCanvas.getAttribute('aria-label')) ?? '', /this incident's window: checkout outlined/);
     const embedded = await drawnGraph(page);
     assert.ok(embedded.nodes.find((node) => node.id === 'checkout')?.classes.includes('chosen'), 'the top cause is chosen');
     assert.ok(embedded.nodes.find((node) => node.id === 'checkout')?.classes.includes('highlight'));

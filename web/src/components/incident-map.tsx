@@ -32,7 +32,14 @@ export function IncidentMap({ services, topCause, window: span }: Props) {
       {graph && graph.nodes.length === 0 ? <Notice kind="empty" title="No spans in this window">The map is drawn from traces.</Notice> : null}
       {graph && graph.nodes.length > 0 ? (
         <>
-          <ServiceMapCanvas nodes={graph.nodes} edges={graph.edges} highlight={services} selected={topCause} onSelect={open} />
+          <ServiceMapCanvas
+            nodes={graph.nodes}
+            edges={graph.edges}
+            highlight={services}
+            selected={topCause}
+            onSelect={open}
+            label={`Service map of this incident's window: ${services.join(', ')} outlined; the full map's tables list every node and edge`}
+          />
           <ServiceMapLegend />
         </>
       ) : null}

@@ -21,9 +21,11 @@ interface Props {
   highlight: readonly string[];
   selected: string | undefined;
   onSelect: (name: string) => void;
+  /** What a screen reader announces for the canvas, which it cannot read. */
+  label?: string;
 }
 
-export function ServiceMapCanvas({ nodes, edges, highlight, selected, onSelect }: Props) {
+export function ServiceMapCanvas({ nodes, edges, highlight, selected, onSelect, label = 'Service map; the tables below list the same nodes and edges' }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const cy = useRef<Core | undefined>(undefined);
   const shape = useRef('');
@@ -69,7 +71,7 @@ export function ServiceMapCanvas({ nodes, edges, highlight, selected, onSelect }
     }
   }, [nodes, edges, highlight, selected]);
 
-  return <div ref={container} className="service-map-canvas" data-testid="service-map-canvas" role="img" aria-label="Service map; the tables below list the same nodes and edges" />;
+  return <div ref={container} className="service-map-canvas" data-testid="service-map-canvas" role="img" aria-label={label} />;
 }
 
 function toElements(nodes: readonly MapNode[], edges: readonly MapEdge[], highlight: readonly string[], selected: string | undefined): ElementDefinition[] {
