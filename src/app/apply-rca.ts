@@ -21,21 +21,23 @@ const LEAD_MS = 60_000;
 const NEAR_HOPS = 2;
 
 export function applyRca(store: Store, graph: ServiceGraph, incidentId: string): void {
+  // Reads first, outside the write transaction: the span and log queries take tens of
+  // milliseconds, and ingest must not wait on them. Nothing interleaves (one synchronous call).
+  const incident = store.incidents.get(incidentId);
+  if (!incident) return;
+  const alerts = store.alerts.list({ incidentId });
+  const changes = store.changes.list({
+    range: { fromMs: incident.startedMs - CHANGE_WINDOW_MS, toMs: incident.updatedMs + CHANGE_WINDOW_MS },
+  });
+  const lastSeenMs = Math.max(incident.startedMs, ...alerts.map((a) => a.lastSeenMs));
+  const range = { fromMs: incident.startedMs - LEAD_MS, toMs: lastSeenMs };
+  const near = nearby(alerts, graph);
+  const traced = [...spanEvidence(store, range), ...logEvidence(store, range)].filter((s) => concerns(s, near));
+  const causes = rankSymptoms({ symptoms: [...alerts.map(symptomOfAlert), ...traced], graph, changes });
+  const top = causes[0];
+  const previousTop = incident.causes[0];
+  const title = top ? `${top.service}: ${top.indicator}` : incident.title;
   store.transaction(() => {
-    const incident = store.incidents.get(incidentId);
-    if (!incident) return;
-    const alerts = store.alerts.list({ incidentId });
-    const changes = store.changes.list({
-      range: { fromMs: incident.startedMs - CHANGE_WINDOW_MS, toMs: incident.updatedMs + CHANGE_WINDOW_MS },
-    });
-    const lastSeenMs = Math.max(incident.startedMs, ...alerts.map((a) => a.lastSeenMs));
-    const range = { fromMs: incident.startedMs - LEAD_MS, toMs: lastSeenMs };
-    const near = nearby(alerts, graph);
-    const traced = [...spanEvidence(store, range), ...logEvidence(store, range)].filter((s) => concerns(s, near));
-    const causes = rankSymptoms({ symptoms: [...alerts.map(symptomOfAlert), ...traced], graph, changes });
-    const top = causes[0];
-    const previousTop = incident.causes[0];
-    const title = top ? `${top.service}: ${top.indicator}` : incident.title;
     store.incidents.save({ ...incident, causes, title });
     if (top && (previousTop?.service !== top.service || previousTop.indicator !== top.indicator)) {
       store.incidents.appendTimeline({

@@ -55,12 +55,12 @@ export function rankWindow(store: Store, range: TimeRange, options: { detector: 
   const alerts = store.windows.alertsOverlapping(range, MAX_ALERTS).map(symptomOfAlert);
   const spans = spanEvidence(store, range);
   const logs = logEvidence(store, range);
-  const causes = rankSymptoms({ symptoms: [...metrics, ...alerts, ...spans, ...logs], ...context(store, range) });
+  const causes = rankSymptoms({ symptoms: [...metrics, ...alerts, ...spans, ...logs], ...rankingContext(store, range) });
   return { causes, symptoms: { metrics: metrics.length, alerts: alerts.length, spans: spans.length, logs: logs.length } };
 }
 
 /** What the ranker weighs symptoms against: the service graph and the changes before the window. */
-export function context(store: Store, range: TimeRange): { graph: ServiceGraph; changes: Change[] } {
+function rankingContext(store: Store, range: TimeRange): { graph: ServiceGraph; changes: Change[] } {
   return {
     graph: new ServiceGraph(store.topology.edges()),
     changes: store.changes.list({ range: { fromMs: range.fromMs - CHANGE_LOOKBACK_MS, toMs: range.toMs } }),
