@@ -14,7 +14,8 @@ import { PEER_LABEL } from '../observe/traces/derived-series.js';
 import type { Store } from '../store/store.js';
 import { logEvidence, spanEvidence } from './window-rca.js';
 
-const CHANGE_WINDOW_MS = 30 * 60_000;
+/** Changes this long before an incident (and after its last alert) count as its possible causes. */
+export const CHANGE_WINDOW_MS = 30 * 60_000;
 /** Spans and logs from this long before the first alert: detection lags the onset by a bucket or two. */
 const LEAD_MS = 60_000;
 /** Services this many calls away from an alert's service are the incident's neighbourhood. */

@@ -1,5 +1,6 @@
 import type { Fault, LogIngestStats } from '../core/api.js';
-import type { Incident } from '../core/records.js';
+import type { Incident, TimelineEntry } from '../core/records.js';
+import type { IncidentEdit } from '../engage/incidents/lifecycle.js';
 import type { SignalSink, TelemetrySink } from '../ingest/sink.js';
 import type { Store, TimeRange } from '../store/store.js';
 import type { WindowRca } from './window-rca.js';
@@ -12,9 +13,19 @@ export interface Engine {
   readonly store: Store;
   readonly telemetry: TelemetrySink;
   readonly signals: SignalSink;
-  /** Incident actions by a person; `by` names them on the timeline. Throws OpsError NOT_FOUND. */
+  /**
+   * Incident actions by a person (src/engage/incidents/incident-actions.ts); `by` names them on
+   * the timeline. Throw OpsError NOT_FOUND for an unknown incident or problem, CONFLICT for an
+   * illegal lifecycle step.
+   */
   acknowledge(incidentId: string, by: string): Incident;
-  resolve(incidentId: string, by: string): Incident;
+  resolve(incidentId: string, by: string, resolution?: string): Incident;
+  closeIncident(incidentId: string, by: string): Incident;
+  editIncident(incidentId: string, edit: IncidentEdit, by: string): Incident;
+  /** A note (for responders) or a status update (public-facing). */
+  writeOnTimeline(incidentId: string, kind: 'note' | 'status_update', text: string, by: string): TimelineEntry;
+  linkProblem(problemId: string, incidentId: string, by: string): void;
+  unlinkProblem(problemId: string, incidentId: string, by: string): void;
   /** Likely root causes of any stored time window, incident or not. */
   rankWindow(range: TimeRange): WindowRca;
   /** What log ingest cut, repaired or could not mine since start. */

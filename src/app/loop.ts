@@ -10,6 +10,7 @@ import type { Fault } from '../core/api.js';
 import type { Config } from '../core/config.js';
 import type { Change, Incident, MetricPoint, ServiceEdge, Signal } from '../core/records.js';
 import { ServiceGraph } from '../core/service-graph.js';
+import { IncidentActions } from '../engage/incidents/incident-actions.js';
 import { IncidentDesk } from '../engage/incidents/incident-desk.js';
 import type { SignalSink } from '../ingest/sink.js';
 import { LogSignals, logSignalSettings } from '../observe/logs/signals/index.js';
@@ -193,6 +194,13 @@ export function createLoop(options: LoopOptions): Loop {
   const snapshots = setInterval(snapshot, SNAPSHOT_MS);
   snapshots.unref();
 
+  const actions = new IncidentActions(store);
+  /** An incident a person changed goes on the bus like one the loop changed (RCA, notifications). */
+  const changed = (incident: Incident): Incident => {
+    bus.publish('incidents.changed', [incident]);
+    return incident;
+  };
+
   const settle = async () => {
     while (bus.backlog() > 0) await bus.drain();
   };
@@ -202,16 +210,13 @@ export function createLoop(options: LoopOptions): Loop {
     bus,
     telemetry,
     signals,
-    acknowledge: (id, by) => {
-      const incident = desk.acknowledge(id, by, now());
-      bus.publish('incidents.changed', [incident]);
-      return incident;
-    },
-    resolve: (id, by) => {
-      const incident = desk.resolve(id, by, now());
-      bus.publish('incidents.changed', [incident]);
-      return incident;
-    },
+    acknowledge: (id, by) => changed(actions.acknowledge(id, { by, atMs: now() })),
+    resolve: (id, by, resolution) => changed(actions.resolve(id, { by, atMs: now() }, resolution)),
+    closeIncident: (id, by) => changed(actions.close(id, { by, atMs: now() })),
+    editIncident: (id, edit, by) => changed(actions.edit(id, edit, { by, atMs: now() })),
+    writeOnTimeline: (id, kind, text, by) => actions.write(id, kind, text, { by, atMs: now() }),
+    linkProblem: (problemId, id, by) => actions.linkProblem(problemId, id, { by, atMs: now() }),
+    unlinkProblem: (problemId, id, by) => actions.unlinkProblem(problemId, id, { by, atMs: now() }),
     rankWindow: (range) => rankWindow(store, range, { detector: config.detector }),
     logStats: () => logMining.stats(),
     demoFaults: () => demoFaults?.(),

@@ -3,6 +3,7 @@
  * the server (validation + OpenAPI), the CLI and web/ (types through z.infer).
  */
 import { z } from 'zod';
+import { ProblemSchema } from './incident-api.js';
 import { decodeLogCursor } from './log-cursor.js';
 import {
   AlertSchema,
@@ -10,29 +11,25 @@ import {
   ChangeSchema,
   DirectionSchema,
   IncidentSchema,
-  IncidentStatusSchema,
   SeveritySchema,
   TimelineEntrySchema,
 } from './records.js';
 
-export const IncidentListQuerySchema = z.object({
-  status: z
-    .string()
-    .optional()
-    .describe('Comma-separated statuses, e.g. triggered,acknowledged'),
-  limit: z.coerce.number().int().min(1).max(1000).default(100),
+export const IncidentListResponseSchema = z.object({
+  incidents: z.array(IncidentSchema).describe('Newest first by start'),
+  nextCursor: z.string().optional().describe('Present when more incidents match; pass as cursor'),
 });
-
-export const IncidentListResponseSchema = z.object({ incidents: z.array(IncidentSchema) });
 
 export const IncidentDetailResponseSchema = z.object({
   incident: IncidentSchema,
   alerts: z.array(AlertSchema),
   timeline: z.array(TimelineEntrySchema),
+  problem: ProblemSchema.optional().describe('The problem the incident is linked to'),
+  changes: z
+    .array(ChangeSchema)
+    .describe("Changes to its services or their direct neighbours from 30 min before it started until it ended, oldest first (the ones root-cause analysis weighs)"),
 });
 export type IncidentDetailResponse = z.infer<typeof IncidentDetailResponseSchema>;
-
-export const IncidentStatusFilterSchema = IncidentStatusSchema;
 
 export const AlertListResponseSchema = z.object({ alerts: z.array(AlertSchema) });
 
@@ -117,10 +114,6 @@ export const ErrorResponseSchema = z.object({
 
 // --- HTTP API server (src/server/routes) ---------------------------------------------------
 
-/** The body is optional: the server treats a missing one as `{}`. */
-export const IncidentActionBodySchema = z.object({
-  by: z.string().min(1).max(200).default('api').describe('Who acts; shown on the timeline'),
-});
 export const IncidentActionResponseSchema = z.object({ incident: IncidentSchema });
 
 export const AlertListQuerySchema = z.object({

@@ -3,6 +3,7 @@
  * the merge once with this schema and freezes it; nothing else reads process.env.
  */
 import { z } from 'zod';
+import { CatalogEntrySchema } from './incident-api.js';
 
 const port = z.number().int().min(0).max(65535);
 
@@ -118,6 +119,8 @@ export const ConfigSchema = z
       })
       .strict()
       .default({ windowSeconds: 120, maxGraphDistance: 2, quietSeconds: 60 }),
+    /** Service catalog seed by service name (docs/incidents.md); an entry edited through the API wins. */
+    catalog: z.record(z.string().min(1), CatalogEntrySchema.strict()).default({}),
   })
   .strict();
 

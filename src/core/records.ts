@@ -216,22 +216,50 @@ export const CauseSchema = z.object({
 });
 export type Cause = z.infer<typeof CauseSchema>;
 
+/** P1 is the most urgent. Severity says how bad it is; priority, set by people, how soon to act. */
+export const PrioritySchema = z.enum(['P1', 'P2', 'P3', 'P4', 'P5']);
+export type Priority = z.infer<typeof PrioritySchema>;
+
 export const IncidentSchema = z.object({
   id: z.string(),
   title: z.string(),
   status: IncidentStatusSchema,
   severity: SeveritySchema,
+  priority: PrioritySchema.optional(),
+  assignee: z.string().optional(),
+  team: z.string().optional(),
   services: z.array(z.string()),
   startedMs: z.number(),
   updatedMs: z.number(),
   acknowledgedMs: z.number().optional(),
   resolvedMs: z.number().optional(),
+  closedMs: z.number().optional(),
+  resolution: z.string().optional().describe('How it was resolved, in the words of whoever resolved it'),
   alertIds: z.array(z.string()),
   causes: z.array(CauseSchema),
 });
 export type Incident = z.infer<typeof IncidentSchema>;
 
-export const TimelineKindSchema = z.enum(['alert', 'alert_resolved', 'status', 'rca', 'change', 'note']);
+/**
+ * What a timeline entry records. One kind per line, so a stage that adds its own (say,
+ * notifications or runbook actions) adds one line here and nothing else; stored rows keep the
+ * kind as text, so adding one needs no migration.
+ */
+export const TIMELINE_KINDS = [
+  'alert',
+  'alert_resolved',
+  'status',
+  'rca',
+  'change',
+  'note',
+  'status_update',
+  'field',
+  'problem',
+  'postmortem',
+  'notification',
+  'action',
+] as const;
+export const TimelineKindSchema = z.enum(TIMELINE_KINDS);
 export type TimelineKind = z.infer<typeof TimelineKindSchema>;
 
 export const TimelineEntrySchema = z.object({
@@ -239,6 +267,7 @@ export const TimelineEntrySchema = z.object({
   timeMs: z.number(),
   kind: TimelineKindSchema,
   message: z.string(),
+  by: z.string().optional().describe('Who: a person or client for actions, absent for what opsloop did itself'),
 });
 export type TimelineEntry = z.infer<typeof TimelineEntrySchema>;
 

@@ -19,7 +19,12 @@ import { eventRoutes } from './routes/events.js';
 import { forecastRoutes } from './routes/forecast.js';
 import { grafanaRoutes } from './routes/grafana.js';
 import { healthRoutes } from './routes/health.js';
+import { catalogRoutes } from './routes/catalog.js';
+import { incidentActionRoutes } from './routes/incident-actions.js';
 import { incidentRoutes } from './routes/incidents.js';
+import { postmortemRoutes } from './routes/postmortems.js';
+import { problemRoutes } from './routes/problems.js';
+import { similarIncidentRoutes } from './routes/similar-incidents.js';
 import { logPatternRoutes } from './routes/log-patterns.js';
 import { logRoutes } from './routes/logs.js';
 import { metricsRoutes } from './routes/metrics.js';
@@ -52,6 +57,11 @@ const ROUTE_PLUGINS = [
   healthRoutes,
   metricsRoutes,
   incidentRoutes,
+  incidentActionRoutes,
+  similarIncidentRoutes,
+  postmortemRoutes,
+  problemRoutes,
+  catalogRoutes,
   rcaRoutes,
   alertRoutes,
   serviceRoutes,
@@ -99,6 +109,7 @@ export async function buildApiServer(options: ApiServerOptions): Promise<Fastify
       tags: [
         { name: 'incidents', description: 'Incidents and their lifecycle' },
         { name: 'alerts', description: 'Deduplicated, stateful signals' },
+        { name: 'problems', description: 'Recurring incidents linked into problems, with known errors and workarounds' },
         { name: 'services', description: 'The service catalogue and call graph' },
         { name: 'telemetry', description: 'Metric series' },
         { name: 'logs', description: 'Log search and log templates (patterns)' },
@@ -121,6 +132,7 @@ export async function buildApiServer(options: ApiServerOptions): Promise<Fastify
     now: options.now ?? Date.now,
     detector: config.detector,
     pagerduty: config.pagerduty,
+    catalog: config.catalog,
     ...(options.backlog ? { backlog: options.backlog } : {}),
   };
   for (const plugin of ROUTE_PLUGINS) await app.register(plugin, routeOptions);

@@ -11,6 +11,8 @@ export interface RouteOptions {
   detector: Config['detector'];
   /** Which routing keys the PagerDuty receiver accepts. */
   pagerduty: Config['pagerduty'];
+  /** The service catalog's seed from the configuration file. */
+  catalog: Config['catalog'];
   /** Bus backlog for /metrics; absent when the caller does not expose it. */
   backlog?: () => number;
 }

@@ -13,6 +13,7 @@ import type {
   SpanRecord,
   TimelineEntry,
 } from '../core/records.js';
+import type { CatalogEntry, Postmortem, Problem } from '../core/incident-api.js';
 import type { MapSpan } from '../core/service-map-api.js';
 import type { SpanOutcome, TemplateCount } from '../core/window-outcomes.js';
 
@@ -59,15 +60,56 @@ export interface AlertRepository {
 
 export interface IncidentFilter {
   status?: IncidentStatus[];
+  /** Incidents that overlap the range: started by its end, and open or resolved at or after its start. */
+  overlapping?: TimeRange;
+  /** Continue after this incident (newest-first order): the last one of the previous page. */
+  after?: IncidentCursor;
   limit?: number;
+}
+
+/** Position in the newest-first incident order. */
+export interface IncidentCursor {
+  startedMs: number;
+  id: string;
 }
 
 export interface IncidentRepository {
   save(incident: Incident): void;
   get(id: string): Incident | undefined;
+  /** Newest first by startedMs, then id. */
   list(filter?: IncidentFilter): Incident[];
   appendTimeline(entry: TimelineEntry): void;
   timeline(incidentId: string): TimelineEntry[];
+}
+
+/** Problems and which incidents are linked to them; an incident belongs to at most one problem. */
+export interface ProblemRepository {
+  /** Saves the problem's own fields; its incidentIds are ignored (links are kept apart). */
+  save(problem: Problem): void;
+  get(id: string): Problem | undefined;
+  /** Newest first by creation. */
+  list(filter?: { status?: Problem['status'][]; limit?: number }): Problem[];
+  /** Links the incident to the problem, moving it from any other problem. */
+  link(problemId: string, incidentId: string, linkedMs: number): void;
+  /** Returns whether the incident was linked to the problem. */
+  unlink(problemId: string, incidentId: string): boolean;
+  /** The problem an incident is linked to. */
+  ofIncident(incidentId: string): Problem | undefined;
+}
+
+/** One postmortem per incident. */
+export interface PostmortemRepository {
+  save(postmortem: Postmortem): void;
+  get(incidentId: string): Postmortem | undefined;
+  /** Which of these incidents have a postmortem. */
+  existing(incidentIds: readonly string[]): Set<string>;
+}
+
+/** What people say about services (owner, tier, runbooks …), keyed by service name. */
+export interface CatalogRepository {
+  save(service: string, entry: CatalogEntry, updatedMs: number): void;
+  get(service: string): { entry: CatalogEntry; updatedMs: number } | undefined;
+  all(): Map<string, { entry: CatalogEntry; updatedMs: number }>;
 }
 
 export interface ChangeRepository {
@@ -300,6 +342,9 @@ export interface Store {
   readonly traces: TraceRepository;
   readonly alerts: AlertRepository;
   readonly incidents: IncidentRepository;
+  readonly problems: ProblemRepository;
+  readonly postmortems: PostmortemRepository;
+  readonly catalog: CatalogRepository;
   readonly changes: ChangeRepository;
   readonly topology: TopologyRepository;
   readonly modelState: ModelStateRepository;

@@ -2,15 +2,16 @@
  * The engage stage: signals become alerts, alerts are correlated into incidents, incidents
  * move through their lifecycle, and every step lands on the incident's timeline. State lives
  * in the store, so a restart picks up where it left off. Decisions are made by the pure
- * modules (engage/alerts, engage/correlate); this class applies them.
+ * modules (engage/alerts, engage/correlate, engage/incidents/lifecycle); this class applies
+ * them. What people do to incidents is incident-actions.ts.
  */
 import { newId } from '../../core/ids.js';
-import { OpsError } from '../../core/errors.js';
 import type { Alert, Change, Incident, Severity, Signal, TimelineEntry } from '../../core/records.js';
 import type { ServiceGraph } from '../../core/service-graph.js';
 import type { Store } from '../../store/store.js';
 import { foldSignal } from '../alerts/fold-signals.js';
 import { chooseIncident, type IncidentView } from '../correlate/choose-incident.js';
+import { reopenForAlert } from './incident-actions.js';
 
 export interface IncidentDeskOptions {
   store: Store;
@@ -32,11 +33,14 @@ export class IncidentDesk {
     const changed = new Set<string>();
     store.transaction(() => {
       for (const signal of signals) {
-        const result = foldSignal(store.alerts.byFingerprint(signal.fingerprint), signal, () => newId('alr'));
+        const previous = store.alerts.byFingerprint(signal.fingerprint);
+        const result = foldSignal(previous, signal, () => newId('alr'));
         if (!result) continue;
         let alert = result.alert;
         if (result.change === 'opened') {
-          alert = this.correlate(alert);
+          // A new episode of an alert whose incident was resolved reopens that incident (lifecycle.ts).
+          const reopened = reopenForAlert(store, previous, alert);
+          alert = reopened ? { ...alert, incidentId: reopened } : this.correlate(alert);
         } else if (result.change === 'resolved' && alert.incidentId) {
           this.timeline(alert.incidentId, alert.endsMs ?? signal.timeMs, 'alert_resolved', `${describe(alert)} resolved`);
         }
@@ -85,38 +89,6 @@ export class IncidentDesk {
       }
     });
     return resolved;
-  }
-
-  acknowledge(incidentId: string, by: string, nowMs: number): Incident {
-    return this.transition(incidentId, by, nowMs, 'acknowledged');
-  }
-
-  resolve(incidentId: string, by: string, nowMs: number): Incident {
-    return this.transition(incidentId, by, nowMs, 'resolved');
-  }
-
-  private transition(incidentId: string, by: string, nowMs: number, to: 'acknowledged' | 'resolved'): Incident {
-    const { store } = this.options;
-    return store.transaction(() => {
-      const incident = store.incidents.get(incidentId);
-      if (!incident) throw new OpsError('OPS_ERR_NOT_FOUND', [`Incident ${incidentId}`]);
-      if (incident.status === to) return incident;
-      if (to === 'acknowledged' && incident.status !== 'triggered') {
-        throw new OpsError('OPS_ERR_CONFLICT', [`Incident ${incidentId} is ${incident.status}; only a triggered incident can be acknowledged`]);
-      }
-      if (to === 'resolved' && incident.status === 'closed') {
-        throw new OpsError('OPS_ERR_CONFLICT', [`Incident ${incidentId} is closed`]);
-      }
-      const updated: Incident = {
-        ...incident,
-        status: to,
-        updatedMs: Math.max(incident.updatedMs, nowMs),
-        ...(to === 'acknowledged' ? { acknowledgedMs: nowMs } : { resolvedMs: nowMs }),
-      };
-      store.incidents.save(updated);
-      this.timeline(incidentId, nowMs, 'status', `${to} by ${by}`);
-      return updated;
-    });
   }
 
   private correlate(alert: Alert): Alert {

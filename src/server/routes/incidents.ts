@@ -1,18 +1,22 @@
+/**
+ * Reading incidents: the list (by status and by time window, paged), one incident with its
+ * alerts, timeline, problem and nearby changes, its alerts alone, and MTTA/MTTR over a window.
+ * What people do to incidents is incident-actions.ts.
+ */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import {
-  IncidentActionBodySchema,
-  IncidentActionResponseSchema,
-  IncidentDetailResponseSchema,
-  IncidentListQuerySchema,
-  IncidentListResponseSchema,
-} from '../../core/api.js';
+import { IncidentDetailResponseSchema, IncidentListResponseSchema } from '../../core/api.js';
 import { OpsError } from '../../core/errors.js';
-import { IncidentStatusSchema, type IncidentStatus } from '../../core/records.js';
+import { IncidentAlertsResponseSchema, IncidentStatsQuerySchema, IncidentStatsResponseSchema, IncidentWindowQuerySchema } from '../../core/incident-api.js';
+import { IncidentStatusSchema, type Change, type Incident, type IncidentStatus } from '../../core/records.js';
+import { ServiceGraph } from '../../core/service-graph.js';
+import { CHANGE_WINDOW_MS } from '../../app/apply-rca.js';
+import { incidentStats } from '../../engage/incidents/incident-metrics.js';
+import type { IncidentCursor, Store } from '../../store/store.js';
 import { errorResponses } from '../error-responses.js';
 import type { RouteOptions } from '../route-options.js';
 
-const IdParamsSchema = z.object({ id: z.string().min(1).describe('Incident id') });
+export const IncidentIdParamsSchema = z.object({ id: z.string().min(1).describe('Incident id') });
 const TAGS = ['incidents'];
 
 export const incidentRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { engine }) => {
@@ -20,15 +24,47 @@ export const incidentRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, {
     '/api/v1/incidents',
     {
       schema: {
-        summary: 'List incidents, newest first',
+        summary: 'List incidents, newest first, by status and time window',
+        description:
+          'With from and/or to: the incidents that overlap the window (started at or before `to`, and still open or resolved at or after `from`). Pages of `limit`; pass nextCursor as cursor for the next page.',
         tags: TAGS,
-        querystring: IncidentListQuerySchema,
+        querystring: IncidentWindowQuerySchema,
         response: { 200: IncidentListResponseSchema, ...errorResponses(400) },
       },
     },
     async (request) => {
+      const { from, to, limit, cursor } = request.query;
+      if (from !== undefined && to !== undefined && from > to) {
+        throw new OpsError('OPS_ERR_VALIDATION', [`querystring.from (${from}) is after querystring.to (${to})`]);
+      }
       const status = parseStatusList(request.query.status);
-      return { incidents: engine.store.incidents.list({ limit: request.query.limit, ...(status ? { status } : {}) }) };
+      const after = cursor === undefined ? undefined : decodeIncidentCursor(cursor);
+      const overlapping = from === undefined && to === undefined ? undefined : { fromMs: from ?? Number.MIN_SAFE_INTEGER, toMs: to ?? Number.MAX_SAFE_INTEGER };
+      // One more than asked tells whether another page exists.
+      const incidents = engine.store.incidents.list({ limit: limit + 1, ...(status ? { status } : {}), ...(overlapping ? { overlapping } : {}), ...(after ? { after } : {}) });
+      const page = incidents.slice(0, limit);
+      const last = page.at(-1);
+      return { incidents: page, ...(incidents.length > limit && last ? { nextCursor: encodeIncidentCursor(last) } : {}) };
+    },
+  );
+
+  app.get(
+    '/api/v1/incidents/stats',
+    {
+      schema: {
+        summary: 'MTTA and MTTR of the incidents that started in a window',
+        description:
+          'Count, and mean, median and 90th percentile of time to acknowledge (first acknowledgement − start) and time to resolve (last resolution − start), overall, per service and per severity. Unacknowledged incidents do not count towards MTTA, unresolved ones not towards MTTR.',
+        tags: TAGS,
+        querystring: IncidentStatsQuerySchema,
+        response: { 200: IncidentStatsResponseSchema, ...errorResponses(400) },
+      },
+    },
+    async (request) => {
+      const { from, to } = request.query;
+      if (from > to) throw new OpsError('OPS_ERR_VALIDATION', [`querystring.from (${from}) is after querystring.to (${to})`]);
+      const incidents = engine.store.incidents.list({ overlapping: { fromMs: from, toMs: to } });
+      return incidentStats(incidents, { fromMs: from, toMs: to });
     },
   );
 
@@ -36,46 +72,75 @@ export const incidentRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, {
     '/api/v1/incidents/:id',
     {
       schema: {
-        summary: 'One incident with its alerts and timeline',
+        summary: 'One incident with its alerts, timeline, problem and nearby changes',
         tags: TAGS,
-        params: IdParamsSchema,
+        params: IncidentIdParamsSchema,
         response: { 200: IncidentDetailResponseSchema, ...errorResponses(400, 404) },
       },
     },
     async (request) => {
-      const incident = engine.store.incidents.get(request.params.id);
-      if (!incident) throw new OpsError('OPS_ERR_NOT_FOUND', [`Incident ${request.params.id}`]);
-      const alerts = incident.alertIds.flatMap((alertId) => engine.store.alerts.get(alertId) ?? []);
-      return { incident, alerts, timeline: engine.store.incidents.timeline(incident.id) };
+      const { store } = engine;
+      const incident = incidentOr404(store, request.params.id);
+      const alerts = incident.alertIds.flatMap((alertId) => store.alerts.get(alertId) ?? []);
+      const problem = store.problems.ofIncident(incident.id);
+      return {
+        incident,
+        alerts,
+        timeline: store.incidents.timeline(incident.id),
+        ...(problem ? { problem } : {}),
+        changes: nearbyChanges(store, incident),
+      };
     },
   );
 
-  const actions = {
-    acknowledge: { summary: 'Acknowledge an incident', act: engine.acknowledge.bind(engine) },
-    resolve: { summary: 'Resolve an incident', act: engine.resolve.bind(engine) },
-  } as const;
-  for (const [action, { summary, act }] of Object.entries(actions)) {
-    app.post(
-      `/api/v1/incidents/:id/${action}`,
-      {
-        schema: {
-          summary,
-          tags: TAGS,
-          params: IdParamsSchema,
-          body: IncidentActionBodySchema,
-          response: { 200: IncidentActionResponseSchema, ...errorResponses(400, 404, 409, 415) },
-        },
-        // A button in the UI or a bare `curl -X POST` sends no body; that means "by: api".
-        preValidation: async (request) => {
-          // Before validation the body is still raw JSON, not the schema's output type.
-          const raw: { body: unknown } = request;
-          raw.body ??= {};
-        },
+  app.get(
+    '/api/v1/incidents/:id/alerts',
+    {
+      schema: {
+        summary: 'The alerts grouped into an incident, with their labels and source',
+        tags: TAGS,
+        params: IncidentIdParamsSchema,
+        response: { 200: IncidentAlertsResponseSchema, ...errorResponses(400, 404) },
       },
-      async (request) => ({ incident: act(request.params.id, request.body.by) }),
-    );
-  }
+    },
+    async (request) => {
+      const incident = incidentOr404(engine.store, request.params.id);
+      const alerts = engine.store.alerts.list({ incidentId: incident.id }).sort((a, b) => a.startsMs - b.startsMs || a.id.localeCompare(b.id));
+      return { incidentId: incident.id, alerts };
+    },
+  );
 };
+
+export function incidentOr404(store: Store, id: string): Incident {
+  const incident = store.incidents.get(id);
+  if (!incident) throw new OpsError('OPS_ERR_NOT_FOUND', [`Incident ${id}`]);
+  return incident;
+}
+
+/** Changes RCA weighs for the incident, on its services or one call away, as the timeline records them (incident-desk onChanges). */
+function nearbyChanges(store: Store, incident: Incident): Change[] {
+  const graph = new ServiceGraph(store.topology.edges());
+  const endMs = incident.resolvedMs ?? incident.updatedMs;
+  return store.changes
+    .list({ range: { fromMs: incident.startedMs - CHANGE_WINDOW_MS, toMs: endMs } })
+    .filter((change) => incident.services.some((service) => graph.distance(service, change.service, 1) !== undefined))
+    .sort((a, b) => a.timeMs - b.timeMs);
+}
+
+/** The position of an incident in the newest-first order, as one opaque token. */
+function encodeIncidentCursor(incident: Incident): string {
+  return Buffer.from(JSON.stringify([incident.startedMs, incident.id])).toString('base64url');
+}
+
+function decodeIncidentCursor(cursor: string): IncidentCursor {
+  try {
+    const [startedMs, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
+    if (typeof startedMs === 'number' && typeof id === 'string') return { startedMs, id };
+  } catch {
+    // Reported below with the same message as a well-formed but wrong token.
+  }
+  throw new OpsError('OPS_ERR_VALIDATION', ['querystring.cursor is not a cursor returned by this API (pass nextCursor unchanged)']);
+}
 
 /** `triggered,acknowledged` -> statuses; an unknown one is a 400 naming it. */
 function parseStatusList(raw: string | undefined): IncidentStatus[] | undefined {

@@ -5,17 +5,21 @@ import { NO_LIMIT } from './limits.js';
 
 // An upsert, never INSERT OR REPLACE: replacing deletes the row, and the delete would cascade
 // to the incident's timeline.
-const SAVE = `INSERT INTO incidents (id, status, started_ms, record) VALUES (?, ?, ?, ?)
+const SAVE = `INSERT INTO incidents (id, status, started_ms, ended_ms, record) VALUES (?, ?, ?, ?, ?)
   ON CONFLICT (id) DO UPDATE SET status = excluded.status, started_ms = excluded.started_ms,
-    record = excluded.record`;
+    ended_ms = excluded.ended_ms, record = excluded.record`;
 const GET = 'SELECT record FROM incidents WHERE id = ?';
 // The status set arrives as one JSON array so a single cached statement serves every subset.
+// A NULL bound disables its condition; the row-value comparison continues a page after the cursor.
 const LIST = `SELECT record FROM incidents
-  WHERE @statuses IS NULL OR status IN (SELECT value FROM json_each(@statuses))
+  WHERE (@statuses IS NULL OR status IN (SELECT value FROM json_each(@statuses)))
+    AND (@to IS NULL OR started_ms <= @to)
+    AND (@from IS NULL OR ended_ms IS NULL OR ended_ms >= @from)
+    AND (@afterStarted IS NULL OR (started_ms, id) < (@afterStarted, @afterId))
   ORDER BY started_ms DESC, id DESC LIMIT @limit`;
-const APPEND_TIMELINE = `INSERT INTO incident_timeline (incident_id, time_ms, kind, message)
-  VALUES (?, ?, ?, ?)`;
-const TIMELINE = `SELECT incident_id, time_ms, kind, message FROM incident_timeline
+const APPEND_TIMELINE = `INSERT INTO incident_timeline (incident_id, time_ms, kind, message, actor)
+  VALUES (?, ?, ?, ?, ?)`;
+const TIMELINE = `SELECT incident_id, time_ms, kind, message, actor FROM incident_timeline
   WHERE incident_id = ? ORDER BY time_ms, id`;
 
 interface TimelineRow {
@@ -23,6 +27,7 @@ interface TimelineRow {
   time_ms: number;
   kind: string;
   message: string;
+  actor: string | null;
 }
 
 /**
@@ -39,7 +44,7 @@ export class SqliteIncidentRepository implements IncidentRepository {
   save(incident: Incident): void {
     this.#conn
       .statement(SAVE)
-      .run(incident.id, incident.status, incident.startedMs, JSON.stringify(incident));
+      .run(incident.id, incident.status, incident.startedMs, incident.resolvedMs ?? null, JSON.stringify(incident));
   }
 
   get(id: string): Incident | undefined {
@@ -50,13 +55,17 @@ export class SqliteIncidentRepository implements IncidentRepository {
   list(filter: IncidentFilter = {}): Incident[] {
     const rows = this.#conn.statement(LIST).all({
       statuses: filter.status === undefined ? null : JSON.stringify(filter.status),
+      from: filter.overlapping?.fromMs ?? null,
+      to: filter.overlapping?.toMs ?? null,
+      afterStarted: filter.after?.startedMs ?? null,
+      afterId: filter.after?.id ?? null,
       limit: filter.limit ?? NO_LIMIT,
     }) as Array<{ record: string }>;
     return rows.map((row) => parseIncident(row.record));
   }
 
   appendTimeline(entry: TimelineEntry): void {
-    this.#conn.statement(APPEND_TIMELINE).run(entry.incidentId, entry.timeMs, entry.kind, entry.message);
+    this.#conn.statement(APPEND_TIMELINE).run(entry.incidentId, entry.timeMs, entry.kind, entry.message, entry.by ?? null);
   }
 
   timeline(incidentId: string): TimelineEntry[] {
@@ -66,6 +75,7 @@ export class SqliteIncidentRepository implements IncidentRepository {
       timeMs: row.time_ms,
       kind: row.kind as TimelineKind,
       message: row.message,
+      ...(row.actor === null ? {} : { by: row.actor }),
     }));
   }
 }

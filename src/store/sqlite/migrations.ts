@@ -195,6 +195,45 @@ CREATE TABLE instances (
 ) WITHOUT ROWID;
 `;
 
+// Incident management (docs/incidents.md): who wrote each timeline entry, when an incident
+// ended (so a time-window query needs no JSON), problems with their linked incidents,
+// postmortems and the service catalog's human-entered fields.
+const INCIDENT_MANAGEMENT = `
+ALTER TABLE incident_timeline ADD COLUMN actor TEXT;
+
+-- NULL while open. Window queries ask started_ms <= to AND (ended_ms IS NULL OR ended_ms >= from).
+ALTER TABLE incidents ADD COLUMN ended_ms INTEGER;
+UPDATE incidents SET ended_ms = json_extract(record, '$.resolvedMs');
+
+CREATE TABLE problems (
+  id TEXT PRIMARY KEY,
+  status TEXT NOT NULL,
+  created_ms INTEGER NOT NULL,
+  record TEXT NOT NULL
+);
+CREATE INDEX problems_created ON problems (created_ms);
+
+-- The incident is the key: an incident belongs to at most one problem.
+CREATE TABLE problem_incidents (
+  incident_id TEXT PRIMARY KEY REFERENCES incidents (id) ON DELETE CASCADE,
+  problem_id TEXT NOT NULL REFERENCES problems (id) ON DELETE CASCADE,
+  linked_ms INTEGER NOT NULL
+);
+CREATE INDEX problem_incidents_problem ON problem_incidents (problem_id);
+
+CREATE TABLE postmortems (
+  incident_id TEXT PRIMARY KEY REFERENCES incidents (id) ON DELETE CASCADE,
+  updated_ms INTEGER NOT NULL,
+  record TEXT NOT NULL
+);
+
+CREATE TABLE service_catalog (
+  service TEXT PRIMARY KEY,
+  updated_ms INTEGER NOT NULL,
+  record TEXT NOT NULL
+) WITHOUT ROWID;
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial telemetry', sql: INITIAL_TELEMETRY },
   { version: 2, name: 'initial state', sql: INITIAL_STATE },
@@ -202,4 +241,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'log templates and search', sql: LOG_TEMPLATES_AND_SEARCH },
   { version: 5, name: 'trace search', sql: TRACE_SEARCH },
   { version: 6, name: 'instances', sql: INSTANCES },
+  { version: 7, name: 'incident management', sql: INCIDENT_MANAGEMENT },
 ];

@@ -1,0 +1,91 @@
+/**
+ * The postmortem draft: a markdown template (Liquid) filled from the incident, its timeline and
+ * its ranked causes. The engine is sandboxed: an in-memory template map (no file system for
+ * include/render), own properties only, unknown filters rejected, and parse, render-time and
+ * memory limits so a template, ours or a configured one, cannot hang or exhaust the server.
+ */
+import { Liquid } from 'liquidjs';
+import type { Cause, Incident, TimelineEntry } from '../../core/records.js';
+
+export const DEFAULT_POSTMORTEM_TEMPLATE = `# Postmortem: {{ incident.title }}
+
+| | |
+|---|---|
+| Incident | {{ incident.id }} |
+| Severity | {{ incident.severity }}{% if incident.priority %} · {{ incident.priority }}{% endif %} |
+| Services | {{ services }} |
+| Started | {{ started }} |
+| Resolved | {{ resolved }} |
+| Duration | {{ duration }} |
+| Owner | {{ incident.assignee | default: "—" }}{% if incident.team %} ({{ incident.team }}){% endif %} |
+
+## Summary
+
+_What happened, in two or three sentences._{% if incident.resolution %}
+
+Resolution: {{ incident.resolution }}{% endif %}
+
+## Impact
+
+_Who and what was affected, for how long, and how badly._
+{% for update in statusUpdates %}
+- {{ update.time }}: {{ update.message }}{% endfor %}
+
+## Timeline (UTC)
+{% for entry in timeline %}
+- {{ entry.time }} · {{ entry.kind }}{% if entry.by %} · {{ entry.by }}{% endif %} — {{ entry.message }}{% endfor %}
+
+## Root cause
+{% if causes.size > 0 %}
+Ranked by opsloop's root-cause analysis:
+{% for cause in causes %}
+{{ forloop.index }}. **{{ cause.service }}{% if cause.instance %} ({{ cause.instance }}){% endif %}** — {{ cause.indicator }}, score {{ cause.score }}: {{ cause.evidence }}{% endfor %}
+{% else %}
+_No cause was ranked; describe the root cause here._
+{% endif %}
+## Action items
+
+- [ ] _Action, owner, due date_
+`;
+
+export interface PostmortemContext {
+  incident: Incident;
+  timeline: readonly TimelineEntry[];
+}
+
+/** Bounds well above what a postmortem needs (a template of 100 kB, a second to render). */
+const LIMITS = { parseLimit: 100_000, renderLimit: 1_000, memoryLimit: 10_000_000 };
+
+const engine = new Liquid({
+  templates: {},
+  ownPropertyOnly: true,
+  strictFilters: true,
+  ...LIMITS,
+});
+
+export function renderPostmortem(context: PostmortemContext, template: string = DEFAULT_POSTMORTEM_TEMPLATE): string {
+  const { incident } = context;
+  const timeline = [...context.timeline].sort((a, b) => a.timeMs - b.timeMs);
+  const end = incident.resolvedMs;
+  return engine.parseAndRenderSync(template, {
+    incident,
+    services: incident.services.join(', ') || '—',
+    started: iso(incident.startedMs),
+    resolved: end === undefined ? 'not yet' : iso(end),
+    duration: end === undefined ? 'ongoing' : humanDuration(end - incident.startedMs),
+    timeline: timeline.map((entry) => ({ ...entry, time: iso(entry.timeMs) })),
+    statusUpdates: timeline.filter((entry) => entry.kind === 'status_update').map((entry) => ({ ...entry, time: iso(entry.timeMs) })),
+    causes: incident.causes.map((cause: Cause) => ({ ...cause, score: cause.score.toFixed(2) })),
+  });
+}
+
+function iso(ms: number): string {
+  return new Date(ms).toISOString().replace('.000Z', 'Z');
+}
+
+function humanDuration(ms: number): string {
+  const minutes = Math.round(ms / 60_000);
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  return `${hours} h ${minutes % 60} min`;
+}
