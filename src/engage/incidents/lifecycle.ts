@@ -70,7 +70,9 @@ export function transition(incident: Incident, action: LifecycleAction, options:
       return { kind: 'changed', to: rule.to, incident: { ...base, closedMs: atMs } };
     case 'reopen': {
       // MTTR measures the final resolution, so the earlier one is dropped with its note.
-      const { resolvedMs: _resolved, resolution: _resolution, ...open } = base;
+      const open: Incident = { ...base };
+      delete open.resolvedMs;
+      delete open.resolution;
       return { kind: 'changed', to: rule.to, incident: open };
     }
   }

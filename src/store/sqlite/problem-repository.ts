@@ -34,7 +34,8 @@ export class SqliteProblemRepository implements ProblemRepository {
   }
 
   save(problem: Problem): void {
-    const { incidentIds: _links, ...fields } = problem;
+    const fields: Partial<Problem> = { ...problem };
+    delete fields.incidentIds;
     this.#conn.statement(SAVE).run(problem.id, problem.status, problem.createdMs, JSON.stringify(fields));
   }
 

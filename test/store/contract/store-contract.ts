@@ -4,6 +4,7 @@ import { seriesKey } from '../../../src/core/series.js';
 import { alertsContract } from './alerts-contract.js';
 import { changesContract } from './changes-contract.js';
 import { type OpenStore, alert, incident, metricPoint } from './fixtures.js';
+import { incidentManagementContract } from './incident-management-contract.js';
 import { incidentsContract } from './incidents-contract.js';
 import { logsContract } from './logs-contract.js';
 import { modelStateContract } from './model-state-contract.js';
@@ -22,6 +23,7 @@ export function storeContract(open: OpenStore): void {
   tracesContract(open);
   alertsContract(open);
   incidentsContract(open);
+  incidentManagementContract(open);
   changesContract(open);
   topologyContract(open);
   modelStateContract(open);
