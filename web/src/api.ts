@@ -3,21 +3,30 @@
  * ApiError whose message a person can read in an error box as-is.
  */
 import type {
+  CatalogEntry,
+  CatalogListResponse,
+  CatalogService,
   Fault,
   FaultListResponse,
   Incident,
   IncidentDetailResponse,
+  IncidentEditBody,
   IncidentListResponse,
   IncidentStatus,
   LogPatternDetailResponse,
   LogPatternsResponse,
   LogSearchResponse,
+  Postmortem,
+  Problem,
+  ProblemListResponse,
   SeriesListResponse,
   SeriesResponse,
   SeriesScoresResponse,
   ServiceDetailResponse,
   ServiceGraphResponse,
   ServiceListResponse,
+  SimilarIncidentsResponse,
+  TimelineEntry,
   TraceDetailResponse,
   TraceSearchResponse,
 } from './types.js';
@@ -52,7 +61,7 @@ function describeFailure(body: unknown): { message?: string; code?: string } {
   };
 }
 
-async function request<T>(method: 'GET' | 'POST', path: string, options: { body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
+async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, options: { body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
   const init: RequestInit = { method, headers: { accept: 'application/json' }, signal: options.signal };
   if (options.body !== undefined) {
     init.headers = { ...init.headers, 'content-type': 'application/json' };
@@ -91,11 +100,75 @@ export function getIncident(id: string, signal?: AbortSignal): Promise<IncidentD
   return request('GET', `/incidents/${encodeURIComponent(id)}`, { signal });
 }
 
-export async function changeIncident(id: string, action: 'acknowledge' | 'resolve'): Promise<Incident> {
+/** Who the UI says acted, on the timeline; opsloop has no sign-in yet. */
+export const WEB_ACTOR = 'web';
+
+export async function changeIncident(id: string, action: 'acknowledge' | 'resolve' | 'close', resolution?: string): Promise<Incident> {
   const body = await request<{ incident: Incident }>('POST', `/incidents/${encodeURIComponent(id)}/${action}`, {
-    body: { by: 'web' },
+    body: { by: WEB_ACTOR, ...(resolution ? { resolution } : {}) },
   });
   return body.incident;
+}
+
+export async function editIncident(id: string, edit: Omit<IncidentEditBody, 'by'>): Promise<Incident> {
+  const body = await request<{ incident: Incident }>('PATCH', `/incidents/${encodeURIComponent(id)}`, { body: { ...edit, by: WEB_ACTOR } });
+  return body.incident;
+}
+
+export async function writeOnTimeline(id: string, kind: 'notes' | 'status-updates', text: string): Promise<TimelineEntry> {
+  const body = await request<{ entry: TimelineEntry }>('POST', `/incidents/${encodeURIComponent(id)}/${kind}`, { body: { text, by: WEB_ACTOR } });
+  return body.entry;
+}
+
+export function getSimilarIncidents(id: string, signal?: AbortSignal): Promise<SimilarIncidentsResponse> {
+  return request('GET', `/incidents/${encodeURIComponent(id)}/similar?limit=5`, { signal });
+}
+
+/** The incident's postmortem, or null when none was drafted yet. */
+export async function getPostmortem(id: string, signal?: AbortSignal): Promise<Postmortem | null> {
+  try {
+    return (await request<{ postmortem: Postmortem }>('GET', `/incidents/${encodeURIComponent(id)}/postmortem`, { signal })).postmortem;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) return null;
+    throw error;
+  }
+}
+
+export async function createPostmortem(id: string): Promise<Postmortem> {
+  return (await request<{ postmortem: Postmortem }>('POST', `/incidents/${encodeURIComponent(id)}/postmortem`, { body: { by: WEB_ACTOR } })).postmortem;
+}
+
+export async function savePostmortem(id: string, markdown: string, status: Postmortem['status']): Promise<Postmortem> {
+  return (await request<{ postmortem: Postmortem }>('PUT', `/incidents/${encodeURIComponent(id)}/postmortem`, { body: { markdown, status, by: WEB_ACTOR } })).postmortem;
+}
+
+export function listProblems(signal?: AbortSignal): Promise<ProblemListResponse> {
+  return request('GET', '/problems?limit=200', { signal });
+}
+
+export async function createProblem(title: string, incidentIds: readonly string[]): Promise<Problem> {
+  return (await request<{ problem: Problem }>('POST', '/problems', { body: { title, incidentIds, by: WEB_ACTOR } })).problem;
+}
+
+export async function updateProblem(id: string, fields: Partial<Pick<Problem, 'status' | 'knownError' | 'workaround'>>): Promise<Problem> {
+  return (await request<{ problem: Problem }>('PATCH', `/problems/${encodeURIComponent(id)}`, { body: fields })).problem;
+}
+
+export async function linkProblem(problemId: string, incidentId: string): Promise<Problem> {
+  return (await request<{ problem: Problem }>('POST', `/problems/${encodeURIComponent(problemId)}/incidents`, { body: { incidentId, by: WEB_ACTOR } })).problem;
+}
+
+export async function unlinkProblem(problemId: string, incidentId: string): Promise<Problem> {
+  const path = `/problems/${encodeURIComponent(problemId)}/incidents/${encodeURIComponent(incidentId)}?by=${WEB_ACTOR}`;
+  return (await request<{ problem: Problem }>('DELETE', path)).problem;
+}
+
+export function getCatalog(signal?: AbortSignal): Promise<CatalogListResponse> {
+  return request('GET', '/catalog', { signal });
+}
+
+export async function putCatalogEntry(service: string, entry: CatalogEntry): Promise<CatalogService> {
+  return (await request<{ service: CatalogService }>('PUT', `/catalog/${encodeURIComponent(service)}`, { body: entry })).service;
 }
 
 export function listServices(signal?: AbortSignal): Promise<ServiceListResponse> {

@@ -11,7 +11,8 @@ import type {
   SnippetPartSchema,
 } from '../../src/core/api.js';
 
-export type { Alert, Cause, Incident, IncidentStatus, LogEvidence, Severity, TimelineEntry, TraceEvidence } from '../../src/core/records.js';
+export type { Alert, Cause, Change, Incident, IncidentStatus, LogEvidence, Priority, Severity, TimelineEntry, TraceEvidence } from '../../src/core/records.js';
+export type { CatalogEntry, CatalogService, IncidentEditBody, Postmortem, Problem, SimilarIncident } from '../../src/core/incident-api.js';
 export type {
   AnomalyEpisodeResponse as AnomalyEpisode,
   Fault,
@@ -27,6 +28,11 @@ export type {
   SeriesScoresResponse,
   ServiceSummary,
 } from '../../src/core/api.js';
+import type {
+  CatalogListResponseSchema,
+  ProblemListResponseSchema,
+  SimilarIncidentsResponseSchema,
+} from '../../src/core/incident-api.js';
 
 export type { TraceDetailResponse, TraceSearchResponse, TraceSpan, TraceSummary } from '../../src/core/trace-api.js';
 
@@ -45,3 +51,6 @@ export type ServiceListResponse = z.infer<typeof ServiceListResponseSchema>;
 export type FaultListResponse = z.infer<typeof FaultListResponseSchema>;
 export type SeriesListResponse = z.infer<typeof SeriesListResponseSchema>;
 export type SnippetPart = z.infer<typeof SnippetPartSchema>;
+export type SimilarIncidentsResponse = z.infer<typeof SimilarIncidentsResponseSchema>;
+export type ProblemListResponse = z.infer<typeof ProblemListResponseSchema>;
+export type CatalogListResponse = z.infer<typeof CatalogListResponseSchema>;

@@ -9,6 +9,7 @@ export type Route =
   | { page: 'incidents' }
   | { page: 'incident'; id: string }
   | { page: 'services' }
+  | { page: 'catalog' }
   | { page: 'map'; query: MapQuery }
   | { page: 'metrics'; query: ExplorerQuery }
   | { page: 'logs'; query: LogSearchQuery }
@@ -22,6 +23,7 @@ export function parseRoute(hash: string): Route {
   const { path, search } = splitHash(hash);
   if (path === '' || path === '/incidents') return { page: 'incidents' };
   if (path === '/services') return { page: 'services' };
+  if (path === '/catalog') return { page: 'catalog' };
   if (path === '/map') return { page: 'map', query: parseMapQuery(search) };
   if (path === '/metrics') return { page: 'metrics', query: parseExplorerQuery(search) };
   if (path === '/logs') return { page: 'logs', query: parseLogSearchQuery(search) };

@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { useHashRoute, type Route } from '../use-hash-route.js';
+import { CatalogPage } from './catalog-page.js';
 import { IncidentPage } from './incident-page.js';
 import { IncidentsPage } from './incidents-page.js';
 import { LogPatternPage } from './log-pattern-page.js';
@@ -30,6 +31,9 @@ export function App() {
           <a href="#/services" className={section === 'services' ? 'active' : undefined}>
             Services
           </a>
+          <a href="#/catalog" className={section === 'catalog' ? 'active' : undefined}>
+            Catalog
+          </a>
           <a href="#/map" className={section === 'map' ? 'active' : undefined}>
             Map
           </a>
@@ -50,9 +54,10 @@ export function App() {
 }
 
 /** Which top-level nav entry a page belongs to. */
-function sectionOf(route: Route): 'incidents' | 'services' | 'map' | 'metrics' | 'logs' | 'traces' {
+function sectionOf(route: Route): 'incidents' | 'services' | 'catalog' | 'map' | 'metrics' | 'logs' | 'traces' {
   switch (route.page) {
     case 'services':
+    case 'catalog':
     case 'map':
     case 'metrics':
       return route.page;
@@ -77,6 +82,8 @@ function renderPage(route: Route) {
       return <IncidentPage key={route.id} id={route.id} />;
     case 'services':
       return <ServicesPage />;
+    case 'catalog':
+      return <CatalogPage />;
     case 'map':
       // Not keyed: a new selection or highlight redraws the same canvas rather than a new one.
       return (

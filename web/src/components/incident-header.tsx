@@ -7,6 +7,8 @@ import { SeverityBadge } from './severity-badge.js';
 import { StatusBadge } from './status-badge.js';
 import { TimeText } from './time-text.js';
 
+type Action = 'acknowledge' | 'resolve' | 'close';
+
 interface Props {
   incident: Incident;
   alerts: readonly Alert[];
@@ -16,13 +18,13 @@ interface Props {
 }
 
 export function IncidentHeader({ incident, alerts, nowMs, onChanged }: Props) {
-  const [pending, setPending] = useState<'acknowledge' | 'resolve' | undefined>(undefined);
+  const [pending, setPending] = useState<Action | undefined>(undefined);
   const [error, setError] = useState<string | undefined>(undefined);
   // Shown until the next poll lands, so the click has a visible effect straight away.
   const [optimistic, setOptimistic] = useState<Incident | undefined>(undefined);
   const shown = optimistic && optimistic.updatedMs >= incident.updatedMs ? optimistic : incident;
 
-  const act = async (action: 'acknowledge' | 'resolve'): Promise<void> => {
+  const act = async (action: Action): Promise<void> => {
     setPending(action);
     setError(undefined);
     try {
@@ -43,6 +45,7 @@ export function IncidentHeader({ incident, alerts, nowMs, onChanged }: Props) {
       <div className="incident-title-row">
         <StatusBadge status={shown.status} testId="incident-status" />
         <SeverityBadge severity={shown.severity} />
+        {shown.priority ? <span className="badge priority" data-testid="incident-priority">{shown.priority}</span> : null}
         <h1 className="incident-title">{shown.title}</h1>
         <div className="actions">
           <button className="button" disabled={shown.status !== 'triggered' || pending !== undefined} onClick={() => void act('acknowledge')}>
@@ -50,6 +53,14 @@ export function IncidentHeader({ incident, alerts, nowMs, onChanged }: Props) {
           </button>
           <button className="button primary" disabled={!open || pending !== undefined} onClick={() => void act('resolve')}>
             {pending === 'resolve' ? 'Resolving…' : 'Resolve'}
+          </button>
+          <button
+            className="button"
+            disabled={shown.status !== 'resolved' || pending !== undefined}
+            title="Closing is final: a closed incident never reopens"
+            onClick={() => void act('close')}
+          >
+            {pending === 'close' ? 'Closing…' : 'Close'}
           </button>
         </div>
       </div>
@@ -79,6 +90,19 @@ export function IncidentHeader({ incident, alerts, nowMs, onChanged }: Props) {
             <dd>
               <TimeText ms={shown.acknowledgedMs} nowMs={nowMs} inline />
             </dd>
+          </div>
+        ) : null}
+        <div>
+          <dt>Assignee</dt>
+          <dd data-testid="incident-assignee">
+            {shown.assignee ?? <span className="muted">unassigned</span>}
+            {shown.team ? <span className="muted"> · {shown.team}</span> : null}
+          </dd>
+        </div>
+        {shown.resolution ? (
+          <div>
+            <dt>Resolution</dt>
+            <dd>{shown.resolution}</dd>
           </div>
         ) : null}
         <div>

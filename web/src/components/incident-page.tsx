@@ -8,10 +8,16 @@ import { AlertsTable } from './alerts-table.js';
 import { CauseList } from './cause-list.js';
 import { DemoFaults } from './demo-faults.js';
 import { EvidenceChart } from './evidence-chart.js';
+import { IncidentChanges } from './incident-changes.js';
+import { IncidentFields } from './incident-fields.js';
 import { IncidentHeader } from './incident-header.js';
 import { IncidentLogs } from './incident-logs.js';
 import { IncidentMap } from './incident-map.js';
 import { Notice } from './notice.js';
+import { PostmortemEditor } from './postmortem-editor.js';
+import { ProblemPanel } from './problem-panel.js';
+import { SimilarIncidents } from './similar-incidents.js';
+import { TimelineComposer } from './timeline-composer.js';
 import { TimelineList } from './timeline-list.js';
 
 export function IncidentPage({ id }: { id: string }) {
@@ -29,7 +35,7 @@ export function IncidentPage({ id }: { id: string }) {
     );
   }
 
-  const { incident, alerts, timeline } = poll.data;
+  const { incident, alerts, timeline, problem, changes } = poll.data;
   const target = chartTarget(selection, incident.causes, alerts);
   const span = chartWindow(incident, alerts);
   return (
@@ -42,6 +48,12 @@ export function IncidentPage({ id }: { id: string }) {
       </p>
       {poll.error ? <Notice kind="error" title="Live updates failing; showing the last good data">{poll.error.message}</Notice> : null}
       <IncidentHeader incident={incident} alerts={alerts} nowMs={viewNow([incidentEndMs(incident, alerts)])} onChanged={poll.refresh} />
+      {/* Keyed by the fields: a change made elsewhere resets the form, a poll that changes nothing does not. */}
+      <IncidentFields
+        key={[incident.severity, incident.priority, incident.assignee, incident.team, incident.status].join('|')}
+        incident={incident}
+        onChanged={poll.refresh}
+      />
       <div className="incident-grid">
         <div className="panel">
           <h2>Root causes</h2>
@@ -69,10 +81,17 @@ export function IncidentPage({ id }: { id: string }) {
         <h2>Alerts <span className="muted">· {alerts.length}</span></h2>
         <AlertsTable alerts={alerts} selection={selection} onSelect={setSelection} explorerWindow={span} />
       </div>
-      <div className="panel">
+      <div className="panel" data-testid="incident-timeline">
         <h2>Timeline</h2>
         <TimelineList entries={timeline} />
+        <TimelineComposer incidentId={incident.id} onChanged={poll.refresh} />
       </div>
+      <IncidentChanges changes={changes} startedMs={incident.startedMs} />
+      <div className="incident-grid">
+        <SimilarIncidents incidentId={incident.id} />
+        <ProblemPanel key={problem ? `${problem.id}:${problem.updatedMs}` : 'none'} incidentId={incident.id} problem={problem} onChanged={poll.refresh} />
+      </div>
+      <PostmortemEditor incidentId={incident.id} onChanged={poll.refresh} />
     </section>
   );
 }

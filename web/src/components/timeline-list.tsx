@@ -11,8 +11,11 @@ export function TimelineList({ entries }: { entries: readonly TimelineEntry[] })
       {sorted.map((entry, index) => (
         <li key={`${entry.timeMs}-${index}`} className={`timeline-entry kind-${entry.kind}`}>
           <span className="timeline-time mono">{formatAbsolute(entry.timeMs)}</span>
-          <span className="chip">{entry.kind.replace('_', ' ')}</span>
-          <span className="timeline-message">{entry.message}</span>
+          <span className="chip">{entry.kind.replaceAll('_', ' ')}</span>
+          <span className="timeline-message">
+            {entry.message}
+            {entry.by ? <span className="muted"> — {entry.by}</span> : null}
+          </span>
         </li>
       ))}
     </ol>
