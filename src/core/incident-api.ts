@@ -198,7 +198,7 @@ export type CatalogEntry = z.infer<typeof CatalogEntrySchema>;
 
 export const CatalogServiceSchema = CatalogEntrySchema.extend({
   service: z.string(),
-  discovered: z.boolean().describe('Seen in telemetry (spans, metrics, logs or a call edge); false for a service only declared in the catalog'),
+  discovered: z.boolean().describe('Seen in telemetry (spans, metrics, logs, a call edge) or named by an open incident; false for a service only declared in the catalog'),
   lastSeenMs: z.number().optional(),
   instances: z.array(z.string()).describe('Instances seen in telemetry'),
   dependencies: z.array(z.string()).describe('Services it calls, from the service graph'),

@@ -80,7 +80,8 @@ export function renderPostmortem(context: PostmortemContext, template: string = 
 }
 
 function iso(ms: number): string {
-  return new Date(ms).toISOString().replace('.000Z', 'Z');
+  // To the second: a postmortem reads better without milliseconds.
+  return `${new Date(ms).toISOString().slice(0, 19)}Z`;
 }
 
 function humanDuration(ms: number): string {

@@ -24,6 +24,8 @@ export function buildCatalog(sources: CatalogSources): CatalogService[] {
   const names = new Set<string>([
     ...sources.services.map((s) => s.name),
     ...sources.edges.flatMap((e) => [e.caller, e.callee]),
+    // A service known only from external alerts still has incidents, and an owner to page.
+    ...sources.openIncidents.flatMap((i) => i.services),
     ...sources.stored.keys(),
     ...Object.keys(sources.seeded),
   ]);
@@ -38,7 +40,7 @@ export function catalogService(name: string, sources: CatalogSources): CatalogSe
   return {
     ...entry,
     service: name,
-    discovered: seen !== undefined || edges.some((e) => e.caller === name || e.callee === name),
+    discovered: seen !== undefined || edges.some((e) => e.caller === name || e.callee === name) || sources.openIncidents.some((i) => i.services.includes(name)),
     ...(seen ? { lastSeenMs: seen.lastSeenMs } : {}),
     instances: sources.instances.filter((i) => i.service === name).map((i) => i.instance),
     dependencies: unique(edges.filter((e) => e.caller === name).map((e) => e.callee)),

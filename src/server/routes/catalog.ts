@@ -44,9 +44,9 @@ export const catalogRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
     async (request) => {
       const { service } = request.params;
       const all = sources();
-      const known = all.services.some((s) => s.name === service) || all.edges.some((e) => e.caller === service || e.callee === service) || all.stored.has(service) || Object.hasOwn(all.seeded, service);
-      if (!known) throw new OpsError('OPS_ERR_NOT_FOUND', [`Service ${service}`]);
-      return { service: catalogService(service, all) };
+      const entry = buildCatalog(all).find((candidate) => candidate.service === service);
+      if (!entry) throw new OpsError('OPS_ERR_NOT_FOUND', [`Service ${service}`]);
+      return { service: entry };
     },
   );
 

@@ -4,6 +4,7 @@ import { CatalogListResponseSchema, CatalogServiceResponseSchema } from '../../.
 import { shopTraces } from '../../fixtures/otlp/shop-traces.js';
 import { FIXED_NOW, startHarness, type Harness } from '../harness.js';
 import { sendSpans } from '../span-ingest.js';
+import { sendEvent } from './raise.js';
 
 describe('service catalog routes', () => {
   let h: Harness;
@@ -17,6 +18,7 @@ describe('service catalog routes', () => {
       },
     });
     await sendSpans(h, shopTraces({ t0: FIXED_NOW - 60_000, traces: 5, failEvery: 0 }));
+    await sendEvent(h, { name: 'ledger lagging', service: 'ledger', time: new Date(FIXED_NOW).toISOString() });
   });
   after(() => h.close());
 
@@ -32,6 +34,8 @@ describe('service catalog routes', () => {
     assert.ok(checkout.dependents.includes('frontend'));
     // Declared only in the catalog: listed, and says so.
     assert.equal(byName.get('billing')?.discovered, false);
+    // Known only from an alert: listed with its open incident.
+    assert.deepEqual([byName.get('ledger')?.discovered, byName.get('ledger')?.openIncidents], [true, 1]);
     assert.deepEqual([...byName.keys()], [...byName.keys()].sort((a, b) => a.localeCompare(b)));
   });
 
