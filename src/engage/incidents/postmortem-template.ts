@@ -5,7 +5,7 @@
  * memory limits so a template, ours or a configured one, cannot hang or exhaust the server.
  */
 import { Liquid } from 'liquidjs';
-import type { Cause, Incident, TimelineEntry } from '../../core/records.js';
+import type { Cause, Change, Incident, TimelineEntry } from '../../core/records.js';
 
 export const DEFAULT_POSTMORTEM_TEMPLATE = `# Postmortem: {{ incident.title }}
 
@@ -35,6 +35,11 @@ _Who and what was affected, for how long, and how badly._
 {% for entry in timeline %}
 - {{ entry.time }} · {{ entry.kind }}{% if entry.by %} · {{ entry.by }}{% endif %} — {{ entry.message }}{% endfor %}
 
+{% if changes.size > 0 %}
+Changes near it (its services and their neighbours, from 30 min before the start):
+{% for change in changes %}
+- {{ change.time }} · {{ change.kind }} of {{ change.service }}{% if change.version %} {{ change.version }}{% endif %}{% if change.description != "" %}: {{ change.description }}{% endif %}{% endfor %}
+{% endif %}
 ## Root cause
 {% if causes.size > 0 %}
 Ranked by opsloop's root-cause analysis:
@@ -51,6 +56,8 @@ _No cause was ranked; describe the root cause here._
 export interface PostmortemContext {
   incident: Incident;
   timeline: readonly TimelineEntry[];
+  /** Deploys and config changes near the incident, including those before it started. */
+  changes?: readonly Change[];
 }
 
 /** Bounds well above what a postmortem needs (a template of 100 kB, a second to render). */
@@ -76,6 +83,7 @@ export function renderPostmortem(context: PostmortemContext, template: string = 
     timeline: timeline.map((entry) => ({ ...entry, time: iso(entry.timeMs) })),
     statusUpdates: timeline.filter((entry) => entry.kind === 'status_update').map((entry) => ({ ...entry, time: iso(entry.timeMs) })),
     causes: incident.causes.map((cause: Cause) => ({ ...cause, score: cause.score.toFixed(2) })),
+    changes: (context.changes ?? []).map((change) => ({ ...change, time: iso(change.timeMs) })),
   });
 }
 

@@ -118,7 +118,7 @@ export function incidentOr404(store: Store, id: string): Incident {
 }
 
 /** Changes RCA weighs for the incident, on its services or one call away, as the timeline records them (incident-desk onChanges). */
-function nearbyChanges(store: Store, incident: Incident): Change[] {
+export function nearbyChanges(store: Store, incident: Incident): Change[] {
   const graph = new ServiceGraph(store.topology.edges());
   const endMs = incident.resolvedMs ?? incident.updatedMs;
   return store.changes

@@ -14,7 +14,7 @@ import { renderPostmortem } from '../../engage/incidents/postmortem-template.js'
 import { errorResponses } from '../error-responses.js';
 import { emptyBodyAsObject } from '../optional-body.js';
 import type { RouteOptions } from '../route-options.js';
-import { IncidentIdParamsSchema, incidentOr404 } from './incidents.js';
+import { IncidentIdParamsSchema, incidentOr404, nearbyChanges } from './incidents.js';
 
 const TAGS = ['incidents'];
 
@@ -41,7 +41,7 @@ export const postmortemRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app,
         if (store.postmortems.get(incident.id)) {
           throw new OpsError('OPS_ERR_CONFLICT', [`Incident ${incident.id} has a postmortem already; edit it with PUT`]);
         }
-        const markdown = renderPostmortem({ incident, timeline: store.incidents.timeline(incident.id) });
+        const markdown = renderPostmortem({ incident, timeline: store.incidents.timeline(incident.id), changes: nearbyChanges(store, incident) });
         const created: Postmortem = { incidentId: incident.id, status: 'draft', markdown, createdMs: atMs, updatedMs: atMs, updatedBy: request.body.by };
         store.postmortems.save(created);
         store.incidents.appendTimeline({ incidentId: incident.id, timeMs: atMs, kind: 'postmortem', message: 'postmortem draft created', by: request.body.by });

@@ -28,7 +28,9 @@ describe('renderPostmortem()', () => {
         { incidentId: 'inc_1', timeMs: T0, kind: 'alert', message: 'errors up on payment' },
         { incidentId: 'inc_1', timeMs: T0 + 120_000, kind: 'change', message: 'deploy v42 of payment' },
       ],
+      changes: [{ id: 'chg_1', service: 'payment', kind: 'deploy', timeMs: T0 - 300_000, description: 'new card client', version: 'v41', source: 'ci' }],
     });
+    assert.match(markdown, /- 2026-03-02T09:55:00Z · deploy of payment v41: new card client/);
     assert.match(markdown, /^# Postmortem: payment: error ratio up/);
     assert.match(markdown, /\| Severity \| critical · P1 \|/);
     assert.match(markdown, /\| Duration \| 1 h 5 min \|/);

@@ -15,6 +15,9 @@ describe('postmortems, problems and similar incidents', () => {
   const ids: Record<string, string> = {};
   before(async () => {
     h = await startHarness();
+    // A deploy five minutes before the first incident: before it, so on no timeline, yet near it.
+    const deploy = await h.app.inject({ method: 'POST', url: '/api/v1/changes', payload: { service: 'payment', version: 'v9', description: 'new card client', time: '2024-04-01T09:55:00Z' } });
+    assert.equal(deploy.statusCode, 201);
     ids.old = (await raise(h, { name: 'PaymentDeclines', service: 'payment', time: '2024-04-01T10:00:00Z', summary: 'card declines up', labels: { provider: 'acme' } })).id;
     await sendEvent(h, { name: 'PaymentDeclines', service: 'payment', time: '2024-04-01T10:10:00Z', status: 'resolved', labels: { provider: 'acme' } });
     await h.app.inject({ method: 'POST', url: `/api/v1/incidents/${ids.old}/resolve`, payload: { resolution: 'failed over to the backup provider' } });
@@ -48,6 +51,9 @@ describe('postmortems, problems and similar incidents', () => {
     for (const heading of ['## Summary', '## Impact', '## Timeline (UTC)', '## Root cause', '## Action items']) assert.ok(postmortem.markdown.includes(heading), heading);
     assert.match(postmortem.markdown, /2024-04-01T10:00:00Z · alert — PaymentDeclines on payment/);
     assert.match(postmortem.markdown, /Resolution: failed over to the backup provider/);
+    assert.match(postmortem.markdown, /- 2024-04-01T09:55:00Z · deploy of payment v9: new card client/);
+    const detail = IncidentDetailResponseSchema.parse((await h.app.inject({ url: `/api/v1/incidents/${ids.old}` })).json());
+    assert.deepEqual(detail.changes.map((c) => c.version), ['v9']);
 
     const again = await h.app.inject({ method: 'POST', url });
     assert.equal(again.statusCode, 409);
