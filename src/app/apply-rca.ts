@@ -37,7 +37,8 @@ export function applyRca(store: Store, graph: ServiceGraph, incidentId: string):
   const causes = rankSymptoms({ symptoms: [...alerts.map(symptomOfAlert), ...traced], graph, changes });
   const top = causes[0];
   const previousTop = incident.causes[0];
-  const title = top ? `${top.service}: ${top.indicator}` : incident.title;
+  // A title a person gave is theirs to keep.
+  const title = top && incident.titleSetBy === undefined ? `${top.service}: ${top.indicator}` : incident.title;
   store.transaction(() => {
     store.incidents.save({ ...incident, causes, title });
     if (top && (previousTop?.service !== top.service || previousTop.indicator !== top.indicator)) {

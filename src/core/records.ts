@@ -223,6 +223,7 @@ export type Priority = z.infer<typeof PrioritySchema>;
 export const IncidentSchema = z.object({
   id: z.string(),
   title: z.string(),
+  titleSetBy: z.string().optional().describe('Who gave the incident its title; once a person has, root-cause analysis no longer retitles it'),
   status: IncidentStatusSchema,
   severity: SeveritySchema,
   priority: PrioritySchema.optional(),

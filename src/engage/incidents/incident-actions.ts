@@ -35,9 +35,11 @@ export class IncidentActions {
       const result = editIncident(incident, edit, actor.atMs);
       if ('illegal' in result) throw new OpsError('OPS_ERR_CONFLICT', [result.illegal]);
       if (result.changes.length === 0) return incident;
-      this.store.incidents.save(result.incident);
+      const titled = result.incident.title !== incident.title;
+      const updated = titled ? { ...result.incident, titleSetBy: actor.by } : result.incident;
+      this.store.incidents.save(updated);
       for (const change of result.changes) this.append(incidentId, 'field', change, actor);
-      return result.incident;
+      return updated;
     });
   }
 

@@ -63,6 +63,13 @@ describe('incident lifecycle routes', () => {
     assert.equal(patched.statusCode, 200, patched.body);
     const { incident: updated } = IncidentActionResponseSchema.parse(patched.json());
     assert.deepEqual([updated.severity, updated.priority, updated.assignee, updated.team, updated.title], ['warning', 'P1', 'dana', 'orders-team', 'Orders queue backing up']);
+    assert.equal(updated.titleSetBy, 'dana');
+    // RCA runs again on the next alert, and keeps the title a person gave.
+    await sendEvent(h, { name: 'queue depth', service: 'orders', time: '2024-05-15T09:01:00Z' });
+    const rerun = await detail(incident.id);
+    assert.equal(rerun.alerts.length, 2);
+    assert.ok(rerun.timeline.some((e) => e.kind === 'rca'));
+    assert.equal(rerun.incident.title, 'Orders queue backing up');
     const cleared = IncidentActionResponseSchema.parse((await h.app.inject({ method: 'PATCH', url, payload: { assignee: null } })).json());
     assert.equal(cleared.incident.assignee, undefined);
     const fields = (await detail(incident.id)).timeline.filter((e) => e.kind === 'field').map((e) => e.message);
