@@ -231,7 +231,7 @@ export const IncidentSchema = z.object({
 });
 export type Incident = z.infer<typeof IncidentSchema>;
 
-export const TimelineKindSchema = z.enum(['alert', 'alert_resolved', 'status', 'rca', 'change', 'note']);
+export const TimelineKindSchema = z.enum(['alert', 'alert_resolved', 'status', 'rca', 'change', 'note', 'notification']);
 export type TimelineKind = z.infer<typeof TimelineKindSchema>;
 
 export const TimelineEntrySchema = z.object({
