@@ -199,6 +199,17 @@ export const OnCallNowResponseSchema = z.object({
 });
 export type OnCallNowResponse = z.infer<typeof OnCallNowResponseSchema>;
 
+/** The configuration records notifications keep, by kind: what the store's notify repository holds. */
+export const NOTIFY_CONFIG_SCHEMAS = {
+  channel: ChannelSchema,
+  rule: RoutingRuleSchema,
+  policy: EscalationPolicySchema,
+  user: UserSchema,
+  schedule: ScheduleSchema,
+} as const;
+export type NotifyConfigKind = keyof typeof NOTIFY_CONFIG_SCHEMAS;
+export type NotifyConfigRecord<K extends NotifyConfigKind> = z.infer<(typeof NOTIFY_CONFIG_SCHEMAS)[K]>;
+
 function isTimeZone(zone: string): boolean {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });

@@ -10,6 +10,7 @@ import { SqliteLogRepository } from './log-repository.js';
 import { latestVersion, migrate, schemaVersion } from './migrate.js';
 import { MIGRATIONS } from './migrations.js';
 import { SqliteModelStateRepository } from './model-state-repository.js';
+import { SqliteNotifyRepository } from './notify-repository.js';
 import { SqliteTelemetryRepository } from './telemetry-repository.js';
 import { SqliteServiceMapRepository } from './service-map-repository.js';
 import { SqliteTopologyRepository } from './topology-repository.js';
@@ -67,6 +68,7 @@ class SqliteStore implements Store {
   readonly changes: SqliteChangeRepository;
   readonly topology: SqliteTopologyRepository;
   readonly modelState: SqliteModelStateRepository;
+  readonly notify: SqliteNotifyRepository;
   readonly #conn: SqliteConnection;
   readonly #expectedVersion = latestVersion(MIGRATIONS);
 
@@ -82,6 +84,7 @@ class SqliteStore implements Store {
     this.changes = new SqliteChangeRepository(conn);
     this.topology = new SqliteTopologyRepository(conn);
     this.modelState = new SqliteModelStateRepository(conn);
+    this.notify = new SqliteNotifyRepository(conn);
   }
 
   transaction<T>(work: () => T): T {

@@ -7,6 +7,7 @@ import { type OpenStore, alert, incident, metricPoint } from './fixtures.js';
 import { incidentsContract } from './incidents-contract.js';
 import { logsContract } from './logs-contract.js';
 import { modelStateContract } from './model-state-contract.js';
+import { notifyContract } from './notify-contract.js';
 import { telemetryContract } from './telemetry-contract.js';
 import { topologyContract } from './topology-contract.js';
 import { tracesContract } from './traces-contract.js';
@@ -25,6 +26,7 @@ export function storeContract(open: OpenStore): void {
   changesContract(open);
   topologyContract(open);
   modelStateContract(open);
+  notifyContract(open);
   windowsContract(open);
 
   describe('Store', () => {
