@@ -118,6 +118,15 @@ export const ConfigSchema = z
       })
       .strict()
       .default({ windowSeconds: 120, maxGraphDistance: 2, quietSeconds: 60 }),
+    notifications: z
+      .object({
+        /** Where people open opsloop, for links in messages; default http://{api.host}:{api.port}. */
+        publicUrl: z.url({ protocol: /^https?$/ }).optional(),
+        /** How often due escalations are checked (wall clock). */
+        escalationTickSeconds: z.number().min(1).max(300).default(15),
+      })
+      .strict()
+      .default({ escalationTickSeconds: 15 }),
   })
   .strict();
 

@@ -218,3 +218,34 @@ function isTimeZone(zone: string): boolean {
     return false;
   }
 }
+
+/** Epoch ms or an ISO 8601 time, for query strings. */
+const TimeParam = z.preprocess(
+  (value) => (typeof value === 'string' && !/^-?\d+$/.test(value) ? Date.parse(value) : Number(value)),
+  z.number().int({ message: 'epoch ms or an ISO 8601 time' }),
+);
+
+export const ShiftsQuerySchema = z.object({
+  from: TimeParam.optional().describe('Epoch ms or ISO time; defaults to now'),
+  to: TimeParam.optional().describe('Epoch ms or ISO time; defaults to 7 days after from; at most 93 days after it'),
+});
+export const ShiftsResponseSchema = z.object({
+  schedule: z.object({ id: z.string(), name: z.string(), timeZone: z.string() }),
+  fromMs: z.number(),
+  toMs: z.number(),
+  shifts: z.array(ShiftSchema),
+});
+export type ShiftsResponse = z.infer<typeof ShiftsResponseSchema>;
+
+export const OnCallQuerySchema = z.object({
+  schedule: z.string().optional().describe('Schedule id; all schedules when absent'),
+  at: TimeParam.optional().describe('Epoch ms or ISO time; defaults to now'),
+});
+
+export const DeliveryListQuerySchema = z.object({
+  incidentId: z.string().optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+});
+export const DeliveryListResponseSchema = z.object({ deliveries: z.array(DeliverySchema) });
+export const DeliveryResponseSchema = z.object({ delivery: DeliverySchema });
+export const EscalationListResponseSchema = z.object({ escalations: z.array(EscalationStateSchema) });
