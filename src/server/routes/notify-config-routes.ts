@@ -71,10 +71,10 @@ export function registerConfigRoutes<K extends NotifyConfigKind>(app: FastifyIns
 
   typed.delete(
     `${spec.path}/:id`,
-    { schema: { summary: `Delete a ${lower}`, tags, params: IdParams, response: { 204: z.null(), ...errorResponses(404) } } },
-    async (request, reply) => {
+    { schema: { summary: `Delete a ${lower}`, tags, params: IdParams, response: { 200: z.object({ deleted: z.string() }), ...errorResponses(404) } } },
+    async (request) => {
       if (!repo().delete(spec.kind, request.params.id)) throw notFound(request.params.id);
-      return reply.status(204).send(null);
+      return { deleted: request.params.id };
     },
   );
 }
