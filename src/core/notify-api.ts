@@ -66,7 +66,10 @@ export const RoutingRuleSchema = z.object({
     .default([])
     .describe('Alertmanager-style: label="v", label!="v", label=~"re", label!~"re"; all must hold'),
   cel: z.string().max(4_000).optional().describe('A CEL expression over incident, labels and event; must be true too'),
-  events: z.array(IncidentEventKindSchema).default(['opened', 'acknowledged', 'resolved', 'severity_changed', 'updated']),
+  events: z
+    .array(IncidentEventKindSchema.exclude(['escalated', 'test']))
+    .describe('Escalation pages and test sends go to their targets, never through rules')
+    .default(['opened', 'acknowledged', 'resolved', 'severity_changed', 'updated']),
   channels: z.array(Id).default([]),
   escalationPolicy: Id.optional().describe('Started when an incident this rule matches opens'),
   continue: z.boolean().default(false).describe('Keep matching later rules after this one matched'),

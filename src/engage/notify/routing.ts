@@ -50,7 +50,7 @@ export function route(rules: readonly CompiledRule[], input: RoutingInput, onCel
   const matched: RouteMatch[] = [];
   for (const compiled of [...rules].sort(byOrder)) {
     const { rule } = compiled;
-    if (!rule.enabled || !rule.events.includes(input.event)) continue;
+    if (!rule.enabled || !rule.events.some((event) => event === input.event)) continue;
     if (!compiled.matchers.every((m) => matches(m, input.labels))) continue;
     if (compiled.cel && !celHolds(compiled, input.variables, onCelError)) continue;
     matched.push({ rule });

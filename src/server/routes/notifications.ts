@@ -12,6 +12,7 @@ import { OpsError } from '../../core/errors.js';
 import { messageContext } from '../../engage/notify/message-context.js';
 import { sampleIncident } from '../../engage/notify/sample-incident.js';
 import { renderMessage, TemplateError } from '../../engage/notify/templates.js';
+import { keepSecrets, redactChannel } from '../channel-secrets.js';
 import { errorResponses } from '../error-responses.js';
 import { checkChannel, checkPolicy, checkRule, templateProblem } from '../notify-config-checks.js';
 import type { RouteOptions } from '../route-options.js';
@@ -21,7 +22,15 @@ const TAGS = ['notifications'];
 
 export const notificationRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { engine, now }) => {
   const repo = () => engine.store.notify;
-  registerConfigRoutes(app, repo, { kind: 'channel', path: '/api/v1/notifications/channels', noun: 'Channel', tag: 'notifications', check: checkChannel });
+  registerConfigRoutes(app, repo, {
+    kind: 'channel',
+    path: '/api/v1/notifications/channels',
+    noun: 'Channel',
+    tag: 'notifications',
+    check: checkChannel,
+    present: redactChannel,
+    merge: keepSecrets,
+  });
   registerConfigRoutes(app, repo, { kind: 'rule', path: '/api/v1/notifications/rules', noun: 'Rule', tag: 'notifications', check: checkRule });
   registerConfigRoutes(app, repo, { kind: 'policy', path: '/api/v1/escalation-policies', noun: 'Escalation policy', tag: 'notifications', check: checkPolicy });
 

@@ -20,6 +20,10 @@ export interface ConfigRouteSpec<K extends NotifyConfigKind> {
   noun: string;
   tag: string;
   check?: (record: NotifyConfigRecord<K>, repo: NotifyRepository) => void;
+  /** What a response shows of a stored record (secrets hidden). @default the record */
+  present?: (record: NotifyConfigRecord<K>) => NotifyConfigRecord<K>;
+  /** The record to store from an incoming one and the one stored under its id, if any. @default incoming */
+  merge?: (incoming: NotifyConfigRecord<K>, stored: NotifyConfigRecord<K> | undefined) => NotifyConfigRecord<K>;
 }
 
 const IdParams = z.object({ id: z.string().min(1) });
@@ -34,38 +38,46 @@ export function registerConfigRoutes<K extends NotifyConfigKind>(app: FastifyIns
   const notFound = (id: string) => new OpsError('OPS_ERR_NOT_FOUND', [`${spec.noun} ${id}`]);
   // zod has validated the body against this kind's schema, so it is this kind's record.
   const accept = (body: unknown): NotifyConfigRecord<K> => {
-    const record = body as NotifyConfigRecord<K>;
+    const incoming = body as NotifyConfigRecord<K>;
+    const record = spec.merge ? spec.merge(incoming, repo().get(spec.kind, incoming.id)) : incoming;
     spec.check?.(record, repo());
     return record;
   };
+  const present = (record: NotifyConfigRecord<K>) => (spec.present ? spec.present(record) : record);
 
-  typed.get(spec.path, { schema: { summary: `List ${lower}s`, tags, response: { 200: list } } }, async () => ({ items: repo().list(spec.kind) }));
+  typed.get(spec.path, { schema: { summary: `List ${lower}s`, tags, response: { 200: list } } }, async () => ({ items: repo().list(spec.kind).map(present) }));
 
   typed.post(
     spec.path,
     { schema: { summary: `Create a ${lower}`, tags, body: schema, response: { 201: schema, ...errorResponses(400, 409, 415) } } },
     async (request, reply) => {
+      const { id } = request.body as { id: string };
+      if (repo().get(spec.kind, id)) throw new OpsError('OPS_ERR_CONFLICT', [`${spec.noun} ${id} exists; PUT ${spec.path}/${id} replaces it`]);
       const record = accept(request.body);
-      if (repo().get(spec.kind, record.id)) throw new OpsError('OPS_ERR_CONFLICT', [`${spec.noun} ${record.id} exists; PUT ${spec.path}/${record.id} replaces it`]);
       repo().put(spec.kind, record);
-      return reply.status(201).send(record);
+      return reply.status(201).send(present(record));
     },
   );
 
   typed.get(
     `${spec.path}/:id`,
     { schema: { summary: `One ${lower}`, tags, params: IdParams, response: { 200: schema, ...errorResponses(404) } } },
-    async (request) => repo().get(spec.kind, request.params.id) ?? Promise.reject(notFound(request.params.id)),
+    async (request) => {
+      const record = repo().get(spec.kind, request.params.id);
+      if (!record) throw notFound(request.params.id);
+      return present(record);
+    },
   );
 
   typed.put(
     `${spec.path}/:id`,
     { schema: { summary: `Create or replace a ${lower}`, tags, params: IdParams, body: schema, response: { 200: schema, ...errorResponses(400, 415) } } },
     async (request) => {
+      const { id } = request.body as { id: string };
+      if (id !== request.params.id) throw new OpsError('OPS_ERR_VALIDATION', [`body.id "${id}" differs from the path's "${request.params.id}"`]);
       const record = accept(request.body);
-      if (record.id !== request.params.id) throw new OpsError('OPS_ERR_VALIDATION', [`body.id "${record.id}" differs from the path's "${request.params.id}"`]);
       repo().put(spec.kind, record);
-      return record;
+      return present(record);
     },
   );
 

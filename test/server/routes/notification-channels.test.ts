@@ -48,6 +48,21 @@ describe('notification channels', () => {
     assert.match(body.text, /payment: HighErrorRate \(sample\) is triggered/);
   });
 
+  it('never returns secrets, and a PUT of the placeholder keeps the stored one', async () => {
+    const read = (await h.app.inject({ url: '/api/v1/notifications/channels/hook' })).json<{ secret: string; name: string }>();
+    assert.equal(read.secret, '********');
+    const put = await h.app.inject({ method: 'PUT', url: '/api/v1/notifications/channels/hook', payload: { ...read, name: 'Hook renamed' } });
+    assert.equal(put.statusCode, 200, put.body);
+    assert.equal(put.json<{ secret: string }>().secret, '********');
+    await sendTest('hook');
+    const last = http.received.at(-1);
+    const expected = createHmac('sha256', 'a-long-secret').update(`${String(last?.headers['x-opsloop-timestamp'])}.${last?.body ?? ''}`).digest('hex');
+    assert.equal(last?.headers['x-opsloop-signature'], `sha256=${expected}`, 'still signed with the stored secret');
+    const fresh = await h.app.inject({ method: 'POST', url: '/api/v1/notifications/channels', payload: { id: 'new', name: 'New', type: 'webhook', url: http.url, secret: '********' } });
+    assert.equal(fresh.statusCode, 400);
+    assert.match(fresh.json<{ message: string }>().message, /body\.secret is the placeholder/);
+  });
+
   it('webhook: gives up after its retries and records the error', async () => {
     await create({ id: 'flaky', name: 'Flaky', type: 'webhook', url: `${http.url}/flaky`, retries: 1 });
     http.failNext(5);
@@ -84,6 +99,8 @@ describe('notification channels', () => {
     assert.deepEqual(mail.to, ['oncall@example.com']);
     assert.match(mail.raw, /^Subject: Page: payment: HighErrorRate \(sample\)$/m);
     assert.match(mail.raw, /Services: payment, checkout/);
+    const read = (await h.app.inject({ url: '/api/v1/notifications/channels/mail' })).json<{ auth: { user: string; pass: string } }>();
+    assert.deepEqual(read.auth, { user: 'opsloop', pass: '********' });
   });
 
   it('email: a refused login is a failed delivery, not retried', async () => {
