@@ -3,6 +3,7 @@ import type { Incident, TimelineEntry } from '../core/records.js';
 import type { IncidentEdit } from '../engage/incidents/lifecycle.js';
 import type { SignalSink, TelemetrySink } from '../ingest/sink.js';
 import type { Store, TimeRange } from '../store/store.js';
+import type { Notifier } from './notify/notifier.js';
 import type { WindowRca } from './window-rca.js';
 
 /**
@@ -32,6 +33,8 @@ export interface Engine {
   logStats(): LogIngestStats;
   /** Faults injected by the demo, when it runs in this process. */
   demoFaults(): Fault[] | undefined;
+  /** Notifications and escalations: test sends, and waiting for sends in flight. */
+  readonly notifications: Pick<Notifier, 'sendTest' | 'tick' | 'idle'>;
   /** Resolves once everything accepted so far has been analysed. */
   settle(): Promise<void>;
   close(): Promise<void>;

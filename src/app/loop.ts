@@ -25,6 +25,7 @@ import type { Engine } from './engine.js';
 import { LogMining } from './logs/log-mining.js';
 import { runLogSignals } from './logs/log-signal-stage.js';
 import { minerSnapshotsIn } from './logs/miner-persistence.js';
+import { Notifier } from './notify/notifier.js';
 import { ServiceMiners } from './logs/service-miners.js';
 import { createTelemetrySink } from './telemetry-sink.js';
 import { runTraceAnomalies } from './trace-anomalies.js';
@@ -155,6 +156,22 @@ export function createLoop(options: LoopOptions): Loop {
     publishIncidents(desk.onChanges(changes));
   });
 
+  const notifier = new Notifier({
+    store,
+    now,
+    uiUrl: config.notifications.publicUrl ?? `http://${config.api.host}:${config.api.port}`,
+    ...(options.logger ? { logger: options.logger } : {}),
+  });
+  bus.subscribe('incidents.changed', (incidents) => notifier.onIncidents(incidents));
+  const escalations = setInterval(() => {
+    try {
+      notifier.tick();
+    } catch (error) {
+      options.logger?.warn({ err: error }, 'escalation tick failed');
+    }
+  }, config.notifications.escalationTickSeconds * 1000);
+  escalations.unref();
+
   bus.subscribe('incidents.changed', (incidents) => {
     for (const incident of incidents) {
       if (incident.status === 'triggered' || incident.status === 'acknowledged') applyRca(store, graph, incident.id);
@@ -210,6 +227,7 @@ export function createLoop(options: LoopOptions): Loop {
     bus,
     telemetry,
     signals,
+    notifications: notifier,
     acknowledge: (id, by) => changed(actions.acknowledge(id, { by, atMs: now() })),
     resolve: (id, by, resolution) => changed(actions.resolve(id, { by, atMs: now() }, resolution)),
     closeIncident: (id, by) => changed(actions.close(id, { by, atMs: now() })),
@@ -227,7 +245,9 @@ export function createLoop(options: LoopOptions): Loop {
     close: async () => {
       clearInterval(retention);
       clearInterval(snapshots);
+      clearInterval(escalations);
       await settle();
+      await notifier.idle();
       snapshot();
     },
   };

@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { demoCommand } from './demo.js';
 import { detectCommand } from './detect.js';
 import { logsCommand } from './logs.js';
+import { oncallCommand } from './oncall.js';
 import { packageVersion } from './package-version.js';
 import { rcaCommand } from './rca.js';
 import { serveCommand } from './serve.js';
@@ -18,6 +19,7 @@ export function buildProgram(): Command {
     .addCommand(detectCommand())
     .addCommand(logsCommand())
     .addCommand(rcaCommand())
+    .addCommand(oncallCommand())
     .addCommand(versionCommand())
     .addHelpText(
       'after',
@@ -29,6 +31,7 @@ Examples:
   $ opsloop logs mine app.log    the templates of a log file, with counts
   $ opsloop rca --from 2026-03-02T10:30:00Z --to 2026-03-02T10:33:00Z
                                  likely root causes of a window, from a running opsloop
+  $ opsloop oncall               who is on call now, from a running opsloop
 `,
     );
   throwOnUsageErrors(program);

@@ -121,6 +121,15 @@ export const ConfigSchema = z
       .default({ windowSeconds: 120, maxGraphDistance: 2, quietSeconds: 60 }),
     /** Service catalog seed by service name (docs/incidents.md); an entry edited through the API wins. */
     catalog: z.record(z.string().min(1), CatalogEntrySchema.strict()).default({}),
+    notifications: z
+      .object({
+        /** Where people open opsloop, for links in messages; default http://{api.host}:{api.port}. */
+        publicUrl: z.url({ protocol: /^https?$/ }).optional(),
+        /** How often due escalations are checked (wall clock). */
+        escalationTickSeconds: z.number().min(1).max(300).default(15),
+      })
+      .strict()
+      .default({ escalationTickSeconds: 15 }),
   })
   .strict();
 

@@ -28,6 +28,8 @@ import { similarIncidentRoutes } from './routes/similar-incidents.js';
 import { logPatternRoutes } from './routes/log-patterns.js';
 import { logRoutes } from './routes/logs.js';
 import { metricsRoutes } from './routes/metrics.js';
+import { notificationRoutes } from './routes/notifications.js';
+import { oncallRoutes } from './routes/oncall.js';
 import { openapiRoutes } from './routes/openapi.js';
 import { pagerdutyRoutes } from './routes/pagerduty.js';
 import { rcaRoutes } from './routes/rca.js';
@@ -77,6 +79,8 @@ const ROUTE_PLUGINS = [
   alertmanagerRoutes,
   pagerdutyRoutes,
   grafanaRoutes,
+  notificationRoutes,
+  oncallRoutes,
   demoRoutes,
 ] as const;
 
@@ -115,6 +119,8 @@ export async function buildApiServer(options: ApiServerOptions): Promise<Fastify
         { name: 'logs', description: 'Log search and log templates (patterns)' },
         { name: 'traces', description: 'Trace search and trace detail with self times' },
         { name: 'changes', description: 'Deploys and configuration changes' },
+        { name: 'notifications', description: 'Routing rules, channels, templates, escalation policies and the delivery log' },
+        { name: 'on-call', description: 'Users, on-call schedules and who is on call' },
         { name: 'integrations', description: 'Receivers for external alerts and events' },
         { name: 'demo', description: 'The built-in demo' },
         { name: 'system', description: 'Health and self-metrics' },

@@ -14,6 +14,7 @@ import type {
   TimelineEntry,
 } from '../core/records.js';
 import type { CatalogEntry, Postmortem, Problem } from '../core/incident-api.js';
+import type { Delivery, EscalationState, NotifyConfigKind, NotifyConfigRecord } from '../core/notify-api.js';
 import type { MapSpan } from '../core/service-map-api.js';
 import type { SpanOutcome, TemplateCount } from '../core/window-outcomes.js';
 
@@ -334,6 +335,37 @@ export interface ServiceMapRepository {
   mapSpans(range: TimeRange, limit: number): { spans: MapSpan[]; truncated: boolean };
 }
 
+/** What notifications remember of an incident: its last seen state and when each rule last sent about it. */
+export interface NotifiedIncident {
+  status: IncidentStatus;
+  severity: Alert['severity'];
+  alertCount: number;
+  /** Rule id → wall-clock ms of its last message about this incident. */
+  lastSentMs: Record<string, number>;
+}
+
+/**
+ * Notifications and on-call: configuration records (channels, rules, policies, users,
+ * schedules) by kind and id, the delivery log, what was last notified per incident, and
+ * escalation state (durable, so a restart resumes escalations).
+ */
+export interface NotifyRepository {
+  put<K extends NotifyConfigKind>(kind: K, record: NotifyConfigRecord<K>): void;
+  get<K extends NotifyConfigKind>(kind: K, id: string): NotifyConfigRecord<K> | undefined;
+  /** By id. */
+  list<K extends NotifyConfigKind>(kind: K): Array<NotifyConfigRecord<K>>;
+  /** Whether a record was there to delete. */
+  delete(kind: NotifyConfigKind, id: string): boolean;
+  recordDelivery(delivery: Omit<Delivery, 'id'>): Delivery;
+  /** Newest first. */
+  deliveries(filter: { incidentId?: string; limit: number }): Delivery[];
+  notified(incidentId: string): NotifiedIncident | undefined;
+  saveNotified(incidentId: string, state: NotifiedIncident): void;
+  /** Inserts or replaces by (incidentId, policyId). */
+  saveEscalation(state: EscalationState): void;
+  escalations(filter: { incidentId?: string; status?: EscalationState['status'] }): EscalationState[];
+}
+
 export interface Store {
   readonly telemetry: TelemetryRepository;
   readonly serviceMap: ServiceMapRepository;
@@ -348,6 +380,7 @@ export interface Store {
   readonly changes: ChangeRepository;
   readonly topology: TopologyRepository;
   readonly modelState: ModelStateRepository;
+  readonly notify: NotifyRepository;
   /** Runs `work` atomically: all of its writes land, or none. */
   transaction<T>(work: () => T): T;
   /** Answers whether the engine is reachable and migrated. */

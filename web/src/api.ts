@@ -61,7 +61,7 @@ function describeFailure(body: unknown): { message?: string; code?: string } {
   };
 }
 
-async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, options: { body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
+export async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, options: { body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
   const init: RequestInit = { method, headers: { accept: 'application/json' }, signal: options.signal };
   if (options.body !== undefined) {
     init.headers = { ...init.headers, 'content-type': 'application/json' };

@@ -17,6 +17,9 @@ export type Route =
   | { page: 'log-pattern'; templateId: string; query: LogPatternsQuery }
   | { page: 'traces'; query: TraceSearchQuery }
   | { page: 'trace'; traceId: string; spanId: string | undefined }
+  | { page: 'oncall' }
+  | { page: 'escalation-policies' }
+  | { page: 'notifications' }
   | { page: 'not-found'; hash: string };
 
 export function parseRoute(hash: string): Route {
@@ -24,6 +27,9 @@ export function parseRoute(hash: string): Route {
   if (path === '' || path === '/incidents') return { page: 'incidents' };
   if (path === '/services') return { page: 'services' };
   if (path === '/catalog') return { page: 'catalog' };
+  if (path === '/oncall') return { page: 'oncall' };
+  if (path === '/escalation-policies') return { page: 'escalation-policies' };
+  if (path === '/notifications') return { page: 'notifications' };
   if (path === '/map') return { page: 'map', query: parseMapQuery(search) };
   if (path === '/metrics') return { page: 'metrics', query: parseExplorerQuery(search) };
   if (path === '/logs') return { page: 'logs', query: parseLogSearchQuery(search) };

@@ -234,6 +234,40 @@ CREATE TABLE service_catalog (
 ) WITHOUT ROWID;
 `;
 
+// Notifications and on-call (src/engage/notify, src/engage/oncall): configuration records as
+// validated JSON by kind (few, small, read whole), the delivery log, the last notified state
+// per incident (throttling and event diffing survive a restart) and escalation state.
+const NOTIFICATIONS = `
+CREATE TABLE notify_config (
+  kind TEXT NOT NULL,
+  id TEXT NOT NULL,
+  record TEXT NOT NULL,
+  PRIMARY KEY (kind, id)
+) WITHOUT ROWID;
+
+CREATE TABLE notify_deliveries (
+  id INTEGER PRIMARY KEY,
+  time_ms INTEGER NOT NULL,
+  incident_id TEXT,
+  record TEXT NOT NULL
+);
+CREATE INDEX notify_deliveries_incident ON notify_deliveries (incident_id, id) WHERE incident_id IS NOT NULL;
+
+CREATE TABLE notify_incidents (
+  incident_id TEXT PRIMARY KEY,
+  record TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE escalations (
+  incident_id TEXT NOT NULL,
+  policy_id TEXT NOT NULL,
+  status TEXT NOT NULL,
+  record TEXT NOT NULL,
+  PRIMARY KEY (incident_id, policy_id)
+) WITHOUT ROWID;
+CREATE INDEX escalations_status ON escalations (status);
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial telemetry', sql: INITIAL_TELEMETRY },
   { version: 2, name: 'initial state', sql: INITIAL_STATE },
@@ -242,4 +276,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'trace search', sql: TRACE_SEARCH },
   { version: 6, name: 'instances', sql: INSTANCES },
   { version: 7, name: 'incident management', sql: INCIDENT_MANAGEMENT },
+  { version: 8, name: 'notifications', sql: NOTIFICATIONS },
 ];

@@ -13,6 +13,7 @@ import { MIGRATIONS } from './migrations.js';
 import { SqliteModelStateRepository } from './model-state-repository.js';
 import { SqlitePostmortemRepository } from './postmortem-repository.js';
 import { SqliteProblemRepository } from './problem-repository.js';
+import { SqliteNotifyRepository } from './notify-repository.js';
 import { SqliteTelemetryRepository } from './telemetry-repository.js';
 import { SqliteServiceMapRepository } from './service-map-repository.js';
 import { SqliteTopologyRepository } from './topology-repository.js';
@@ -73,6 +74,7 @@ class SqliteStore implements Store {
   readonly changes: SqliteChangeRepository;
   readonly topology: SqliteTopologyRepository;
   readonly modelState: SqliteModelStateRepository;
+  readonly notify: SqliteNotifyRepository;
   readonly #conn: SqliteConnection;
   readonly #expectedVersion = latestVersion(MIGRATIONS);
 
@@ -91,6 +93,7 @@ class SqliteStore implements Store {
     this.changes = new SqliteChangeRepository(conn);
     this.topology = new SqliteTopologyRepository(conn);
     this.modelState = new SqliteModelStateRepository(conn);
+    this.notify = new SqliteNotifyRepository(conn);
   }
 
   transaction<T>(work: () => T): T {

@@ -8,6 +8,7 @@ import { incidentManagementContract } from './incident-management-contract.js';
 import { incidentsContract } from './incidents-contract.js';
 import { logsContract } from './logs-contract.js';
 import { modelStateContract } from './model-state-contract.js';
+import { notifyContract } from './notify-contract.js';
 import { telemetryContract } from './telemetry-contract.js';
 import { topologyContract } from './topology-contract.js';
 import { tracesContract } from './traces-contract.js';
@@ -27,6 +28,7 @@ export function storeContract(open: OpenStore): void {
   changesContract(open);
   topologyContract(open);
   modelStateContract(open);
+  notifyContract(open);
   windowsContract(open);
 
   describe('Store', () => {

@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { useHashRoute, type Route } from '../use-hash-route.js';
 import { CatalogPage } from './catalog-page.js';
+import { EscalationPoliciesPage } from './escalation-policies-page.js';
 import { IncidentPage } from './incident-page.js';
 import { IncidentsPage } from './incidents-page.js';
 import { LogPatternPage } from './log-pattern-page.js';
@@ -8,6 +9,8 @@ import { LogPatternsPage } from './log-patterns-page.js';
 import { LogSearchPage } from './log-search-page.js';
 import { MetricsPage } from './metrics-page.js';
 import { Notice } from './notice.js';
+import { NotificationsPage } from './notifications-page.js';
+import { OnCallPage } from './oncall-page.js';
 import { ServicesPage } from './services-page.js';
 import { TracePage } from './trace-page.js';
 import { TracesPage } from './traces-page.js';
@@ -46,6 +49,9 @@ export function App() {
           <a href="#/traces" className={section === 'traces' ? 'active' : undefined}>
             Traces
           </a>
+          <a href="#/oncall" className={section === 'oncall' ? 'active' : undefined}>
+            On call
+          </a>
         </nav>
       </header>
       <main className="content">{renderPage(route)}</main>
@@ -54,8 +60,12 @@ export function App() {
 }
 
 /** Which top-level nav entry a page belongs to. */
-function sectionOf(route: Route): 'incidents' | 'services' | 'catalog' | 'map' | 'metrics' | 'logs' | 'traces' {
+function sectionOf(route: Route): 'incidents' | 'services' | 'catalog' | 'map' | 'metrics' | 'logs' | 'traces' | 'oncall' {
   switch (route.page) {
+    case 'oncall':
+    case 'escalation-policies':
+    case 'notifications':
+      return 'oncall';
     case 'services':
     case 'catalog':
     case 'map':
@@ -107,6 +117,12 @@ function renderPage(route: Route) {
     case 'trace':
       // Keyed by trace only: picking another span keeps the loaded trace.
       return <TracePage key={route.traceId} traceId={route.traceId} spanId={route.spanId} />;
+    case 'oncall':
+      return <OnCallPage />;
+    case 'escalation-policies':
+      return <EscalationPoliciesPage />;
+    case 'notifications':
+      return <NotificationsPage />;
     case 'not-found':
       return <Notice kind="error" title="No such page">Nothing lives at {route.hash}. Try the Incidents page.</Notice>;
   }

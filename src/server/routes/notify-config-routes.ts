@@ -1,0 +1,92 @@
+/**
+ * List, create, read, replace and delete for one kind of notification configuration record
+ * (channels, rules, escalation policies, users, schedules): the same five routes for each, so
+ * they are written once. `check` adds the checks zod cannot make (CEL compiles, references
+ * exist) and throws OpsError with a message naming the field.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { NOTIFY_CONFIG_SCHEMAS, type NotifyConfigKind, type NotifyConfigRecord } from '../../core/notify-api.js';
+import { OpsError } from '../../core/errors.js';
+import type { NotifyRepository } from '../../store/store.js';
+import { errorResponses } from '../error-responses.js';
+
+export interface ConfigRouteSpec<K extends NotifyConfigKind> {
+  kind: K;
+  /** e.g. /api/v1/notifications/channels */
+  path: string;
+  /** Singular, capitalised, for messages: "Channel". */
+  noun: string;
+  tag: string;
+  check?: (record: NotifyConfigRecord<K>, repo: NotifyRepository) => void;
+  /** What a response shows of a stored record (secrets hidden). @default the record */
+  present?: (record: NotifyConfigRecord<K>) => NotifyConfigRecord<K>;
+  /** The record to store from an incoming one and the one stored under its id, if any. @default incoming */
+  merge?: (incoming: NotifyConfigRecord<K>, stored: NotifyConfigRecord<K> | undefined) => NotifyConfigRecord<K>;
+}
+
+const IdParams = z.object({ id: z.string().min(1) });
+
+export function registerConfigRoutes<K extends NotifyConfigKind>(app: FastifyInstance, repo: () => NotifyRepository, spec: ConfigRouteSpec<K>): void {
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+  // Widened to one type for the route declarations: the provider cannot follow a generic kind.
+  const schema: z.ZodType = NOTIFY_CONFIG_SCHEMAS[spec.kind];
+  const list = z.object({ items: z.array(schema) });
+  const tags = [spec.tag];
+  const lower = spec.noun.toLowerCase();
+  const notFound = (id: string) => new OpsError('OPS_ERR_NOT_FOUND', [`${spec.noun} ${id}`]);
+  // zod has validated the body against this kind's schema, so it is this kind's record.
+  const accept = (body: unknown): NotifyConfigRecord<K> => {
+    const incoming = body as NotifyConfigRecord<K>;
+    const record = spec.merge ? spec.merge(incoming, repo().get(spec.kind, incoming.id)) : incoming;
+    spec.check?.(record, repo());
+    return record;
+  };
+  const present = (record: NotifyConfigRecord<K>) => (spec.present ? spec.present(record) : record);
+
+  typed.get(spec.path, { schema: { summary: `List ${lower}s`, tags, response: { 200: list } } }, async () => ({ items: repo().list(spec.kind).map(present) }));
+
+  typed.post(
+    spec.path,
+    { schema: { summary: `Create a ${lower}`, tags, body: schema, response: { 201: schema, ...errorResponses(400, 409, 415) } } },
+    async (request, reply) => {
+      const { id } = request.body as { id: string };
+      if (repo().get(spec.kind, id)) throw new OpsError('OPS_ERR_CONFLICT', [`${spec.noun} ${id} exists; PUT ${spec.path}/${id} replaces it`]);
+      const record = accept(request.body);
+      repo().put(spec.kind, record);
+      return reply.status(201).send(present(record));
+    },
+  );
+
+  typed.get(
+    `${spec.path}/:id`,
+    { schema: { summary: `One ${lower}`, tags, params: IdParams, response: { 200: schema, ...errorResponses(404) } } },
+    async (request) => {
+      const record = repo().get(spec.kind, request.params.id);
+      if (!record) throw notFound(request.params.id);
+      return present(record);
+    },
+  );
+
+  typed.put(
+    `${spec.path}/:id`,
+    { schema: { summary: `Create or replace a ${lower}`, tags, params: IdParams, body: schema, response: { 200: schema, ...errorResponses(400, 415) } } },
+    async (request) => {
+      const { id } = request.body as { id: string };
+      if (id !== request.params.id) throw new OpsError('OPS_ERR_VALIDATION', [`body.id "${id}" differs from the path's "${request.params.id}"`]);
+      const record = accept(request.body);
+      repo().put(spec.kind, record);
+      return present(record);
+    },
+  );
+
+  typed.delete(
+    `${spec.path}/:id`,
+    { schema: { summary: `Delete a ${lower}`, tags, params: IdParams, response: { 200: z.object({ deleted: z.string() }), ...errorResponses(404) } } },
+    async (request) => {
+      if (!repo().delete(spec.kind, request.params.id)) throw notFound(request.params.id);
+      return { deleted: request.params.id };
+    },
+  );
+}
