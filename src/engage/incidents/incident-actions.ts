@@ -100,13 +100,13 @@ export class IncidentActions {
 
 /**
  * When `previous` (the last episode of a fingerprint that fires again) belonged to a resolved
- * incident that may still reopen, reopens it and returns its id; the new episode joins it.
- * Call inside the caller's transaction.
+ * incident that may still reopen (within `windowMs` of its resolution), reopens it and returns
+ * its id; the new episode joins it. Call inside the caller's transaction.
  */
-export function reopenForAlert(store: Store, previous: Alert | undefined, firing: Alert): string | undefined {
+export function reopenForAlert(store: Store, previous: Alert | undefined, firing: Alert, windowMs: number): string | undefined {
   if (!previous?.incidentId) return undefined;
   const incident = store.incidents.get(previous.incidentId);
-  if (!incident || !reopensOnAlert(incident, firing.startsMs)) return undefined;
+  if (!incident || !reopensOnAlert(incident, firing.startsMs, windowMs)) return undefined;
   const result = transition(incident, 'reopen', { atMs: firing.startsMs });
   if (result.kind !== 'changed') return undefined;
   store.incidents.save(result.incident);

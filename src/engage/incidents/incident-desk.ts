@@ -39,7 +39,7 @@ export class IncidentDesk {
         let alert = result.alert;
         if (result.change === 'opened') {
           // A new episode of an alert whose incident was resolved reopens that incident (lifecycle.ts).
-          const reopened = reopenForAlert(store, previous, alert);
+          const reopened = reopenForAlert(store, previous, alert, this.options.windowMs);
           alert = reopened ? { ...alert, incidentId: reopened } : this.correlate(alert);
         } else if (result.change === 'resolved' && alert.incidentId) {
           this.timeline(alert.incidentId, alert.endsMs ?? signal.timeMs, 'alert_resolved', `${describe(alert)} resolved`);

@@ -6,7 +6,7 @@
  *   triggered ──acknowledge──► acknowledged ──resolve──► resolved ──close──► closed
  *       └───────────────resolve──────────────────────────▲   │
  *                     ▲                                      │
- *                     └──────── reopen (an alert of it fires again within REOPEN_WINDOW_MS)
+ *                     └──────── reopen (an alert of it fires again within the reopen window)
  *
  * A closed incident is final: nothing reopens it, and a new alert opens a new incident. Repeating
  * the action an incident already reflects (acknowledging an acknowledged one) changes nothing,
@@ -21,8 +21,6 @@ export type Transition =
   | { kind: 'unchanged' }
   | { kind: 'illegal'; reason: string };
 
-/** A resolved incident whose alert fires again this soon after it resolved is reopened; later, a new incident opens. */
-export const REOPEN_WINDOW_MS = 24 * 3_600_000;
 
 interface Rule {
   /** The status the action leads to. */
@@ -78,10 +76,15 @@ export function transition(incident: Incident, action: LifecycleAction, options:
   }
 }
 
-/** Whether an alert firing at `firingMs` brings back `incident`, which an earlier episode of the alert belonged to. */
-export function reopensOnAlert(incident: Incident, firingMs: number): boolean {
+/**
+ * Whether an alert firing at `firingMs` brings back `incident`, which an earlier episode of the
+ * alert belonged to. `windowMs` is the correlation window (correlation.windowSeconds): an alert
+ * that would have joined the incident had it still been open reopens it; one that fires later is
+ * a new incident, so a fault that recurs an hour on is not folded into last hour's story.
+ */
+export function reopensOnAlert(incident: Incident, firingMs: number, windowMs: number): boolean {
   if (incident.status !== 'resolved' || incident.resolvedMs === undefined) return false;
-  return firingMs - incident.resolvedMs <= REOPEN_WINDOW_MS;
+  return firingMs - incident.resolvedMs <= windowMs;
 }
 
 /** The fields a person may set on an incident (PATCH /api/v1/incidents/{id}). */

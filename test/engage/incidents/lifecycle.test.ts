@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Incident } from '../../../src/core/records.js';
-import { editIncident, reopensOnAlert, REOPEN_WINDOW_MS, transition } from '../../../src/engage/incidents/lifecycle.js';
+import { editIncident, reopensOnAlert, transition } from '../../../src/engage/incidents/lifecycle.js';
+
+const WINDOW_MS = 120_000;
 
 const T0 = 1_700_000_000_000;
 
@@ -69,10 +71,10 @@ describe('transition()', () => {
 describe('reopensOnAlert()', () => {
   it('reopens a resolved incident within the window, never a closed or open one', () => {
     const resolved = incident({ status: 'resolved', resolvedMs: T0 });
-    assert.equal(reopensOnAlert(resolved, T0 + REOPEN_WINDOW_MS), true);
-    assert.equal(reopensOnAlert(resolved, T0 + REOPEN_WINDOW_MS + 1), false);
-    assert.equal(reopensOnAlert(incident({ status: 'closed', resolvedMs: T0, closedMs: T0 }), T0 + 1), false);
-    assert.equal(reopensOnAlert(incident({ status: 'acknowledged' }), T0 + 1), false);
+    assert.equal(reopensOnAlert(resolved, T0 + WINDOW_MS, WINDOW_MS), true);
+    assert.equal(reopensOnAlert(resolved, T0 + WINDOW_MS + 1, WINDOW_MS), false);
+    assert.equal(reopensOnAlert(incident({ status: 'closed', resolvedMs: T0, closedMs: T0 }), T0 + 1, WINDOW_MS), false);
+    assert.equal(reopensOnAlert(incident({ status: 'acknowledged' }), T0 + 1, WINDOW_MS), false);
   });
 });
 

@@ -112,11 +112,14 @@ describe('incident lifecycle routes', () => {
     assert.equal((await post('/api/v1/incidents/inc_missing/status-updates', { text: 'x' })).statusCode, 404);
   });
 
-  it('a resolved incident reopens when its alert fires again; a closed one never does', async () => {
-    const first = await raise(h, { name: 'cache evictions', service: 'cache', time: '2024-05-18T09:00:00Z' });
-    await sendEvent(h, { name: 'cache evictions', service: 'cache', time: '2024-05-18T09:05:00Z', status: 'resolved' });
+  it('a resolved incident reopens when its alert fires again soon after; later, or once closed, a new one opens', async () => {
+    // Resolved by hand at FIXED_NOW (the harness's wall clock); events are timed around it.
+    const at = (minutes: number) => new Date(FIXED_NOW + minutes * 60_000).toISOString();
+    const first = await raise(h, { name: 'cache evictions', service: 'cache', time: at(-10) });
+    await sendEvent(h, { name: 'cache evictions', service: 'cache', time: at(-5), status: 'resolved' });
     assert.equal((await post(`/api/v1/incidents/${first.id}/resolve`)).statusCode, 200);
-    const again = await raise(h, { name: 'cache evictions', service: 'cache', time: '2024-05-18T10:00:00Z' });
+    // Within correlation.windowSeconds (2 min) of the resolution.
+    const again = await raise(h, { name: 'cache evictions', service: 'cache', time: at(1) });
     assert.equal(again.id, first.id);
     const reopened = await detail(first.id);
     assert.equal(reopened.incident.status, 'triggered');
@@ -124,11 +127,18 @@ describe('incident lifecycle routes', () => {
     assert.equal(reopened.alerts.length, 2);
     assert.ok(reopened.timeline.some((e) => e.message === 'reopened: cache evictions on cache fired again'));
 
-    await sendEvent(h, { name: 'cache evictions', service: 'cache', time: '2024-05-18T10:05:00Z', status: 'resolved' });
+    await sendEvent(h, { name: 'cache evictions', service: 'cache', time: at(1.5), status: 'resolved' });
     await post(`/api/v1/incidents/${first.id}/resolve`);
     await post(`/api/v1/incidents/${first.id}/close`);
-    const third = await raise(h, { name: 'cache evictions', service: 'cache', time: '2024-05-18T11:00:00Z' });
+    const third = await raise(h, { name: 'cache evictions', service: 'cache', time: at(2) });
     assert.notEqual(third.id, first.id);
     assert.equal((await detail(first.id)).incident.status, 'closed');
+
+    // Resolved, then firing again long after: a new incident, not last hour's story.
+    await sendEvent(h, { name: 'cache evictions', service: 'cache', time: at(3), status: 'resolved' });
+    await post(`/api/v1/incidents/${third.id}/resolve`);
+    const fourth = await raise(h, { name: 'cache evictions', service: 'cache', time: at(60) });
+    assert.notEqual(fourth.id, third.id);
+    assert.equal((await detail(third.id)).incident.status, 'resolved');
   });
 });
