@@ -9,7 +9,7 @@ import { OpsError } from '../../core/errors.js';
 import type { Alert, Change, Incident, Severity, Signal, TimelineEntry } from '../../core/records.js';
 import type { ServiceGraph } from '../../core/service-graph.js';
 import type { Store } from '../../store/store.js';
-import { foldSignal } from '../alerts/fold-signals.js';
+import { foldSignal, type FoldOptions } from '../alerts/fold-signals.js';
 import { chooseIncident, type IncidentView } from '../correlate/choose-incident.js';
 
 export interface IncidentDeskOptions {
@@ -18,6 +18,8 @@ export interface IncidentDeskOptions {
   windowMs: number;
   maxDistance: number;
   quietMs: number;
+  /** Flapping and silences (engage/alerts): a `held` alert is stored but joins no incident. */
+  alerts?: FoldOptions;
 }
 
 const OPEN: Incident['status'][] = ['triggered', 'acknowledged'];
@@ -32,7 +34,7 @@ export class IncidentDesk {
     const changed = new Set<string>();
     store.transaction(() => {
       for (const signal of signals) {
-        const result = foldSignal(store.alerts.byFingerprint(signal.fingerprint), signal, () => newId('alr'));
+        const result = foldSignal(store.alerts.byFingerprint(signal.fingerprint), signal, () => newId('alr'), this.options.alerts);
         if (!result) continue;
         let alert = result.alert;
         if (result.change === 'opened') {

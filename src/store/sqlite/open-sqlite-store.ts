@@ -9,6 +9,8 @@ import { SqliteIncidentRepository } from './incident-repository.js';
 import { SqliteLogRepository } from './log-repository.js';
 import { latestVersion, migrate, schemaVersion } from './migrate.js';
 import { MIGRATIONS } from './migrations.js';
+import { SqliteAuditRepository } from './audit-repository.js';
+import { SqliteSilenceRepository } from './silence-repository.js';
 import { SqliteModelStateRepository } from './model-state-repository.js';
 import { SqliteTelemetryRepository } from './telemetry-repository.js';
 import { SqliteServiceMapRepository } from './service-map-repository.js';
@@ -67,6 +69,8 @@ class SqliteStore implements Store {
   readonly changes: SqliteChangeRepository;
   readonly topology: SqliteTopologyRepository;
   readonly modelState: SqliteModelStateRepository;
+  readonly silences: SqliteSilenceRepository;
+  readonly audit: SqliteAuditRepository;
   readonly #conn: SqliteConnection;
   readonly #expectedVersion = latestVersion(MIGRATIONS);
 
@@ -82,6 +86,8 @@ class SqliteStore implements Store {
     this.changes = new SqliteChangeRepository(conn);
     this.topology = new SqliteTopologyRepository(conn);
     this.modelState = new SqliteModelStateRepository(conn);
+    this.silences = new SqliteSilenceRepository(conn);
+    this.audit = new SqliteAuditRepository(conn);
   }
 
   transaction<T>(work: () => T): T {
