@@ -34,9 +34,8 @@ export class SilenceBook {
     const nowMs = this.now();
     const startsMs = input.startsAt === undefined ? nowMs : timeOf(input.startsAt);
     const endsMs = timeOf(input.endsAt);
-    if (endsMs <= startsMs) invalid(`endsAt (${iso(endsMs)}) must be after startsAt (${iso(startsMs)})`);
     if (endsMs <= nowMs) invalid(`endsAt (${iso(endsMs)}) is in the past; a silence must end in the future`);
-    if (mutesEverything(input.matchers)) invalid('matchers: at least one matcher must not match an empty value, or the silence would mute every alert');
+    if (endsMs <= startsMs) invalid(`endsAt (${iso(endsMs)}) must be after startsAt (${iso(startsMs)})`);
     if (input.kind === 'maintenance' && !input.matchers.some((m) => m.name === 'service' && (m.op === '=' || m.op === '=~'))) {
       invalid('matchers: a maintenance window is scoped to services: give a matcher service="…" or service=~"…"');
     }
@@ -51,6 +50,7 @@ export class SilenceBook {
       endsMs,
     };
     const compiled = compiledOrInvalid(silence);
+    if (mutesEverything(input.matchers)) invalid('matchers: at least one matcher must not match an empty value, or the silence would mute every alert');
     this.store.transaction(() => {
       this.store.silences.save(silence);
       this.#audit(input.createdBy, 'silence.create', silence, `${silence.kind} ${describeMatchers(silence)} from ${iso(startsMs)} to ${iso(endsMs)}: ${silence.reason}`);

@@ -17,14 +17,18 @@ export interface Harness {
 export const FIXED_NOW = Date.parse('2030-01-01T00:00:00Z');
 
 /** `storePath` keeps the store in a file, so a second harness on it sees a restart. */
-export async function startHarness(options: { config?: ConfigInput; webRoot?: string; storePath?: string } = {}): Promise<Harness> {
+/** `now`: a fake wall clock (default FIXED_NOW), for rules that wait (auto-resolve, expiry). */
+export async function startHarness(
+  options: { config?: ConfigInput; webRoot?: string; storePath?: string; now?: () => number } = {},
+): Promise<Harness> {
   const config = ConfigSchema.parse(options.config ?? {});
   const store = openSqliteStore({ path: options.storePath ?? ':memory:' });
-  const engine = createLoop({ config, store, now: () => FIXED_NOW });
+  const now = options.now ?? (() => FIXED_NOW);
+  const engine = createLoop({ config, store, now });
   const app = await buildApiServer({
     engine,
     config,
-    now: () => FIXED_NOW,
+    now,
     backlog: () => engine.bus.backlog(),
     ...(options.webRoot ? { webRoot: options.webRoot } : {}),
   });
