@@ -3,6 +3,7 @@
  * ApiError whose message a person can read in an error box as-is.
  */
 import type {
+  AlertListResponse,
   Fault,
   FaultListResponse,
   Incident,
@@ -15,6 +16,10 @@ import type {
   SeriesListResponse,
   SeriesResponse,
   SeriesScoresResponse,
+  SilenceInput,
+  SilencePreviewResponse,
+  SilenceState,
+  SilenceView,
   ServiceDetailResponse,
   ServiceGraphResponse,
   ServiceListResponse,
@@ -52,7 +57,7 @@ function describeFailure(body: unknown): { message?: string; code?: string } {
   };
 }
 
-async function request<T>(method: 'GET' | 'POST', path: string, options: { body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
+async function request<T>(method: 'GET' | 'POST' | 'DELETE', path: string, options: { body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
   const init: RequestInit = { method, headers: { accept: 'application/json' }, signal: options.signal };
   if (options.body !== undefined) {
     init.headers = { ...init.headers, 'content-type': 'application/json' };
@@ -96,6 +101,39 @@ export async function changeIncident(id: string, action: 'acknowledge' | 'resolv
     body: { by: 'web' },
   });
   return body.incident;
+}
+
+export interface AlertListFilter {
+  status?: 'firing' | 'resolved';
+  silenced?: boolean;
+  flapping?: boolean;
+}
+
+export function listAlerts(filter: AlertListFilter, signal?: AbortSignal): Promise<AlertListResponse> {
+  const query = new URLSearchParams({ limit: '200' });
+  if (filter.status) query.set('status', filter.status);
+  if (filter.silenced !== undefined) query.set('silenced', String(filter.silenced));
+  if (filter.flapping !== undefined) query.set('flapping', String(filter.flapping));
+  return request('GET', `/alerts?${query.toString()}`, { signal });
+}
+
+export async function listSilences(state: SilenceState | undefined, signal?: AbortSignal): Promise<SilenceView[]> {
+  const query = new URLSearchParams({ limit: '200' });
+  if (state) query.set('state', state);
+  return (await request<{ silences: SilenceView[] }>('GET', `/silences?${query.toString()}`, { signal })).silences;
+}
+
+export function previewSilence(input: Pick<SilenceInput, 'matchers'>, signal?: AbortSignal): Promise<SilencePreviewResponse> {
+  return request('POST', '/silences/preview', { body: { matchers: input.matchers }, signal });
+}
+
+export async function createSilence(input: SilenceInput): Promise<SilenceView> {
+  return (await request<{ silence: SilenceView }>('POST', '/silences', { body: input })).silence;
+}
+
+export async function expireSilence(id: string, by: string): Promise<SilenceView> {
+  const query = new URLSearchParams({ by });
+  return (await request<{ silence: SilenceView }>('DELETE', `/silences/${encodeURIComponent(id)}?${query.toString()}`)).silence;
 }
 
 export function listServices(signal?: AbortSignal): Promise<ServiceListResponse> {

@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import type {
+  AlertListResponseSchema,
   FaultListResponseSchema,
   IncidentListResponseSchema,
   SeriesListResponseSchema,
@@ -28,6 +29,14 @@ export type {
   ServiceSummary,
 } from '../../src/core/api.js';
 
+export type {
+  Matcher,
+  SilenceInput,
+  SilencePreviewResponse,
+  SilenceState,
+  SilenceView,
+} from '../../src/core/silence-api.js';
+
 export type { TraceDetailResponse, TraceSearchResponse, TraceSpan, TraceSummary } from '../../src/core/trace-api.js';
 
 export type {
@@ -45,3 +54,4 @@ export type ServiceListResponse = z.infer<typeof ServiceListResponseSchema>;
 export type FaultListResponse = z.infer<typeof FaultListResponseSchema>;
 export type SeriesListResponse = z.infer<typeof SeriesListResponseSchema>;
 export type SnippetPart = z.infer<typeof SnippetPartSchema>;
+export type AlertListResponse = z.infer<typeof AlertListResponseSchema>;

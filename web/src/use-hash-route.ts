@@ -8,6 +8,8 @@ import { parseTraceSearchQuery, parseTraceSpan, type TraceSearchQuery } from './
 export type Route =
   | { page: 'incidents' }
   | { page: 'incident'; id: string }
+  | { page: 'alerts' }
+  | { page: 'silences' }
   | { page: 'services' }
   | { page: 'map'; query: MapQuery }
   | { page: 'metrics'; query: ExplorerQuery }
@@ -22,6 +24,8 @@ export function parseRoute(hash: string): Route {
   const { path, search } = splitHash(hash);
   if (path === '' || path === '/incidents') return { page: 'incidents' };
   if (path === '/services') return { page: 'services' };
+  if (path === '/alerts') return { page: 'alerts' };
+  if (path === '/silences') return { page: 'silences' };
   if (path === '/map') return { page: 'map', query: parseMapQuery(search) };
   if (path === '/metrics') return { page: 'metrics', query: parseExplorerQuery(search) };
   if (path === '/logs') return { page: 'logs', query: parseLogSearchQuery(search) };

@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { useHashRoute, type Route } from '../use-hash-route.js';
+import { AlertsPage } from './alerts-page.js';
 import { IncidentPage } from './incident-page.js';
 import { IncidentsPage } from './incidents-page.js';
 import { LogPatternPage } from './log-pattern-page.js';
@@ -8,6 +9,7 @@ import { LogSearchPage } from './log-search-page.js';
 import { MetricsPage } from './metrics-page.js';
 import { Notice } from './notice.js';
 import { ServicesPage } from './services-page.js';
+import { SilencesPage } from './silences-page.js';
 import { TracePage } from './trace-page.js';
 import { TracesPage } from './traces-page.js';
 
@@ -26,6 +28,12 @@ export function App() {
         <nav className="nav">
           <a href="#/incidents" className={section === 'incidents' ? 'active' : undefined}>
             Incidents
+          </a>
+          <a href="#/alerts" className={section === 'alerts' ? 'active' : undefined}>
+            Alerts
+          </a>
+          <a href="#/silences" className={section === 'silences' ? 'active' : undefined}>
+            Silences
           </a>
           <a href="#/services" className={section === 'services' ? 'active' : undefined}>
             Services
@@ -50,8 +58,10 @@ export function App() {
 }
 
 /** Which top-level nav entry a page belongs to. */
-function sectionOf(route: Route): 'incidents' | 'services' | 'map' | 'metrics' | 'logs' | 'traces' {
+function sectionOf(route: Route): 'incidents' | 'alerts' | 'silences' | 'services' | 'map' | 'metrics' | 'logs' | 'traces' {
   switch (route.page) {
+    case 'alerts':
+    case 'silences':
     case 'services':
     case 'map':
     case 'metrics':
@@ -75,6 +85,10 @@ function renderPage(route: Route) {
     case 'incident':
       // key: a new incident is a new page, with no state carried over from the last one.
       return <IncidentPage key={route.id} id={route.id} />;
+    case 'alerts':
+      return <AlertsPage />;
+    case 'silences':
+      return <SilencesPage />;
     case 'services':
       return <ServicesPage />;
     case 'map':
