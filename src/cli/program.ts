@@ -5,6 +5,7 @@ import { logsCommand } from './logs.js';
 import { packageVersion } from './package-version.js';
 import { rcaCommand } from './rca.js';
 import { serveCommand } from './serve.js';
+import { silencesCommand } from './silences.js';
 import { versionCommand } from './version.js';
 
 /** The `opsloop` program; one file per command, added here. */
@@ -18,6 +19,7 @@ export function buildProgram(): Command {
     .addCommand(detectCommand())
     .addCommand(logsCommand())
     .addCommand(rcaCommand())
+    .addCommand(silencesCommand())
     .addCommand(versionCommand())
     .addHelpText(
       'after',
@@ -29,6 +31,8 @@ Examples:
   $ opsloop logs mine app.log    the templates of a log file, with counts
   $ opsloop rca --from 2026-03-02T10:30:00Z --to 2026-03-02T10:33:00Z
                                  likely root causes of a window, from a running opsloop
+  $ opsloop silences add -m service=search --reason reindex --by ana --for 2h
+                                 mute a service's alerts for two hours (docs/alerts.md)
 `,
     );
   throwOnUsageErrors(program);

@@ -6,11 +6,11 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { RcaTimeSchema, type RcaRequest, type RcaResponse } from '../core/rca-api.js';
 import { OutputWriter } from './output-writer.js';
 import { requestRca } from './rca-client.js';
+import { DEFAULT_URL, parseUrl } from './url-option.js';
 import { formatCausesTable } from './rca-table.js';
 
 const OUTPUT_FORMATS = ['table', 'json'] as const;
 type OutputFormat = (typeof OUTPUT_FORMATS)[number];
-const DEFAULT_URL = 'http://127.0.0.1:7070';
 
 interface RcaOptions {
   from: RcaRequest['from'];
@@ -70,16 +70,6 @@ function parseTime(text: string): RcaRequest['from'] {
   const parsed = RcaTimeSchema.safeParse(value);
   if (!parsed.success) throw new InvalidArgumentError('expected RFC 3339 (2026-03-02T10:30:00Z, with Z or an offset) or epoch milliseconds');
   return parsed.data;
-}
-
-function parseUrl(text: string): string {
-  try {
-    const url = new URL(text);
-    if (url.protocol === 'http:' || url.protocol === 'https:') return url.toString();
-  } catch {
-    // Falls through to the one message below.
-  }
-  throw new InvalidArgumentError('expected an http:// or https:// URL such as http://127.0.0.1:7070');
 }
 
 function parseTop(text: string): number {

@@ -48,8 +48,9 @@ export function foldSignal(current: Alert | undefined, signal: Signal, newId: ()
       alert: { ...withoutFlap(firing), ...seen, status: 'resolved', endsMs: Math.max(signal.timeMs, firing.startsMs) },
     };
   }
-  if (firing || (current && state.flapping)) {
-    const base = firing ?? reopened(current as Alert);
+  // A flapping fingerprint fires its last alert again instead of opening a new episode.
+  const base = firing ?? (current && state.flapping ? reopened(current) : undefined);
+  if (base) {
     const evidence = strongest(base, signal);
     const alert = muted(
       {
