@@ -4,7 +4,21 @@ import type { IncidentEdit } from '../engage/incidents/lifecycle.js';
 import type { SignalSink, TelemetrySink } from '../ingest/sink.js';
 import type { Store, TimeRange } from '../store/store.js';
 import type { Notifier } from './notify/notifier.js';
+import type { ParsedSilenceInput, SilencePreviewResponse, SilenceView } from '../core/silence-api.js';
+import type { SilencePreviewInput } from './silence-preview.js';
 import type { WindowRca } from './window-rca.js';
+
+/** Silences and maintenance windows; create and expire are audited and take effect at once. */
+export interface SilenceControl {
+  /** Throws OpsError VALIDATION. */
+  create(input: ParsedSilenceInput): SilenceView;
+  /** Throws OpsError NOT_FOUND. */
+  expire(id: string, by: string): SilenceView;
+  get(id: string): SilenceView;
+  /** The newest created first. */
+  list(limit: number): SilenceView[];
+  preview(input: SilencePreviewInput): SilencePreviewResponse;
+}
 
 /**
  * What the HTTP edge needs from the running loop. `src/app/loop.ts` implements it; routes
@@ -27,6 +41,12 @@ export interface Engine {
   writeOnTimeline(incidentId: string, kind: 'note' | 'status_update', text: string, by: string): TimelineEntry;
   linkProblem(problemId: string, incidentId: string, by: string): void;
   unlinkProblem(problemId: string, incidentId: string, by: string): void;
+  readonly silences: SilenceControl;
+  /**
+   * Applies what time alone changes to firing alerts (auto-resolve, expired silences, settled
+   * flapping); runs every `alerts.sweepSeconds` and after every silence change.
+   */
+  sweepAlerts(): void;
   /** Likely root causes of any stored time window, incident or not. */
   rankWindow(range: TimeRange): WindowRca;
   /** What log ingest cut, repaired or could not mine since start. */

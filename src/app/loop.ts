@@ -8,7 +8,7 @@ import { MemoryBus } from '../bus/memory/memory-bus.js';
 import type { Bus } from '../bus/bus.js';
 import type { Fault } from '../core/api.js';
 import type { Config } from '../core/config.js';
-import type { Change, Incident, MetricPoint, ServiceEdge, Signal } from '../core/records.js';
+import type { Alert, Change, Incident, MetricPoint, ServiceEdge, Signal } from '../core/records.js';
 import { ServiceGraph } from '../core/service-graph.js';
 import { IncidentActions } from '../engage/incidents/incident-actions.js';
 import { IncidentDesk } from '../engage/incidents/incident-desk.js';
@@ -20,6 +20,12 @@ import { RedAggregator } from '../observe/traces/red-aggregator.js';
 import { ServiceGraphBuilder } from '../observe/traces/service-graph.js';
 import type { Store } from '../store/store.js';
 import { applyRca } from './apply-rca.js';
+import { dueReevaluations } from '../engage/alerts/due-reevaluations.js';
+import type { FlapOptions } from '../engage/alerts/flap-detection.js';
+import { applyEarlyResolves, forgetEarlyResolves } from './early-resolve-gate.js';
+import { RecentSignals } from './recent-signals.js';
+import { SilenceBook } from './silence-book.js';
+import { previewSilence } from './silence-preview.js';
 import { restoreDetectors, saveDetectors } from './detector-persistence.js';
 import type { Engine } from './engine.js';
 import { LogMining } from './logs/log-mining.js';
@@ -54,6 +60,8 @@ const RETENTION_SWEEP_MS = 10 * 60_000;
 const SNAPSHOT_MS = 5 * 60_000;
 /** A miner holds up to 10,000 templates; most services need far fewer, so this bounds memory loosely. */
 const LIVE_LOG_MINERS = 100;
+/** Signals kept for silence previews. */
+const RECENT_SIGNALS = 1000;
 
 export function createLoop(options: LoopOptions): Loop {
   const { config, store } = options;
@@ -78,13 +86,29 @@ export function createLoop(options: LoopOptions): Loop {
   let lastAutoResolveMs = Number.NEGATIVE_INFINITY;
   let demoFaults: (() => Fault[]) | undefined;
 
+  const silenceBook = new SilenceBook(store, now);
+  const recentSignals = new RecentSignals(RECENT_SIGNALS);
+  const silencedBy = (alert: Alert, timeMs: number) => silenceBook.muting(alert, timeMs);
   const desk = new IncidentDesk({
     store,
     graph: () => graph,
     windowMs: config.correlation.windowSeconds * 1000,
     maxDistance: config.correlation.maxGraphDistance,
     quietMs: config.correlation.quietSeconds * 1000,
+    alerts: { flap: flapOptions(config), silencedBy },
   });
+  /** Every signal reaches the desk here, so a silence preview sees what arrived. */
+  const engage = (incoming: readonly Signal[]): string[] => {
+    recentSignals.add(incoming);
+    return desk.onSignals(incoming);
+  };
+  const earlyResolveWindow = () => ({ nowMs: now(), windowMs: config.alerts.earlyResolveWindowSeconds * 1000 });
+  const resolveAfterMs = Object.fromEntries(Object.entries(config.alerts.resolveAfterSeconds).map(([source, s]) => [source, s * 1000]));
+  const sweepAlerts = () => {
+    const due = dueReevaluations(store.alerts.list({ status: 'firing' }), { nowMs: now(), resolveAfterMs, silencedBy });
+    if (due.length > 0) publishIncidents(desk.onSignals(due));
+    forgetEarlyResolves(store, earlyResolveWindow());
+  };
 
   /** Raw telemetry only: who reported when, which moves the event-time watermark. */
   const noteReports = (records: ReadonlyArray<{ service: string; timeMs: number }>) => {
@@ -149,7 +173,7 @@ export function createLoop(options: LoopOptions): Loop {
   const traceAnomalies = runTraceAnomalies(bus, store, options.logger);
 
   bus.subscribe('signals', (signals) => {
-    publishIncidents(desk.onSignals(signals));
+    publishIncidents(engage(signals));
   });
 
   bus.subscribe('changes', (changes) => {
@@ -183,7 +207,10 @@ export function createLoop(options: LoopOptions): Loop {
   const signals: SignalSink = {
     acceptSignals(incoming: readonly Signal[]) {
       // Folded into alerts and incidents before the receiver answers, so a 2xx means stored.
-      if (incoming.length > 0) publishIncidents(desk.onSignals(incoming));
+      if (incoming.length === 0) return;
+      recentSignals.add(incoming);
+      const kept = applyEarlyResolves(store, incoming, earlyResolveWindow());
+      if (kept.length > 0) publishIncidents(desk.onSignals(kept));
     },
     acceptChanges(changes: readonly Change[]) {
       // Stored before publishing so a 201 means durable, like telemetry.
@@ -202,6 +229,16 @@ export function createLoop(options: LoopOptions): Loop {
     }
   }, RETENTION_SWEEP_MS);
   retention.unref();
+
+  const sweep = () => {
+    try {
+      sweepAlerts();
+    } catch (error) {
+      options.logger?.warn({ err: error }, 'alert sweep failed (auto-resolve, silence expiry, flapping)');
+    }
+  };
+  const sweeps = setInterval(sweep, config.alerts.sweepSeconds * 1000);
+  sweeps.unref();
 
   const snapshot = () => {
     saveDetectors(store, detectors, now(), options.logger);
@@ -235,6 +272,22 @@ export function createLoop(options: LoopOptions): Loop {
     writeOnTimeline: (id, kind, text, by) => actions.write(id, kind, text, { by, atMs: now() }),
     linkProblem: (problemId, id, by) => actions.linkProblem(problemId, id, { by, atMs: now() }),
     unlinkProblem: (problemId, id, by) => actions.unlinkProblem(problemId, id, { by, atMs: now() }),
+    silences: {
+      create: (input) => {
+        const created = silenceBook.create(input);
+        sweepAlerts();
+        return created;
+      },
+      expire: (id, by) => {
+        const expired = silenceBook.expire(id, by);
+        sweepAlerts();
+        return expired;
+      },
+      get: (id) => silenceBook.get(id),
+      list: (limit) => silenceBook.list(limit),
+      preview: (input) => previewSilence(store, recentSignals, input),
+    },
+    sweepAlerts,
     rankWindow: (range) => rankWindow(store, range, { detector: config.detector }),
     logStats: () => logMining.stats(),
     demoFaults: () => demoFaults?.(),
@@ -246,9 +299,15 @@ export function createLoop(options: LoopOptions): Loop {
       clearInterval(retention);
       clearInterval(snapshots);
       clearInterval(escalations);
+      clearInterval(sweeps);
       await settle();
       await notifier.idle();
       snapshot();
     },
   };
+}
+
+function flapOptions(config: Config): FlapOptions {
+  const { windowSeconds, ...rest } = config.alerts.flap;
+  return { ...rest, windowMs: windowSeconds * 1000 };
 }

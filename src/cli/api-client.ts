@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import { InputError } from './input-error.js';
 
 export interface ApiCall<S extends z.ZodType> {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'DELETE';
   /** Path and query, e.g. /api/v1/oncall/now?schedule=primary */
   path: string;
   body?: unknown;

@@ -116,8 +116,12 @@ export const ErrorResponseSchema = z.object({
 
 export const IncidentActionResponseSchema = z.object({ incident: IncidentSchema });
 
+const FlagSchema = z.enum(['true', 'false']).transform((value) => value === 'true');
+
 export const AlertListQuerySchema = z.object({
   status: z.enum(['firing', 'resolved']).optional(),
+  silenced: FlagSchema.optional().describe('true: only alerts a silence mutes; false: only unmuted ones'),
+  flapping: FlagSchema.optional().describe('true: only flapping alerts; false: only steady ones'),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
 });
 

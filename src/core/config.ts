@@ -33,6 +33,22 @@ const LOG_SIGNAL_DEFAULTS = {
   newTemplateAlertsPerHour: 5,
 } as const;
 
+/** Sources that never send a resolve, or whose resolve can be lost (docs/alerts.md "Auto-resolve"). */
+export const DEFAULT_RESOLVE_AFTER_SECONDS: Readonly<Record<string, number>> = Object.freeze({
+  events: 1800,
+  logs: 3600,
+  detector: 21_600,
+  traces: 21_600,
+});
+
+const FLAP_DEFAULTS = { samples: 21, windowSeconds: 3600, startPercent: 50, stopPercent: 25, minChanges: 4 } as const;
+const ALERT_DEFAULTS = {
+  resolveAfterSeconds: { ...DEFAULT_RESOLVE_AFTER_SECONDS },
+  sweepSeconds: 30,
+  earlyResolveWindowSeconds: 3600,
+  flap: FLAP_DEFAULTS,
+};
+
 export const ConfigSchema = z
   .object({
     dataDir: z.string().min(1).default('./data').describe('Directory for the embedded SQLite store'),
@@ -130,6 +146,28 @@ export const ConfigSchema = z
       })
       .strict()
       .default({ escalationTickSeconds: 15 }),
+    alerts: z
+      .object({
+        /** Per source: a firing alert with no signal for this long resolves itself; 0 never. Replaces the default map. */
+        resolveAfterSeconds: z.record(z.string(), z.number().min(0)).default({ ...DEFAULT_RESOLVE_AFTER_SECONDS }),
+        /** Wall clock between checks for auto-resolve, silence expiry and settled flapping. */
+        sweepSeconds: z.number().positive().default(30),
+        /** How long a resolve that arrived before its trigger is remembered. */
+        earlyResolveWindowSeconds: z.number().positive().default(3600),
+        flap: z
+          .object({
+            samples: z.number().int().min(3).max(100).default(21),
+            windowSeconds: z.number().positive().default(3600),
+            startPercent: z.number().gt(0).max(100).default(50),
+            stopPercent: z.number().min(0).max(100).default(25),
+            minChanges: z.number().int().min(1).default(4),
+          })
+          .strict()
+          .refine((flap) => flap.stopPercent <= flap.startPercent, 'stopPercent must not exceed startPercent')
+          .default(FLAP_DEFAULTS),
+      })
+      .strict()
+      .default(ALERT_DEFAULTS),
   })
   .strict();
 

@@ -178,7 +178,17 @@ export interface Signal extends Partial<EntityRef> {
   logs?: LogEvidence;
   /** Trace anomalies: the operation and example traces behind it. */
   traces?: TraceEvidence;
+  /**
+   * Set only on signals opsloop makes itself when time passes (auto-resolve, a silence that
+   * expired, flapping that settled): why. They change an alert's state but are not deliveries,
+   * so they are not counted and not kept in its history.
+   */
+  reevaluation?: string;
 }
+
+/** One delivery as the alert's history keeps it: enough to spot a duplicate and to measure flapping. */
+export const DeliverySchema = z.object({ timeMs: z.number(), status: z.enum(['firing', 'resolved']) });
+export type Delivery = z.infer<typeof DeliverySchema>;
 
 export const AlertSchema = z.object({
   id: z.string(),
@@ -199,6 +209,11 @@ export const AlertSchema = z.object({
   evidence: AnomalyEvidenceSchema.optional(),
   logs: LogEvidenceSchema.optional().describe('Log signals: the templates and sample lines behind the alert'),
   traces: TraceEvidenceSchema.optional().describe('Trace anomalies: the operation, what changed and example traces'),
+  history: z.array(DeliverySchema).optional().describe("The fingerprint's latest deliveries, oldest first (docs/alerts.md)"),
+  flapping: z.boolean().optional().describe('Fires and resolves too often: held firing, one alert, until it settles'),
+  flapReason: z.string().optional().describe('Why it counts as flapping, e.g. "state changed 4 times in the last 5 deliveries (weighted 100% ≥ 50%)"'),
+  silencedBy: z.array(z.string()).optional().describe('Ids of the silences muting it; a silenced alert joins no incident'),
+  resolution: z.string().optional().describe('Why opsloop resolved it itself (auto-resolve, flapping settled)'),
 });
 export type Alert = z.infer<typeof AlertSchema>;
 

@@ -12,6 +12,7 @@ import { installErrorReplies } from './error-replies.js';
 import { installJsonBodyParser } from './json-body.js';
 import type { RouteOptions } from './route-options.js';
 import { alertRoutes } from './routes/alerts.js';
+import { auditRoutes } from './routes/audit.js';
 import { alertmanagerRoutes } from './routes/alertmanager.js';
 import { changeRoutes } from './routes/changes.js';
 import { demoRoutes } from './routes/demo.js';
@@ -34,6 +35,7 @@ import { openapiRoutes } from './routes/openapi.js';
 import { pagerdutyRoutes } from './routes/pagerduty.js';
 import { rcaRoutes } from './routes/rca.js';
 import { serviceRoutes } from './routes/services.js';
+import { silenceRoutes } from './routes/silences.js';
 import { seriesRoutes } from './routes/series.js';
 import { serviceGraphRoutes } from './routes/service-graph.js';
 import { seriesScoreRoutes } from './routes/series-scores.js';
@@ -66,6 +68,8 @@ const ROUTE_PLUGINS = [
   catalogRoutes,
   rcaRoutes,
   alertRoutes,
+  silenceRoutes,
+  auditRoutes,
   serviceRoutes,
   serviceGraphRoutes,
   seriesRoutes,

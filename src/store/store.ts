@@ -16,6 +16,7 @@ import type {
 import type { CatalogEntry, Postmortem, Problem } from '../core/incident-api.js';
 import type { Delivery, EscalationState, NotifyConfigKind, NotifyConfigRecord } from '../core/notify-api.js';
 import type { MapSpan } from '../core/service-map-api.js';
+import type { AuditEntry, Silence } from '../core/silence-api.js';
 import type { SpanOutcome, TemplateCount } from '../core/window-outcomes.js';
 
 export interface TimeRange {
@@ -47,6 +48,9 @@ export interface TelemetryRepository {
 
 export interface AlertFilter {
   status?: Alert['status'];
+  /** Only alerts a silence mutes (true) or none mutes (false). */
+  silenced?: boolean;
+  flapping?: boolean;
   incidentId?: string;
   limit?: number;
 }
@@ -159,6 +163,32 @@ export interface ModelStateRepository {
   loadAll(kind: string): Array<{ key: string; state: string }>;
   /** The state saved under (kind, key), if any. */
   load(kind: string, key: string): string | undefined;
+  /** Forgets the entries of `kind` last updated before `updatedMs`; returns how many. */
+  deleteBefore(kind: string, updatedMs: number): number;
+}
+
+/** Silences and maintenance windows (docs/alerts.md). */
+export interface SilenceRepository {
+  /** Inserts or replaces by id. */
+  save(silence: Silence): void;
+  get(id: string): Silence | undefined;
+  /** Silences that end after `nowMs` (active or pending), oldest first. */
+  unexpired(nowMs: number): Silence[];
+  /** All silences, the newest created first. */
+  list(limit: number): Silence[];
+}
+
+export interface AuditFilter {
+  subjectKind?: string;
+  subjectId?: string;
+  limit?: number;
+}
+
+/** Who did what to which record, when: append-only. */
+export interface AuditRepository {
+  append(entry: Omit<AuditEntry, 'id'>): AuditEntry;
+  /** Newest first. */
+  list(filter?: AuditFilter): AuditEntry[];
 }
 
 /** One refinement of a log template: the text before and after, at the event time of the log that caused it. */
@@ -381,6 +411,8 @@ export interface Store {
   readonly topology: TopologyRepository;
   readonly modelState: ModelStateRepository;
   readonly notify: NotifyRepository;
+  readonly silences: SilenceRepository;
+  readonly audit: AuditRepository;
   /** Runs `work` atomically: all of its writes land, or none. */
   transaction<T>(work: () => T): T;
   /** Answers whether the engine is reachable and migrated. */

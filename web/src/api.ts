@@ -6,6 +6,7 @@ import type {
   CatalogEntry,
   CatalogListResponse,
   CatalogService,
+  AlertListResponse,
   Fault,
   FaultListResponse,
   Incident,
@@ -22,6 +23,10 @@ import type {
   SeriesListResponse,
   SeriesResponse,
   SeriesScoresResponse,
+  SilenceInput,
+  SilencePreviewResponse,
+  SilenceState,
+  SilenceView,
   ServiceDetailResponse,
   ServiceGraphResponse,
   ServiceListResponse,
@@ -169,6 +174,39 @@ export function getCatalog(signal?: AbortSignal): Promise<CatalogListResponse> {
 
 export async function putCatalogEntry(service: string, entry: CatalogEntry): Promise<CatalogService> {
   return (await request<{ service: CatalogService }>('PUT', `/catalog/${encodeURIComponent(service)}`, { body: entry })).service;
+}
+
+export interface AlertListFilter {
+  status?: 'firing' | 'resolved';
+  silenced?: boolean;
+  flapping?: boolean;
+}
+
+export function listAlerts(filter: AlertListFilter, signal?: AbortSignal): Promise<AlertListResponse> {
+  const query = new URLSearchParams({ limit: '200' });
+  if (filter.status) query.set('status', filter.status);
+  if (filter.silenced !== undefined) query.set('silenced', String(filter.silenced));
+  if (filter.flapping !== undefined) query.set('flapping', String(filter.flapping));
+  return request('GET', `/alerts?${query.toString()}`, { signal });
+}
+
+export async function listSilences(state: SilenceState | undefined, signal?: AbortSignal): Promise<SilenceView[]> {
+  const query = new URLSearchParams({ limit: '200' });
+  if (state) query.set('state', state);
+  return (await request<{ silences: SilenceView[] }>('GET', `/silences?${query.toString()}`, { signal })).silences;
+}
+
+export function previewSilence(input: Pick<SilenceInput, 'matchers'>, signal?: AbortSignal): Promise<SilencePreviewResponse> {
+  return request('POST', '/silences/preview', { body: { matchers: input.matchers }, signal });
+}
+
+export async function createSilence(input: SilenceInput): Promise<SilenceView> {
+  return (await request<{ silence: SilenceView }>('POST', '/silences', { body: input })).silence;
+}
+
+export async function expireSilence(id: string, by: string): Promise<SilenceView> {
+  const query = new URLSearchParams({ by });
+  return (await request<{ silence: SilenceView }>('DELETE', `/silences/${encodeURIComponent(id)}?${query.toString()}`)).silence;
 }
 
 export function listServices(signal?: AbortSignal): Promise<ServiceListResponse> {

@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import type {
+  AlertListResponseSchema,
   FaultListResponseSchema,
   IncidentListResponseSchema,
   SeriesListResponseSchema,
@@ -34,6 +35,14 @@ import type {
   SimilarIncidentsResponseSchema,
 } from '../../src/core/incident-api.js';
 
+export type {
+  Matcher,
+  SilenceInput,
+  SilencePreviewResponse,
+  SilenceState,
+  SilenceView,
+} from '../../src/core/silence-api.js';
+
 export type { TraceDetailResponse, TraceSearchResponse, TraceSpan, TraceSummary } from '../../src/core/trace-api.js';
 
 export type {
@@ -54,3 +63,4 @@ export type SnippetPart = z.infer<typeof SnippetPartSchema>;
 export type SimilarIncidentsResponse = z.infer<typeof SimilarIncidentsResponseSchema>;
 export type ProblemListResponse = z.infer<typeof ProblemListResponseSchema>;
 export type CatalogListResponse = z.infer<typeof CatalogListResponseSchema>;
+export type AlertListResponse = z.infer<typeof AlertListResponseSchema>;

@@ -8,6 +8,8 @@ import { parseTraceSearchQuery, parseTraceSpan, type TraceSearchQuery } from './
 export type Route =
   | { page: 'incidents' }
   | { page: 'incident'; id: string }
+  | { page: 'alerts' }
+  | { page: 'silences' }
   | { page: 'services' }
   | { page: 'catalog' }
   | { page: 'map'; query: MapQuery }
@@ -30,6 +32,8 @@ export function parseRoute(hash: string): Route {
   if (path === '/oncall') return { page: 'oncall' };
   if (path === '/escalation-policies') return { page: 'escalation-policies' };
   if (path === '/notifications') return { page: 'notifications' };
+  if (path === '/alerts') return { page: 'alerts' };
+  if (path === '/silences') return { page: 'silences' };
   if (path === '/map') return { page: 'map', query: parseMapQuery(search) };
   if (path === '/metrics') return { page: 'metrics', query: parseExplorerQuery(search) };
   if (path === '/logs') return { page: 'logs', query: parseLogSearchQuery(search) };

@@ -9,7 +9,7 @@ import { newId } from '../../core/ids.js';
 import type { Alert, Change, Incident, Severity, Signal, TimelineEntry } from '../../core/records.js';
 import type { ServiceGraph } from '../../core/service-graph.js';
 import type { Store } from '../../store/store.js';
-import { foldSignal } from '../alerts/fold-signals.js';
+import { foldSignal, type FoldOptions } from '../alerts/fold-signals.js';
 import { chooseIncident, type IncidentView } from '../correlate/choose-incident.js';
 import { reopenForAlert } from './incident-actions.js';
 
@@ -19,6 +19,8 @@ export interface IncidentDeskOptions {
   windowMs: number;
   maxDistance: number;
   quietMs: number;
+  /** Flapping and silences (engage/alerts): a `held` alert is stored but joins no incident. */
+  alerts?: FoldOptions;
 }
 
 const OPEN: Incident['status'][] = ['triggered', 'acknowledged'];
@@ -34,7 +36,7 @@ export class IncidentDesk {
     store.transaction(() => {
       for (const signal of signals) {
         const previous = store.alerts.byFingerprint(signal.fingerprint);
-        const result = foldSignal(previous, signal, () => newId('alr'));
+        const result = foldSignal(previous, signal, () => newId('alr'), this.options.alerts);
         if (!result) continue;
         let alert = result.alert;
         if (result.change === 'opened') {

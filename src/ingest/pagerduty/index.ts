@@ -1,12 +1,4 @@
 export {
-  EARLY_RESOLVE_GRACE_MS,
-  EARLY_RESOLVE_KIND,
-  decodeEarlyResolve,
-  encodeEarlyResolve,
-  isLateTrigger,
-  type EarlyResolve,
-} from './early-resolve.js';
-export {
   PAGERDUTY_SEVERITIES,
   PagerDutyAcceptedSchema,
   PagerDutyEventSchema,

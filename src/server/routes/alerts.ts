@@ -9,14 +9,22 @@ export const alertRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { en
     {
       schema: {
         summary: 'List alerts (deduplicated signals), newest first',
+        description: 'Filter by status, by whether a silence mutes them and by whether they flap (docs/alerts.md).',
         tags: ['alerts'],
         querystring: AlertListQuerySchema,
         response: { 200: AlertListResponseSchema, ...errorResponses(400) },
       },
     },
     async (request) => {
-      const { status, limit } = request.query;
-      return { alerts: engine.store.alerts.list({ limit, ...(status ? { status } : {}) }) };
+      const { status, silenced, flapping, limit } = request.query;
+      return {
+        alerts: engine.store.alerts.list({
+          limit,
+          ...(status ? { status } : {}),
+          ...(silenced === undefined ? {} : { silenced }),
+          ...(flapping === undefined ? {} : { flapping }),
+        }),
+      };
     },
   );
 };

@@ -7,23 +7,18 @@
 import type { FastifyError } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, type FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
-  EARLY_RESOLVE_KIND,
   PAGERDUTY_SOURCE,
   PagerDutyAcceptedSchema,
   PagerDutyEventSchema,
   PagerDutyInvalidSchema,
   alertFingerprint,
-  decodeEarlyResolve,
   dedupKeyOf,
-  encodeEarlyResolve,
-  isLateTrigger,
   resolveToSignal,
-  triggerTimeMs,
   triggerToSignal,
   v1EventProblem,
   type PagerDutyInvalid,
-  type PagerDutyTrigger,
 } from '../../ingest/pagerduty/index.js';
+import type { Signal } from '../../core/records.js';
 import { errorResponses } from '../error-responses.js';
 import type { RouteOptions } from '../route-options.js';
 import { validationMessage } from '../validation-message.js';
@@ -42,12 +37,11 @@ export const pagerdutyRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
     return reply.code(400).send(invalidEvent(errors));
   });
 
-  const accept = (trigger: PagerDutyTrigger, fingerprint: string, nowMs: number): boolean => {
-    const earlyResolve = decodeEarlyResolve(engine.store.modelState.load(EARLY_RESOLVE_KIND, fingerprint));
-    if (isLateTrigger(earlyResolve, triggerTimeMs(trigger, nowMs))) return false;
-    engine.signals.acceptSignals([triggerToSignal(trigger, { nowMs })]);
+  // A resolve before its trigger is remembered, and the trigger dropped, by the loop's
+  // early-resolve gate, the same for every source (src/app/early-resolve-gate.ts).
+  const accept = (signal: Signal): void => {
+    engine.signals.acceptSignals([signal]);
     metrics.signalsAccepted.inc({ source: PAGERDUTY_SOURCE }, 1);
-    return true;
   };
 
   /** Alerts have no acknowledged state; the incident the alert belongs to is what someone owns. */
@@ -57,16 +51,6 @@ export const pagerdutyRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
     if (alert?.status !== 'firing' || alert.incidentId === undefined) return;
     const incident = engine.store.incidents.get(alert.incidentId);
     if (incident?.status === 'triggered') engine.acknowledge(incident.id, by);
-  };
-
-  const resolve = async (routingKey: string, dedupKey: string, nowMs: number): Promise<void> => {
-    const fingerprint = alertFingerprint(routingKey, dedupKey);
-    await engine.settle();
-    if (!engine.store.alerts.byFingerprint(fingerprint)) {
-      engine.store.modelState.saveMany([{ kind: EARLY_RESOLVE_KIND, key: fingerprint, state: encodeEarlyResolve(nowMs), updatedMs: nowMs }]);
-    }
-    engine.signals.acceptSignals([resolveToSignal(routingKey, dedupKey, { nowMs })]);
-    metrics.signalsAccepted.inc({ source: PAGERDUTY_SOURCE }, 1);
   };
 
   for (const url of PAGERDUTY_PATHS) {
@@ -98,11 +82,11 @@ export const pagerdutyRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
         const nowMs = now();
         const fingerprint = alertFingerprint(event.routing_key, dedupKey);
         if (event.event_action === 'trigger') {
-          if (!accept(event, fingerprint, nowMs)) request.log.info({ dedupKey }, 'PagerDuty trigger dropped: its resolve arrived first');
+          accept(triggerToSignal(event, { nowMs }));
         } else if (event.event_action === 'acknowledge') {
           await acknowledge(fingerprint, DEFAULT_ACTOR);
         } else {
-          await resolve(event.routing_key, dedupKey, nowMs);
+          accept(resolveToSignal(event.routing_key, dedupKey, { nowMs }));
         }
         return reply.code(202).send({ status: 'success', message: 'Event processed', dedup_key: dedupKey });
       },

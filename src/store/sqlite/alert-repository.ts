@@ -16,6 +16,8 @@ const BY_FINGERPRINT = `SELECT record FROM alerts WHERE fingerprint = ?
   ORDER BY status = 'firing' DESC, last_seen_ms DESC, id DESC LIMIT 1`;
 const LIST = `SELECT record FROM alerts
   WHERE (@status IS NULL OR status = @status) AND (@incidentId IS NULL OR incident_id = @incidentId)
+    AND (@silenced IS NULL OR (json_extract(record, '$.silencedBy') IS NOT NULL) = @silenced)
+    AND (@flapping IS NULL OR coalesce(json_extract(record, '$.flapping'), 0) = @flapping)
   ORDER BY last_seen_ms DESC, id DESC LIMIT @limit`;
 
 interface RecordRow {
@@ -53,6 +55,8 @@ export class SqliteAlertRepository implements AlertRepository {
     const rows = this.#conn.statement(LIST).all({
       status: filter.status ?? null,
       incidentId: filter.incidentId ?? null,
+      silenced: flag(filter.silenced),
+      flapping: flag(filter.flapping),
       limit: filter.limit ?? NO_LIMIT,
     }) as RecordRow[];
     return rows.map((row) => parseAlert(row.record));
@@ -66,4 +70,8 @@ export class SqliteAlertRepository implements AlertRepository {
 /** Validated on the way out, so a record written by an older schema fails loudly, not later. */
 function parseAlert(json: string): Alert {
   return AlertSchema.parse(JSON.parse(json));
+}
+
+function flag(value: boolean | undefined): number | null {
+  return value === undefined ? null : Number(value);
 }

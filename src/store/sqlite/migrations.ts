@@ -268,6 +268,28 @@ CREATE TABLE escalations (
 CREATE INDEX escalations_status ON escalations (status);
 `;
 
+// Silences and maintenance windows (src/engage/silences), and an append-only audit trail of
+// who created or expired them; the record column holds the whole silence, as for alerts.
+const SILENCES_AND_AUDIT = `
+CREATE TABLE silences (
+  id TEXT PRIMARY KEY,
+  ends_ms INTEGER NOT NULL,
+  created_ms INTEGER NOT NULL,
+  record TEXT NOT NULL
+);
+CREATE INDEX silences_ends ON silences (ends_ms);
+CREATE TABLE audit (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  time_ms INTEGER NOT NULL,
+  actor TEXT NOT NULL,
+  action TEXT NOT NULL,
+  subject_kind TEXT NOT NULL,
+  subject_id TEXT NOT NULL,
+  detail TEXT NOT NULL
+);
+CREATE INDEX audit_subject ON audit (subject_kind, subject_id);
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial telemetry', sql: INITIAL_TELEMETRY },
   { version: 2, name: 'initial state', sql: INITIAL_STATE },
@@ -277,4 +299,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: 'instances', sql: INSTANCES },
   { version: 7, name: 'incident management', sql: INCIDENT_MANAGEMENT },
   { version: 8, name: 'notifications', sql: NOTIFICATIONS },
+  { version: 9, name: 'silences and audit', sql: SILENCES_AND_AUDIT },
 ];

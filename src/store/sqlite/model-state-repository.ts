@@ -5,6 +5,7 @@ const SAVE = `INSERT INTO model_state (kind, key, state, updated_ms) VALUES (?, 
   ON CONFLICT (kind, key) DO UPDATE SET state = excluded.state, updated_ms = excluded.updated_ms`;
 const LOAD_ALL = `SELECT key, state FROM model_state WHERE kind = ? ORDER BY updated_ms, key`;
 const LOAD = 'SELECT state FROM model_state WHERE kind = ? AND key = ?';
+const DELETE_BEFORE = 'DELETE FROM model_state WHERE kind = ? AND updated_ms < ?';
 
 /** Model state on SQLite: one row per (kind, key), replaced on each save. */
 export class SqliteModelStateRepository implements ModelStateRepository {
@@ -30,5 +31,9 @@ export class SqliteModelStateRepository implements ModelStateRepository {
   load(kind: string, key: string): string | undefined {
     const row = this.#conn.statement(LOAD).get(kind, key) as { state: string } | undefined;
     return row?.state;
+  }
+
+  deleteBefore(kind: string, updatedMs: number): number {
+    return this.#conn.statement(DELETE_BEFORE).run(kind, updatedMs).changes;
   }
 }

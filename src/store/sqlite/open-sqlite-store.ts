@@ -10,6 +10,8 @@ import { SqliteIncidentRepository } from './incident-repository.js';
 import { SqliteLogRepository } from './log-repository.js';
 import { latestVersion, migrate, schemaVersion } from './migrate.js';
 import { MIGRATIONS } from './migrations.js';
+import { SqliteAuditRepository } from './audit-repository.js';
+import { SqliteSilenceRepository } from './silence-repository.js';
 import { SqliteModelStateRepository } from './model-state-repository.js';
 import { SqlitePostmortemRepository } from './postmortem-repository.js';
 import { SqliteProblemRepository } from './problem-repository.js';
@@ -75,6 +77,8 @@ class SqliteStore implements Store {
   readonly topology: SqliteTopologyRepository;
   readonly modelState: SqliteModelStateRepository;
   readonly notify: SqliteNotifyRepository;
+  readonly silences: SqliteSilenceRepository;
+  readonly audit: SqliteAuditRepository;
   readonly #conn: SqliteConnection;
   readonly #expectedVersion = latestVersion(MIGRATIONS);
 
@@ -94,6 +98,8 @@ class SqliteStore implements Store {
     this.topology = new SqliteTopologyRepository(conn);
     this.modelState = new SqliteModelStateRepository(conn);
     this.notify = new SqliteNotifyRepository(conn);
+    this.silences = new SqliteSilenceRepository(conn);
+    this.audit = new SqliteAuditRepository(conn);
   }
 
   transaction<T>(work: () => T): T {

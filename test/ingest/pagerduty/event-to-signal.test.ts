@@ -1,14 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
-  EARLY_RESOLVE_GRACE_MS,
   PagerDutyEventSchema,
   alertFingerprint,
-  decodeEarlyResolve,
   dedupKeyOf,
-  encodeEarlyResolve,
   flattenDetails,
-  isLateTrigger,
   resolveToSignal,
   triggerToSignal,
   v1EventProblem,
@@ -133,26 +129,5 @@ describe('PagerDuty event schema', () => {
     assert.match(v1EventProblem(rawFixture('events-v1-trigger.json')) ?? '', /Events API v1/);
     assert.equal(v1EventProblem(rawFixture('trigger-minimal.json')), undefined);
     assert.equal(v1EventProblem('text'), undefined);
-  });
-});
-
-describe('PagerDuty out-of-order rule', () => {
-  const resolvedMs = NOW;
-  const early = decodeEarlyResolve(encodeEarlyResolve(resolvedMs));
-
-  it('drops a trigger that happened before its resolve arrived, or within the grace after it', () => {
-    assert.equal(isLateTrigger(early, resolvedMs - 3_600_000), true);
-    assert.equal(isLateTrigger(early, resolvedMs + EARLY_RESOLVE_GRACE_MS - 1), true);
-  });
-
-  it('lets a later trigger open a new alert, and every trigger when no early resolve was seen', () => {
-    assert.equal(isLateTrigger(early, resolvedMs + EARLY_RESOLVE_GRACE_MS), false);
-    assert.equal(isLateTrigger(undefined, resolvedMs - 3_600_000), false);
-  });
-
-  it('ignores a stored state it cannot read', () => {
-    assert.equal(decodeEarlyResolve('{"resolvedMs":"soon"}'), undefined);
-    assert.equal(decodeEarlyResolve('not json'), undefined);
-    assert.equal(decodeEarlyResolve(undefined), undefined);
   });
 });

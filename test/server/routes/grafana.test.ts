@@ -62,7 +62,7 @@ describe('POST /api/v1/integrations/grafana', () => {
     }
   });
 
-  it('accepts a resolve for an alert it never saw firing and raises nothing; a later firing raises it (the Alertmanager rule)', async () => {
+  it('remembers a resolve that arrives before its firing: the late firing of that episode raises nothing, a later episode does', async () => {
     const payload = rawGrafanaFixture('resolved-two-alerts.json') as { alerts: Array<Record<string, unknown>> };
     const resolvedBefore = (await grafanaAlerts('resolved')).length;
     for (const alert of payload.alerts) alert['fingerprint'] = `never-fired-${String(alert['fingerprint'])}`;
@@ -76,8 +76,15 @@ describe('POST /api/v1/integrations/grafana', () => {
     const firing = rawGrafanaFixture('firing-two-alerts.json') as { alerts: Array<Record<string, unknown>> };
     for (const alert of firing.alerts) alert['fingerprint'] = `never-fired-${String(alert['fingerprint'])}`;
     assert.equal((await post(firing)).statusCode, 202);
+    assert.equal((await post(firing)).statusCode, 202, 'a redelivery is dropped the same way');
     await h.engine.settle();
-    assert.equal((await grafanaAlerts('firing')).filter((alert) => alert.fingerprint.startsWith('never-fired-')).length, 2);
+    const raised = async () => (await grafanaAlerts('firing')).filter((alert) => alert.fingerprint.startsWith('never-fired-'));
+    assert.equal((await raised()).length, 0, 'the firing that began before the resolve is the episode already over');
+
+    for (const alert of firing.alerts) alert['startsAt'] = '2024-06-03T15:30:00Z';
+    assert.equal((await post(firing)).statusCode, 202);
+    await h.engine.settle();
+    assert.equal((await raised()).length, 2, 'a firing that starts after the resolve is a new problem');
   });
 
   it('rejects a legacy (pre-8) notification, saying which version is supported', async () => {

@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import { useHashRoute, type Route } from '../use-hash-route.js';
 import { CatalogPage } from './catalog-page.js';
 import { EscalationPoliciesPage } from './escalation-policies-page.js';
+import { AlertsPage } from './alerts-page.js';
 import { IncidentPage } from './incident-page.js';
 import { IncidentsPage } from './incidents-page.js';
 import { LogPatternPage } from './log-pattern-page.js';
@@ -12,6 +13,7 @@ import { Notice } from './notice.js';
 import { NotificationsPage } from './notifications-page.js';
 import { OnCallPage } from './oncall-page.js';
 import { ServicesPage } from './services-page.js';
+import { SilencesPage } from './silences-page.js';
 import { TracePage } from './trace-page.js';
 import { TracesPage } from './traces-page.js';
 
@@ -30,6 +32,12 @@ export function App() {
         <nav className="nav">
           <a href="#/incidents" className={section === 'incidents' ? 'active' : undefined}>
             Incidents
+          </a>
+          <a href="#/alerts" className={section === 'alerts' ? 'active' : undefined}>
+            Alerts
+          </a>
+          <a href="#/silences" className={section === 'silences' ? 'active' : undefined}>
+            Silences
           </a>
           <a href="#/services" className={section === 'services' ? 'active' : undefined}>
             Services
@@ -60,12 +68,14 @@ export function App() {
 }
 
 /** Which top-level nav entry a page belongs to. */
-function sectionOf(route: Route): 'incidents' | 'services' | 'catalog' | 'map' | 'metrics' | 'logs' | 'traces' | 'oncall' {
+function sectionOf(route: Route): 'incidents' | 'alerts' | 'silences' | 'services' | 'catalog' | 'map' | 'metrics' | 'logs' | 'traces' | 'oncall' {
   switch (route.page) {
     case 'oncall':
     case 'escalation-policies':
     case 'notifications':
       return 'oncall';
+    case 'alerts':
+    case 'silences':
     case 'services':
     case 'catalog':
     case 'map':
@@ -90,6 +100,10 @@ function renderPage(route: Route) {
     case 'incident':
       // key: a new incident is a new page, with no state carried over from the last one.
       return <IncidentPage key={route.id} id={route.id} />;
+    case 'alerts':
+      return <AlertsPage />;
+    case 'silences':
+      return <SilencesPage />;
     case 'services':
       return <ServicesPage />;
     case 'catalog':
