@@ -11,6 +11,7 @@ import { latestVersion, migrate, schemaVersion } from './migrate.js';
 import { MIGRATIONS } from './migrations.js';
 import { SqliteModelStateRepository } from './model-state-repository.js';
 import { SqliteTelemetryRepository } from './telemetry-repository.js';
+import { registerSpanAttributeFunction } from './span-attribute-sql.js';
 import { SqliteServiceMapRepository } from './service-map-repository.js';
 import { SqliteTopologyRepository } from './topology-repository.js';
 import { SqliteWindowRepository } from './window-repository.js';
@@ -48,6 +49,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     db.pragma('foreign_keys = ON');
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
+    registerSpanAttributeFunction(db);
     migrate(db, MIGRATIONS, path);
   } catch (error) {
     db.close();
