@@ -92,8 +92,8 @@ export function spanFromRow(row: SpanRow): SpanRecord {
  * Appends a span's positional parameters, in the column order of the span insert, to `params`.
  * A span that arrived as OTLP/protobuf keeps its Span message bytes in the attributes column
  * (a BLOB; the column's TEXT affinity leaves blobs as they are) instead of its attributes as
- * JSON: JSON.stringify was the largest cost of storing a span, and a trace's attributes are
- * only read when the trace itself is (spanFromRow decodes them).
+ * JSON: storing the JSON made inserting a span ~1.12× dearer (docs/benchmarks.md), and a
+ * trace's attributes are only read when the trace itself is (spanFromRow decodes them).
  */
 export function pushSpanParams(params: unknown[], span: SpanRecord): void {
   params.push(
