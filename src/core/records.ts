@@ -50,6 +50,12 @@ export interface SpanRecord extends EntityRef {
    */
   peerService?: string;
   attributes: Attributes;
+  /**
+   * The span's OTLP/protobuf Span message, when it arrived as protobuf (a view into the request
+   * body). The store keeps these bytes as they are instead of re-encoding `attributes`, and
+   * decodes them again when a trace is read; spans read back from the store do not carry it.
+   */
+  encoded?: Uint8Array;
 }
 
 export interface LogRecord extends EntityRef {

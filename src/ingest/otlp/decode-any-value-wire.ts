@@ -85,6 +85,11 @@ function readKeyValue(reader: ProtobufWireReader, end: number, depth: number, in
   setOwn(into, key, value);
 }
 
+/** One AnyValue occupying [reader.pos, end), at the top level. */
+export function readAnyValueAt(reader: ProtobufWireReader, end: number): OtlpValue {
+  return readAnyValue(reader, end, 0);
+}
+
 /**
  * A repeated KeyValue field read element by element: call with the end of one element each
  * time the enclosing message's decoder meets it. KeyValueList (field 1) is read whole here.

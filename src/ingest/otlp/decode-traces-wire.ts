@@ -4,7 +4,8 @@
  * timestamp, two objects per attribute) and then the tolerant field readers cost more than
  * storing the spans; this builds the intermediate shape in one pass. The result is the same
  * as decodeOtlpProtobuf('traces', bytes) (test/ingest/otlp/decode-traces-wire.test.ts checks
- * it on SDK payloads), and fields it does not use (events, links, trace state) are skipped.
+ * it on SDK payloads, apart from `encoded`: each span's own bytes, which only this path has),
+ * and fields it does not use (events, links, trace state) are skipped.
  */
 import { OpsError } from '../../core/errors.js';
 import { readKeyValueInto } from './decode-any-value-wire.js';
@@ -27,7 +28,8 @@ function readStatus(reader: ProtobufWireReader, end: number, span: OtlpSpan): vo
   }
 }
 
-function readSpan(reader: ProtobufWireReader, end: number): OtlpSpan {
+/** One Span message occupying [reader.pos, end). */
+export function readSpan(reader: ProtobufWireReader, end: number): OtlpSpan {
   const span: OtlpSpan = {
     traceId: '',
     spanId: '',
@@ -113,7 +115,11 @@ function readScopeSpans(reader: ProtobufWireReader, end: number): OtlpScopeGroup
       group.scope = readScope(reader, reader.delimitedEnd(end));
     } else if (field === 2) {
       expectWireType(tag & 7, WIRE.bytes, 'ScopeSpans.spans');
-      group.items.push(readSpan(reader, reader.delimitedEnd(end)));
+      const spanEnd = reader.delimitedEnd(end);
+      const spanStart = reader.pos;
+      const span = readSpan(reader, spanEnd);
+      span.encoded = reader.bytes.subarray(spanStart, spanEnd);
+      group.items.push(span);
     } else reader.skip(tag & 7, end);
   }
   return group;

@@ -109,6 +109,11 @@ export interface OtlpSpan {
   /** StatusCode enum value (0 unset, 1 ok, 2 error). */
   statusCode: number;
   statusMessage: string;
+  /**
+   * The Span message's own bytes when it was read from OTLP/protobuf (a view into the request
+   * body, not a copy): what the store keeps instead of re-encoding the attributes.
+   */
+  encoded?: Uint8Array;
 }
 
 export interface OtlpLog {

@@ -15,7 +15,8 @@ export function valueText(value: OtlpValue): string {
   return String(value);
 }
 
-function attributeValue(value: OtlpValue): AttributeValue {
+/** One value as records carry it: arrays and maps as JSON text, non-finite numbers by name. */
+export function attributeValue(value: OtlpValue): AttributeValue {
   if (typeof value === 'boolean' || typeof value === 'string') return value;
   // NaN and ±Infinity do not survive JSON storage; keep them as their names instead.
   if (typeof value === 'number') return Number.isFinite(value) ? value : String(value);

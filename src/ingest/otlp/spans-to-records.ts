@@ -61,6 +61,7 @@ export function spansToRecords(request: OtlpTracesRequest): SpanConversion {
         if (span.statusMessage !== '') record.statusMessage = span.statusMessage;
         const peerService = peerServiceOf(kind, attributes);
         if (peerService !== undefined) record.peerService = peerService;
+        if (span.encoded !== undefined) record.encoded = span.encoded;
         spans.push(record);
       }
     }

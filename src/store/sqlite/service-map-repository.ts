@@ -2,16 +2,17 @@ import type { MapSpan } from '../../core/service-map-api.js';
 import type { SpanKind } from '../../core/records.js';
 import type { ServiceMapRepository, TimeRange } from '../store.js';
 import type { SqliteConnection } from './connection.js';
+import { spanAttributeSql } from './span-attribute-sql.js';
 
 /**
- * Only the columns the map sums, newest first. The peer's system is read from the attributes
- * JSON in SQLite (json_extract) and only for spans with a peer, so most rows parse no JSON in
- * JavaScript. The parent is joined only for server and consumer spans, through the unique
+ * Only the columns the map sums, newest first. The peer's system is read from the stored
+ * attributes in SQL (span-attribute-sql.ts) and only for spans with a peer, so most rows decode
+ * no attributes at all. The parent is joined only for server and consumer spans, through the unique
  * (trace_id, span_id) index: one lookup per incoming call.
  */
 const MAP_SPANS = `SELECT s.service, s.instance, s.name, s.kind, s.duration_ms, s.status = 'error' AS error, s.peer_service,
-    CASE WHEN s.peer_service IS NOT NULL THEN coalesce(json_extract(s.attributes, '$."db.system.name"'), json_extract(s.attributes, '$."db.system"')) END AS db_system,
-    CASE WHEN s.peer_service IS NOT NULL THEN json_extract(s.attributes, '$."messaging.system"') END AS messaging_system,
+    CASE WHEN s.peer_service IS NOT NULL THEN coalesce(${spanAttributeSql('s.attributes', 'db.system.name')}, ${spanAttributeSql('s.attributes', 'db.system')}) END AS db_system,
+    CASE WHEN s.peer_service IS NOT NULL THEN ${spanAttributeSql('s.attributes', 'messaging.system')} END AS messaging_system,
     p.service AS parent_service, p.kind AS parent_kind, p.peer_service AS parent_peer
   FROM spans s
   LEFT JOIN spans p ON s.kind IN ('server', 'consumer') AND s.parent_span_id IS NOT NULL

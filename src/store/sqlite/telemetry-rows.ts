@@ -5,6 +5,7 @@
  * record, so records round-trip exactly.
  */
 import type { Attributes, LogRecord, SpanKind, SpanRecord, SpanStatus } from '../../core/records.js';
+import { attributesOfEncodedSpan } from '../../ingest/otlp/encoded-span.js';
 import type { SeriesInfo } from '../store.js';
 
 export interface SeriesRow {
@@ -34,7 +35,8 @@ export interface SpanRow {
   status: string;
   status_message: string | null;
   peer_service: string | null;
-  attributes: string;
+  /** JSON text, or (BLOB) the span's OTLP/protobuf Span message: see pushSpanParams. */
+  attributes: string | Buffer;
 }
 
 export interface LogRow {
@@ -77,7 +79,7 @@ export function spanFromRow(row: SpanRow): SpanRecord {
     startMs: row.start_ms,
     durationMs: row.duration_ms,
     status: row.status as SpanStatus,
-    attributes: JSON.parse(row.attributes) as Attributes,
+    attributes: typeof row.attributes === 'string' ? (JSON.parse(row.attributes) as Attributes) : attributesOfEncodedSpan(row.attributes),
   };
   if (row.parent_span_id !== null) span.parentSpanId = row.parent_span_id;
   if (row.instance !== null) span.instance = row.instance;
@@ -86,7 +88,13 @@ export function spanFromRow(row: SpanRow): SpanRecord {
   return span;
 }
 
-/** Appends a span's positional parameters, in the column order of the span insert, to `params`. */
+/**
+ * Appends a span's positional parameters, in the column order of the span insert, to `params`.
+ * A span that arrived as OTLP/protobuf keeps its Span message bytes in the attributes column
+ * (a BLOB; the column's TEXT affinity leaves blobs as they are) instead of its attributes as
+ * JSON: storing the JSON made inserting a span ~1.12× dearer (docs/benchmarks.md), and a
+ * trace's attributes are only read when the trace itself is (spanFromRow decodes them).
+ */
 export function pushSpanParams(params: unknown[], span: SpanRecord): void {
   params.push(
     span.traceId,
@@ -101,8 +109,13 @@ export function pushSpanParams(params: unknown[], span: SpanRecord): void {
     span.status,
     span.statusMessage ?? null,
     span.peerService ?? null,
-    JSON.stringify(span.attributes),
+    span.encoded !== undefined ? asBuffer(span.encoded) : JSON.stringify(span.attributes),
   );
+}
+
+/** better-sqlite3 binds Buffers as BLOBs; a view, not a copy. */
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 export function logFromRow(row: LogRow): LogRecord {

@@ -2,6 +2,7 @@ import { type Alert, AlertSchema } from '../../core/records.js';
 import type { SpanOutcome, TemplateCount } from '../../core/window-outcomes.js';
 import type { TimeRange, WindowRepository, WindowSeries } from '../store.js';
 import type { SqliteConnection } from './connection.js';
+import { spanAttributeSql } from './span-attribute-sql.js';
 
 // Series are walked by their own table and each one's points read by a seek on the (series,
 // time) primary key, so the cost follows the series and points of the window, not the store.
@@ -24,7 +25,7 @@ const SPAN_OUTCOMES = `WITH w AS (
     SELECT trace_id, span_id, parent_span_id, service, instance, start_ms, duration_ms,
       status = 'error' AS failed,
       CASE WHEN kind IN ('client', 'producer') THEN peer_service END AS peer,
-      CASE WHEN status <> 'error' THEN json_extract(attributes, '$."http.response.body.size"') END AS body_bytes
+      CASE WHEN status <> 'error' THEN ${spanAttributeSql('attributes', 'http.response.body.size')} END AS body_bytes
     FROM spans WHERE start_ms >= @from AND start_ms <= @to AND instr('0123456789abcdef', substr(lower(trace_id), -1)) <= @buckets
   ),
   kids AS (
