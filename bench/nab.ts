@@ -1,12 +1,13 @@
 /**
- * npm run bench:nab [-- --data DIR] [--out RESULTS] [--detector NAME]
+ * npm run bench:nab [-- --data DIR] [--out RESULTS] [--detector NAME] [--windows]
  *
  * Numenta Anomaly Benchmark v1.1 (Lavin & Ahmad 2015): runs a detector over every file of a
  * NAB-layout directory with one configuration, writes NAB result files
  * (`RESULTS/<category>/<detector>_<file>.csv`), scores them with bench/nab/ and prints the
  * three normalised profile scores. The null detector and a windowed Gaussian run in the same
  * command as baselines. DIR defaults to $OPSLOOP_NAB_DATA, else ../shared/datasets/nab-dev
- * beside the repository.
+ * beside the repository. `--windows` adds, for the detector under test at its standard-profile
+ * threshold, each file's windows (hit or missed, and what each is worth) and false positives.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -19,6 +20,7 @@ import { loadCorpus } from './nab/load-corpus.js';
 import { formatResults, resultsFileName } from './nab/results-file.js';
 import { scoreDetector, type ProfileScore } from './nab/score-detector.js';
 import type { NabFile } from './nab/types.js';
+import { fileReport, formatReport } from './nab/window-report.js';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const { values } = parseArgs({
@@ -26,6 +28,7 @@ const { values } = parseArgs({
     data: { type: 'string', default: process.env.OPSLOOP_NAB_DATA ?? resolve(repoRoot, '../shared/datasets/nab-dev') },
     out: { type: 'string', default: resolve(repoRoot, 'bench/out/nab') },
     detector: { type: 'string', default: 'opsloop' },
+    windows: { type: 'boolean', default: false },
   },
 });
 const dataDir = resolve(values.data);
@@ -53,6 +56,7 @@ const bar = new cliProgress.SingleBar(
 );
 bar.start(corpus.files.length * detectors.length, 0, { detector: '', file: '' });
 const results = new Map<string, ProfileScore[]>();
+const scoresOf = new Map<string, number[][]>();
 for (const detector of detectors) {
   const scoresByFile: number[][] = [];
   for (const file of corpus.files) {
@@ -65,6 +69,7 @@ for (const detector of detectors) {
     bar.increment();
   }
   results.set(detector.name, scoreDetector(corpus, scoresByFile));
+  scoresOf.set(detector.name, scoresByFile);
 }
 bar.stop();
 
@@ -83,6 +88,15 @@ for (const detector of detectors) {
     console.log(
       `    ${s.profile.padEnd(20)} threshold ${String(s.threshold).padEnd(20)} raw ${String(s.raw).padEnd(20)} null ${s.nullScore}  perfect ${s.perfect}  normalised ${s.normalised}`,
     );
+  }
+}
+if (values.windows) {
+  const standard = results.get(values.detector)?.find((s) => s.profile === 'standard');
+  const costs = corpus.profiles.standard;
+  const scoresByFile = scoresOf.get(values.detector) ?? [];
+  if (standard && costs) {
+    console.log(`\n${values.detector}, standard profile at threshold ${standard.threshold}: score, file, windows (value@row in window/width), false positives`);
+    console.log(formatReport(corpus.files.map((file, f) => fileReport(file, scoresByFile[f] ?? [], costs, standard.threshold))));
   }
 }
 console.log(`\n${((performance.now() - started) / 1000).toFixed(1)} s`);

@@ -11,7 +11,7 @@ import { DirectionSchema } from '../../core/records.js';
 import { ModelStateSchema } from './model/model-state.js';
 
 /** Bump when the shape or meaning changes; older rows are then skipped, not misread. */
-export const DETECTOR_SNAPSHOT_VERSION = 4;
+export const DETECTOR_SNAPSHOT_VERSION = 5;
 
 const finite = z.number().finite();
 

@@ -42,6 +42,7 @@ export const ModelStateSchema = z.object({
     sinceCheck: z.number().int().min(0),
     period: z.union([z.literal(0), z.literal(24), z.literal(168)]),
     profile: base64,
+    deviation: base64,
   }),
   lastTimeMs: extended,
   stepMs: finite.min(0),
@@ -73,6 +74,7 @@ export function snapshotModel(model: SeriesModel): ModelState {
       ...seasonal,
       ring: toBase64(new Uint8Array(seasonal.ring.buffer, seasonal.ring.byteOffset, seasonal.ring.byteLength)),
       profile: toBase64(new Uint8Array(seasonal.profile.buffer, seasonal.profile.byteOffset, seasonal.profile.byteLength)),
+      deviation: toBase64(new Uint8Array(seasonal.deviation.buffer, seasonal.deviation.byteOffset, seasonal.deviation.byteLength)),
       hour: Number.isFinite(seasonal.hour) ? seasonal.hour : null,
     },
     lastTimeMs: Number.isFinite(p.lastTimeMs) ? p.lastTimeMs : null,
@@ -88,7 +90,10 @@ export function restoreModel(settings: ModelSettings, minScale: number, state: M
   if (seen.length !== seenBytes || deviationSeen.length !== seenBytes) throw new RangeError(`novelty bitsets of ${seen.length} and ${deviationSeen.length} bytes`);
   const ring = new Float32Array(bytesFor(fromBase64(state.seasonal.ring), 4));
   const profile = new Float32Array(bytesFor(fromBase64(state.seasonal.profile), 4));
-  if (profile.length !== state.seasonal.period || state.seasonal.head >= ring.length) throw new RangeError('seasonal state does not fit');
+  const deviation = new Float32Array(bytesFor(fromBase64(state.seasonal.deviation), 4));
+  if (profile.length !== state.seasonal.period || deviation.length !== state.seasonal.period || state.seasonal.head >= ring.length) {
+    throw new RangeError('seasonal state does not fit');
+  }
   return new SeriesModel(settings, minScale, {
     learned: state.learned,
     learning: [...state.learning],
@@ -102,7 +107,7 @@ export function restoreModel(settings: ModelSettings, minScale: number, state: M
     cusum: new ShiftCusum(SHIFT, state.cusum),
     drift: new ShiftCusum(DRIFT, state.drift),
     stuck: new StuckRun({ ...state.stuck, last: state.stuck.last ?? Number.NaN }),
-    seasonal: new SeasonalProfile({ ...state.seasonal, ring, profile, hour: state.seasonal.hour ?? Number.NaN }),
+    seasonal: new SeasonalProfile({ ...state.seasonal, ring, profile, deviation, hour: state.seasonal.hour ?? Number.NaN }),
     lastTimeMs: state.lastTimeMs ?? Number.NEGATIVE_INFINITY,
     stepMs: state.stepMs,
   });

@@ -6,7 +6,9 @@
  * fault cannot become the new normal quickly, yet a lasting level shift is followed within a
  * few half-lives. Pure; O(1) per point, two numbers of state.
  *
- * It starts from the median and MAD of the learning points (robust from the first point on).
+ * It starts from the median of the learning points and the smaller of their MAD and the spread
+ * of their successive differences (robust from the first point on, and not inflated by a trend
+ * within them).
  */
 
 export interface LevelState {
@@ -64,8 +66,21 @@ export class RobustLevel {
     const mad = median(deviations);
     const meanDeviation = deviations.reduce((sum, d) => sum + d, 0) / Math.max(1, deviations.length);
     // More than half the points equal: the MAD is 0; the mean deviation still says how much the rest stray.
-    const scale = mad > 0 ? MAD_TO_SIGMA * mad : MEAN_DEVIATION_TO_SIGMA * meanDeviation;
-    return new RobustLevel({ location, scale, meanDeviation }, weight, clip, minScale);
+    const spread = mad > 0 ? MAD_TO_SIGMA * mad : MEAN_DEVIATION_TO_SIGMA * meanDeviation;
+    // Learning points that trend or step (a rate settling after a restart, a transfer winding
+    // down) are far from their median by the trend, not by noise: the MAD, and the mean
+    // deviation that floors the scale, came out tens of times the noise and took hundreds of
+    // points to shrink. Successive differences see the noise alone (the difference-based
+    // estimator of Rice, Annals of Statistics 12, 1984, made robust with a median): the smaller
+    // of the two starts the scale, and the floor may not undo it. Only ever tighter than before.
+    const noise = differenceScale(values);
+    const scale = noise > 0 ? Math.min(spread, noise) : spread;
+    return new RobustLevel(
+      { location, scale, meanDeviation: Math.min(meanDeviation, scale / MEAN_DEVIATION_TO_SIGMA) },
+      weight,
+      clip,
+      minScale,
+    );
   }
 
   /** Learns the residual `value − offset` (offset: the seasonal profile, 0 without one). */
@@ -97,6 +112,14 @@ export class RobustLevel {
   private floor(spread: number): number {
     return Math.max(spread, MEAN_DEVIATION_TO_SIGMA * this.meanDeviation, this.minScale, 1e-9 * Math.abs(this.center), Number.MIN_VALUE);
   }
+}
+
+/** σ of the noise from the median absolute difference of consecutive values (a difference is √2 σ wide). */
+function differenceScale(values: readonly number[]): number {
+  const differences: number[] = [];
+  for (let i = 1; i < values.length; i++) differences.push(Math.abs((values[i] as number) - (values[i - 1] as number)));
+  differences.sort((a, b) => a - b);
+  return (MAD_TO_SIGMA * median(differences)) / Math.SQRT2;
 }
 
 function median(sorted: readonly number[]): number {

@@ -14,6 +14,16 @@
  *
  * Phases are UTC hours. Series sampled more coarsely than hourly leave holes in the ring and
  * are only found seasonal when the holes are few.
+ *
+ * A seasonal series also strays by different amounts at different phases: a city's taxi count
+ * at 07:00 on a Thursday is as regular as clockwork, at 01:00 on a Saturday it is not. One scale
+ * for all phases is set by the loose ones, so a holiday morning — half the usual traffic at an
+ * hour that never varies — was ~2 scales off and unseen. Each phase therefore keeps its own
+ * mean absolute deviation from the expected value (`deviation`, one float per phase), and
+ * `phaseScale` is that, floored at a quarter of the series' scale (a phase that happened to be
+ * calm for a few weeks must not make every wiggle news). It is learned fast — each point moves
+ * it `PHASE_DEVIATION_WEIGHT` of the way — so it mostly remembers the same hour of the last
+ * period or two, and it starts from the series' scale whenever a season is (re)found.
  */
 import { detrend } from '../forecast/detect-seasonality.js';
 
@@ -22,11 +32,25 @@ const RING_HOURS = 24 * 7 * 4;
 export type SeasonalPeriod = 0 | 24 | 168;
 /** Share of a phase's error each completed hour corrects: about a week's memory for a daily profile. */
 const PROFILE_WEIGHT = 0.15;
+/** Share of the way each point moves its phase's mean absolute deviation (docs/benchmarks.md: 0.25–0.5 score alike). */
+const PHASE_DEVIATION_WEIGHT = 0.4;
+/** A phase's scale is never below this share of the series' scale. */
+const PHASE_SCALE_FLOOR = 0.25;
+/** σ / E|X − μ| for a normal X: turns a mean absolute deviation into a scale. */
+const MEAN_DEVIATION_TO_SIGMA = 1.2533;
+/** A point teaches its phase at most this many phase scales of deviation: an incident hour does not become the phase's habit at once. */
+const PHASE_DEVIATION_CLIP = 3;
 /** Holes above this share of the ring make autocorrelation unreliable: no seasonality then. */
 const MAX_HOLE_SHARE = 0.2;
 const MIN_STRENGTH = 0.3;
-/** How much more a weekly lag must correlate than the daily one to count as its own season. */
-const WEEKLY_MARGIN = 0.1;
+/**
+ * A weekly season wins unless its lag correlates clearly less than the daily one. The weekly
+ * profile holds the daily one (each weekday its own day), so when r(168) is about r(24) the
+ * weekdays are alike and nothing is lost; when weekends differ it is the better baseline, and
+ * the per-phase scales need it (a Thursday 07:00 is not a Sunday 07:00). Was +0.1 (weekly only
+ * when clearly better): NAB's taxi series then stayed daily.
+ */
+const WEEKLY_MARGIN = -0.1;
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 export interface SeasonalState {
@@ -43,6 +67,8 @@ export interface SeasonalState {
   /** Hours: 0 (none), 24 or 168. */
   period: SeasonalPeriod;
   profile: Float32Array;
+  /** Mean absolute deviation from the expected value, one per phase (empty without a season). */
+  deviation: Float32Array;
 }
 
 export class SeasonalProfile {
@@ -59,6 +85,7 @@ export class SeasonalProfile {
       sinceCheck: 0,
       period: 0,
       profile: new Float32Array(0),
+      deviation: new Float32Array(0),
     });
   }
 
@@ -70,6 +97,22 @@ export class SeasonalProfile {
   offset(timeMs: number): number {
     const { period, profile } = this.state;
     return period === 0 ? 0 : (profile[phaseOf(timeMs, period)] as number);
+  }
+
+  /** How far the series usually strays at `timeMs`'s phase; `scale` (the series' own) without a season. */
+  phaseScale(timeMs: number, scale: number): number {
+    const { period, deviation } = this.state;
+    if (period === 0) return scale;
+    return Math.max(PHASE_SCALE_FLOOR * scale, MEAN_DEVIATION_TO_SIGMA * (deviation[phaseOf(timeMs, period)] as number));
+  }
+
+  /** Learns how far a point at `timeMs` strayed from its expected value; `phaseScale` is what it was judged by. */
+  learnDeviation(timeMs: number, deviation: number, phaseScale: number): void {
+    const s = this.state;
+    if (s.period === 0) return;
+    const phase = phaseOf(timeMs, s.period);
+    const current = s.deviation[phase] as number;
+    s.deviation[phase] = current + PHASE_DEVIATION_WEIGHT * (Math.min(Math.abs(deviation), PHASE_DEVIATION_CLIP * phaseScale) - current);
   }
 
   /** "Tuesday 14:00" (weekly), "14:00" (daily) or undefined: what "usual" refers to in explanations. */
@@ -117,11 +160,11 @@ export class SeasonalProfile {
     s.count = 0;
     if (s.sinceCheck >= 24) {
       s.sinceCheck = 0;
-      this.checkSeasonality();
+      this.checkSeasonality(scale);
     }
   }
 
-  private checkSeasonality(): void {
+  private checkSeasonality(scale: number): void {
     const s = this.state;
     const values = this.chronological();
     const holes = values.filter((v) => Number.isNaN(v)).length;
@@ -129,6 +172,8 @@ export class SeasonalProfile {
     if (period !== s.period) {
       s.period = period;
       s.profile = period === 0 ? new Float32Array(0) : foldProfile(values, s.hour - values.length, period);
+      // Every phase starts from the series' scale and learns its own from there.
+      s.deviation = new Float32Array(period).fill(scale / MEAN_DEVIATION_TO_SIGMA);
     }
   }
 

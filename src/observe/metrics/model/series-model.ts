@@ -150,7 +150,8 @@ export class SeriesModel {
     const level = p.level;
     const offset = p.seasonal.offset(timeMs);
     const expected = level.location + offset;
-    const scale = level.scale;
+    // How far this phase of the season usually strays (the series' scale without a season).
+    const scale = p.seasonal.phaseScale(timeMs, level.scale);
     // Finite even for ±1e308 against a small scale: z travels in snapshots and JSON.
     const z = Math.max(-MAX_Z, Math.min(MAX_Z, (value - expected) / scale));
     // New only if new both ways: a value path never taken that is ordinary against the expected
@@ -164,6 +165,7 @@ export class SeriesModel {
     const record = beyond && Math.abs(z) >= recordZ ? 0.5 + 0.5 * Math.min(1, (Math.abs(z) - RECORD_Z) / (4 * RECORD_Z)) : 0;
     const score = Math.max(p.likelihood.observe(raw), p.cusum.observe(z), p.drift.observe(z), stuck ? 1 : 0, record);
     const band = MODEL_CONSTANTS.bandScales * scale;
+    p.seasonal.learnDeviation(timeMs, value - expected, scale);
     level.update(value - offset);
     p.seasonal.observe(timeMs, value, level.location, level.scale);
     const reading = this.reading;

@@ -32,4 +32,17 @@ describe('RobustLevel', () => {
     for (let i = 600; i < 1100; i++) level.update(50 + noise(i));
     assert.ok(level.scale < 1.2 * before, `back to ${level.scale} from ${before}`);
   });
+
+  it('starts its scale from the noise, not from a trend inside the learning points', () => {
+    // A transfer winding down: 100 points falling from 1,000 to 10, with noise of about ±1.
+    const values = Array.from({ length: 100 }, (_, i) => 1000 - 10 * i + noise(i));
+    const level = RobustLevel.fromLearning(values, 0.02, 3, 0);
+    // Around their median the points spread by a MAD of ~250 (a scale of ~370); from one point
+    // to the next they move by the slope and the noise, ~10.
+    assert.ok(level.scale < 15, `scale ${level.scale}`);
+    assert.ok(level.state.meanDeviation <= level.scale, `mean deviation ${level.state.meanDeviation}`);
+    // Without a trend the two estimates agree, and the start is the MAD's as before.
+    const flat = RobustLevel.fromLearning(Array.from({ length: 100 }, (_, i) => 50 + noise(i)), 0.02, 3, 0);
+    assert.ok(flat.scale > 0.5 && flat.scale < 3, `scale ${flat.scale}`);
+  });
 });

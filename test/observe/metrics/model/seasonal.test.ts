@@ -52,4 +52,35 @@ describe('SeriesModel seasonality', () => {
     assert.equal(opened.filter((i) => i < 10 * DAY).length, 0, `no alarm on the clean days: ${opened.join(',')}`);
     assert.ok(opened.some((i) => i >= 10 * DAY + 60 && i <= 10 * DAY + 63), `outage caught within 3 points: ${opened.join(',')}`);
   });
+
+  it('learns how far each phase strays, and judges a dip at an hour that never varies by it', () => {
+    // Mornings (06:00–10:00) are regular, ±2; the rest of the day strays ±40. One scale for the
+    // whole day is set by the loose hours, and a morning 30 below its usual level is within it.
+    const regular = (i: number): boolean => {
+      const hour = Math.floor((i % DAY) / 12);
+      return hour >= 6 && hour < 10;
+    };
+    const value = (i: number): number => daily(i) + (regular(i) ? 2 : 40) * noise(i);
+    const holiday = (i: number): boolean => i >= 15 * DAY + 7 * 12 && i < 15 * DAY + 9 * 12;
+    const model = new SeriesModel({ learnPoints: 100 }, 0);
+    let holidayZ = 0;
+    let holidayZOfDay = 0;
+    for (let i = 0; i < 16 * DAY; i++) {
+      const v = holiday(i) ? value(i) - 30 : value(i);
+      const dayScale = model.parts.level?.scale ?? 0;
+      const reading = model.observe(START + i * STEP, v);
+      if (reading && holiday(i)) {
+        holidayZ = Math.min(holidayZ, reading.z);
+        holidayZOfDay = Math.min(holidayZOfDay, (v - reading.expected) / dayScale);
+      }
+    }
+    const seasonal = model.parts.seasonal;
+    const scale = model.parts.level?.scale ?? 0;
+    const morning = seasonal.phaseScale(START + 6 * 3_600_000, scale);
+    const night = seasonal.phaseScale(START + 22 * 3_600_000, scale);
+    assert.ok(seasonal.period > 0, 'season found');
+    assert.ok(morning < night / 3, `morning scale ${morning.toFixed(1)}, night ${night.toFixed(1)}`);
+    assert.ok(holidayZOfDay > -3, `against the day's one scale the holiday is ordinary (z ${holidayZOfDay.toFixed(1)})`);
+    assert.ok(holidayZ < -5, `against its phase's scale it is not (z ${holidayZ.toFixed(1)})`);
+  });
 });
