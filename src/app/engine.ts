@@ -15,6 +15,10 @@ export interface Engine {
   /** Incident actions by a person; `by` names them on the timeline. Throws OpsError NOT_FOUND. */
   acknowledge(incidentId: string, by: string): Incident;
   resolve(incidentId: string, by: string): Incident;
+  /** Moves every alert of `incidentId` into `intoId` and closes it; learns from it. Returns the merged incident. */
+  merge(incidentId: string, intoId: string, by: string): Incident;
+  /** Moves these alerts of `incidentId` into a new incident; learns from it. Returns the new incident. */
+  split(incidentId: string, alertIds: readonly string[], by: string): Incident;
   /** Likely root causes of any stored time window, incident or not. */
   rankWindow(range: TimeRange): WindowRca;
   /** What log ingest cut, repaired or could not mine since start. */

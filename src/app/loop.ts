@@ -82,6 +82,9 @@ export function createLoop(options: LoopOptions): Loop {
     windowMs: config.correlation.windowSeconds * 1000,
     maxDistance: config.correlation.maxGraphDistance,
     quietMs: config.correlation.quietSeconds * 1000,
+    threshold: config.correlation.threshold,
+    volatileLabels: config.correlation.volatileLabels,
+    rules: config.correlation.rules,
   });
 
   /** Raw telemetry only: who reported when, which moves the event-time watermark. */
@@ -210,6 +213,17 @@ export function createLoop(options: LoopOptions): Loop {
     resolve: (id, by) => {
       const incident = desk.resolve(id, by, now());
       bus.publish('incidents.changed', [incident]);
+      return incident;
+    },
+    merge: (id, into, by) => {
+      const incident = desk.merge(id, into, by, now());
+      bus.publish('incidents.changed', [incident]);
+      return incident;
+    },
+    split: (id, alertIds, by) => {
+      const incident = desk.split(id, alertIds, by, now());
+      const source = store.incidents.get(id);
+      bus.publish('incidents.changed', source ? [incident, source] : [incident]);
       return incident;
     },
     rankWindow: (range) => rankWindow(store, range, { detector: config.detector }),

@@ -5,6 +5,7 @@
 import type {
   Alert,
   Change,
+  GroupingFeedback,
   Incident,
   IncidentStatus,
   LogRecord,
@@ -292,6 +293,13 @@ export interface ServiceMapRepository {
   mapSpans(range: TimeRange, limit: number): { spans: MapSpan[]; truncated: boolean };
 }
 
+/** Operators' merge and split corrections, kept as training examples for correlation. */
+export interface GroupingFeedbackRepository {
+  add(examples: readonly GroupingFeedback[]): void;
+  /** Oldest first. */
+  list(): GroupingFeedback[];
+}
+
 export interface Store {
   readonly telemetry: TelemetryRepository;
   readonly serviceMap: ServiceMapRepository;
@@ -303,6 +311,7 @@ export interface Store {
   readonly changes: ChangeRepository;
   readonly topology: TopologyRepository;
   readonly modelState: ModelStateRepository;
+  readonly groupingFeedback: GroupingFeedbackRepository;
   /** Runs `work` atomically: all of its writes land, or none. */
   transaction<T>(work: () => T): T;
   /** Answers whether the engine is reachable and migrated. */

@@ -21,6 +21,8 @@ const EXPECTED: Array<[method: string, path: string]> = [
   ['get', '/api/v1/incidents/{id}'],
   ['post', '/api/v1/incidents/{id}/acknowledge'],
   ['post', '/api/v1/incidents/{id}/resolve'],
+  ['post', '/api/v1/incidents/{id}/merge'],
+  ['post', '/api/v1/incidents/{id}/split'],
   ['post', '/api/v1/rca'],
   ['get', '/api/v1/alerts'],
   ['get', '/api/v1/services'],

@@ -1,16 +1,23 @@
 /**
  * The engage stage: signals become alerts, alerts are correlated into incidents, incidents
  * move through their lifecycle, and every step lands on the incident's timeline. State lives
- * in the store, so a restart picks up where it left off. Decisions are made by the pure
- * modules (engage/alerts, engage/correlate); this class applies them.
+ * in the store, so a restart picks up where it left off; the correlator keeps an in-memory
+ * profile of each open incident (rebuilt from the store at start, written through), so
+ * placing an alert reads no incident list. Decisions are made by the pure modules
+ * (engage/alerts, engage/correlate); this class applies them.
  */
 import { newId } from '../../core/ids.js';
 import { OpsError } from '../../core/errors.js';
-import type { Alert, Change, Incident, Severity, Signal, TimelineEntry } from '../../core/records.js';
+import type { CorrelationRule } from '../../core/config.js';
+import type { Alert, Change, Correlation, Incident, Severity, Signal, TimelineEntry } from '../../core/records.js';
 import type { ServiceGraph } from '../../core/service-graph.js';
 import type { Store } from '../../store/store.js';
 import { foldSignal } from '../alerts/fold-signals.js';
-import { chooseIncident, type IncidentView } from '../correlate/choose-incident.js';
+import { Correlator } from '../correlate/correlator.js';
+import { mergeExamples, splitExamples } from '../correlate/feedback-examples.js';
+import { GroupingModel } from '../correlate/grouping-model.js';
+import { GroupingRules } from '../correlate/grouping-rules.js';
+import { loadGroupingModel, saveGroupingModel } from './grouping-model-state.js';
 
 export interface IncidentDeskOptions {
   store: Store;
@@ -18,13 +25,32 @@ export interface IncidentDeskOptions {
   windowMs: number;
   maxDistance: number;
   quietMs: number;
+  /** Least grouping score to join (config correlation.threshold). @default 0.5 */
+  threshold?: number;
+  volatileLabels?: readonly string[];
+  rules?: readonly CorrelationRule[];
 }
 
 const OPEN: Incident['status'][] = ['triggered', 'acknowledged'];
 const SEVERITY_ORDER: Severity[] = ['info', 'warning', 'error', 'critical'];
 
 export class IncidentDesk {
-  constructor(private readonly options: IncidentDeskOptions) {}
+  private readonly correlator: Correlator;
+
+  constructor(private readonly options: IncidentDeskOptions) {
+    const { store } = options;
+    this.correlator = new Correlator({
+      windowMs: options.windowMs,
+      maxDistance: options.maxDistance,
+      volatileLabels: options.volatileLabels ?? [],
+      rules: new GroupingRules(options.rules ?? []),
+      model: new GroupingModel(options.threshold ?? 0.5, loadGroupingModel(store)),
+    });
+    for (const incident of store.incidents.list({ status: OPEN })) {
+      const alerts = store.alerts.list({ incidentId: incident.id }).sort((a, b) => a.startsMs - b.startsMs);
+      for (const alert of alerts) this.correlator.assign(incident.id, alert, { countWords: true });
+    }
+  }
 
   /** Applies signals; returns the ids of incidents that changed. */
   onSignals(signals: readonly Signal[]): string[] {
@@ -37,8 +63,11 @@ export class IncidentDesk {
         let alert = result.alert;
         if (result.change === 'opened') {
           alert = this.correlate(alert);
-        } else if (result.change === 'resolved' && alert.incidentId) {
-          this.timeline(alert.incidentId, alert.endsMs ?? signal.timeMs, 'alert_resolved', `${describe(alert)} resolved`);
+        } else {
+          this.correlator.touch(alert);
+          if (result.change === 'resolved' && alert.incidentId) {
+            this.timeline(alert.incidentId, alert.endsMs ?? signal.timeMs, 'alert_resolved', `${describe(alert)} resolved`);
+          }
         }
         store.alerts.save(alert);
         if (alert.incidentId) {
@@ -74,13 +103,21 @@ export class IncidentDesk {
     const { store } = this.options;
     const resolved: string[] = [];
     store.transaction(() => {
-      for (const incident of store.incidents.list({ status: OPEN })) {
+      // The correlator knows which open incidents are quiet; only those are read from the store.
+      for (const { incidentId, lastActivityMs } of this.correlator.quietIncidents()) {
+        if (watermarkMs < lastActivityMs + this.options.quietMs) continue;
+        const incident = store.incidents.get(incidentId);
+        if (!incident || !OPEN.includes(incident.status)) {
+          this.correlator.forget(incidentId);
+          continue;
+        }
         const alerts = store.alerts.list({ incidentId: incident.id });
         if (alerts.length === 0 || alerts.some((a) => a.status === 'firing')) continue;
         const lastEnd = Math.max(...alerts.map((a) => a.endsMs ?? a.lastSeenMs));
         if (watermarkMs < lastEnd + this.options.quietMs) continue;
         store.incidents.save({ ...incident, status: 'resolved', resolvedMs: lastEnd, updatedMs: lastEnd });
         this.timeline(incident.id, lastEnd, 'status', 'resolved automatically: all alerts cleared');
+        this.correlator.forget(incident.id);
         resolved.push(incident.id);
       }
     });
@@ -93,6 +130,92 @@ export class IncidentDesk {
 
   resolve(incidentId: string, by: string, nowMs: number): Incident {
     return this.transition(incidentId, by, nowMs, 'resolved');
+  }
+
+  /**
+   * An operator merges incident `sourceId` into `intoId`: its alerts move over, it closes, and
+   * the decisions that opened it become feedback (they should have joined `intoId`).
+   */
+  merge(sourceId: string, intoId: string, by: string, nowMs: number): Incident {
+    const { store } = this.options;
+    return store.transaction(() => {
+      if (sourceId === intoId) throw new OpsError('OPS_ERR_VALIDATION', [`into: incident ${sourceId} cannot be merged into itself`]);
+      const source = this.openIncident(sourceId);
+      const into = this.openIncident(intoId);
+      const alerts = store.alerts.list({ incidentId: source.id });
+      const graph = this.options.graph();
+      this.learn(mergeExamples(alerts, into.id, (alert) => this.correlator.featuresAgainst(alert, into.id, graph), { by, timeMs: nowMs }), nowMs);
+      this.correlator.forget(source.id);
+      for (const alert of alerts.sort((a, b) => a.startsMs - b.startsMs)) {
+        this.move(alert, into.id, 'merged', `merged from ${source.id} into ${into.id} by ${by}`);
+      }
+      store.incidents.save({ ...source, status: 'closed', alertIds: [], updatedMs: Math.max(source.updatedMs, nowMs) });
+      this.timeline(source.id, nowMs, 'status', `merged into ${into.id} by ${by}; closed`);
+      this.timeline(into.id, nowMs, 'status', `merged ${source.id} (${alerts.length} alert${alerts.length === 1 ? '' : 's'}) into this incident by ${by}`);
+      return store.incidents.get(into.id) ?? into;
+    });
+  }
+
+  /**
+   * An operator splits alerts off an incident into a new one; the decisions that joined them
+   * become feedback (they should not have joined).
+   */
+  split(sourceId: string, alertIds: readonly string[], by: string, nowMs: number): Incident {
+    const { store } = this.options;
+    return store.transaction(() => {
+      const source = this.openIncident(sourceId);
+      const ids = new Set(alertIds);
+      const all = store.alerts.list({ incidentId: source.id }).sort((a, b) => a.startsMs - b.startsMs);
+      const moving = all.filter((alert) => ids.has(alert.id));
+      const missing = [...ids].filter((id) => !moving.some((alert) => alert.id === id));
+      if (missing.length > 0) throw new OpsError('OPS_ERR_VALIDATION', [`alertIds: ${missing.join(', ')} not in incident ${source.id}`]);
+      if (moving.length === all.length) throw new OpsError('OPS_ERR_CONFLICT', [`Splitting every alert off incident ${source.id} would leave it empty; split fewer`]);
+      this.learn(splitExamples(moving, source.id, { by, timeMs: nowMs }), nowMs);
+      const first = moving[0] as Alert;
+      const created = this.open(newId('inc'), first);
+      this.correlator.forget(source.id);
+      for (const alert of all) {
+        if (ids.has(alert.id)) this.move(alert, created.id, 'split', `split from ${source.id} by ${by}`);
+        else this.correlator.assign(source.id, alert, { countWords: false });
+      }
+      const kept = all.filter((alert) => !ids.has(alert.id));
+      store.incidents.save({ ...source, alertIds: kept.map((a) => a.id), services: servicesOf(kept), updatedMs: Math.max(source.updatedMs, nowMs) });
+      this.timeline(source.id, nowMs, 'status', `split ${moving.length} alert${moving.length === 1 ? '' : 's'} off into ${created.id} by ${by}`);
+      this.timeline(created.id, nowMs, 'status', `split from ${source.id} by ${by}`);
+      return store.incidents.get(created.id) ?? created;
+    });
+  }
+
+  private openIncident(id: string): Incident {
+    const incident = this.options.store.incidents.get(id);
+    if (!incident) throw new OpsError('OPS_ERR_NOT_FOUND', [`Incident ${id}`]);
+    if (!OPEN.includes(incident.status)) throw new OpsError('OPS_ERR_CONFLICT', [`Incident ${id} is ${incident.status}; only open incidents can be merged or split`]);
+    return incident;
+  }
+
+  /** Moves an alert to another incident by an operator's hand, keeping the original decision's features for the record. */
+  private move(alert: Alert, incidentId: string, outcome: 'merged' | 'split', reason: string): void {
+    const previous = alert.correlation;
+    const correlation: Correlation = {
+      incidentId,
+      outcome,
+      score: previous?.score ?? 0,
+      threshold: previous?.threshold ?? this.correlator.model.threshold,
+      reason: previous ? `${reason} (was ${previous.reason})` : reason,
+      features: previous?.features ?? { time: 0, topology: 0, labels: 0, text: 0 },
+      candidates: previous?.candidates ?? [],
+    };
+    const moved = { ...alert, incidentId, correlation };
+    this.options.store.alerts.save(moved);
+    this.correlator.assign(incidentId, moved, { countWords: false });
+    this.refresh(incidentId, moved);
+  }
+
+  private learn(examples: ReturnType<typeof mergeExamples>, nowMs: number): void {
+    if (examples.length === 0) return;
+    for (const example of examples) this.correlator.model.learn(example.features, example.joined);
+    this.options.store.groupingFeedback.add(examples);
+    saveGroupingModel(this.options.store, this.correlator.model, nowMs);
   }
 
   private transition(incidentId: string, by: string, nowMs: number, to: 'acknowledged' | 'resolved'): Incident {
@@ -115,33 +238,21 @@ export class IncidentDesk {
       };
       store.incidents.save(updated);
       this.timeline(incidentId, nowMs, 'status', `${to} by ${by}`);
+      if (to === 'resolved') this.correlator.forget(incidentId);
       return updated;
     });
   }
 
   private correlate(alert: Alert): Alert {
-    const { store } = this.options;
-    const views: IncidentView[] = store.incidents.list({ status: OPEN }).map((incident) => {
-      const alerts = store.alerts.list({ incidentId: incident.id });
-      return {
-        id: incident.id,
-        services: incident.services,
-        lastActivityMs: Math.max(incident.startedMs, ...alerts.map((a) => a.endsMs ?? a.lastSeenMs)),
-        firingAlerts: alerts.filter((a) => a.status === 'firing').length,
-      };
-    });
-    const decision = chooseIncident(alert, views, this.options.graph(), {
-      windowMs: this.options.windowMs,
-      maxDistance: this.options.maxDistance,
-    });
-    const incidentId = decision.incidentId ?? this.open(alert).id;
-    this.timeline(incidentId, alert.startsMs, 'alert', `${describe(alert)}: ${alert.summary} (${decision.reason})`);
-    return { ...alert, incidentId };
+    const correlation = this.correlator.place(alert, this.options.graph(), () => newId('inc'));
+    if (correlation.outcome === 'opened') this.open(correlation.incidentId, alert);
+    this.timeline(correlation.incidentId, alert.startsMs, 'alert', `${describe(alert)}: ${alert.summary} (${correlation.reason})`);
+    return { ...alert, incidentId: correlation.incidentId, correlation };
   }
 
-  private open(alert: Alert): Incident {
+  private open(id: string, alert: Alert): Incident {
     const incident: Incident = {
-      id: newId('inc'),
+      id,
       title: alert.service ? `${alert.service}: ${alert.name}` : alert.name,
       status: 'triggered',
       severity: alert.severity,
@@ -177,6 +288,10 @@ export class IncidentDesk {
   private timeline(incidentId: string, timeMs: number, kind: TimelineEntry['kind'], message: string): void {
     this.options.store.incidents.appendTimeline({ incidentId, timeMs, kind, message });
   }
+}
+
+function servicesOf(alerts: readonly Alert[]): string[] {
+  return [...new Set(alerts.flatMap((alert) => (alert.service ? [alert.service] : [])))];
 }
 
 function describe(alert: Alert): string {

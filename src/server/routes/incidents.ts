@@ -6,6 +6,8 @@ import {
   IncidentDetailResponseSchema,
   IncidentListQuerySchema,
   IncidentListResponseSchema,
+  IncidentMergeBodySchema,
+  IncidentSplitBodySchema,
 } from '../../core/api.js';
 import { OpsError } from '../../core/errors.js';
 import { IncidentStatusSchema, type IncidentStatus } from '../../core/records.js';
@@ -75,6 +77,38 @@ export const incidentRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, {
       async (request) => ({ incident: act(request.params.id, request.body.by) }),
     );
   }
+
+  app.post(
+    '/api/v1/incidents/:id/merge',
+    {
+      schema: {
+        summary: 'Merge this incident into another',
+        description:
+          'Moves every alert of this incident into `into` and closes this one. The decisions that opened it are stored as feedback (they should have joined `into`) and adjust the grouping weights (docs/correlation.md).',
+        tags: TAGS,
+        params: IdParamsSchema,
+        body: IncidentMergeBodySchema,
+        response: { 200: IncidentActionResponseSchema, ...errorResponses(400, 404, 409, 415) },
+      },
+    },
+    async (request) => ({ incident: engine.merge(request.params.id, request.body.into, request.body.by) }),
+  );
+
+  app.post(
+    '/api/v1/incidents/:id/split',
+    {
+      schema: {
+        summary: 'Split alerts off this incident into a new one',
+        description:
+          'Moves the given alerts into a new incident, returned. The decisions that joined them are stored as feedback (they should not have joined) and adjust the grouping weights (docs/correlation.md).',
+        tags: TAGS,
+        params: IdParamsSchema,
+        body: IncidentSplitBodySchema,
+        response: { 200: IncidentActionResponseSchema, ...errorResponses(400, 404, 409, 415) },
+      },
+    },
+    async (request) => ({ incident: engine.split(request.params.id, request.body.alertIds, request.body.by) }),
+  );
 };
 
 /** `triggered,acknowledged` -> statuses; an unknown one is a 400 naming it. */

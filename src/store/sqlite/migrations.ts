@@ -195,6 +195,16 @@ CREATE TABLE instances (
 ) WITHOUT ROWID;
 `;
 
+// Operators' merges and splits as correlation training examples (src/engage/correlate):
+// append-only, read back in order to show what the model learned from.
+const GROUPING_FEEDBACK = `
+CREATE TABLE grouping_feedback (
+  id INTEGER PRIMARY KEY,
+  time_ms INTEGER NOT NULL,
+  record TEXT NOT NULL
+);
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial telemetry', sql: INITIAL_TELEMETRY },
   { version: 2, name: 'initial state', sql: INITIAL_STATE },
@@ -202,4 +212,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'log templates and search', sql: LOG_TEMPLATES_AND_SEARCH },
   { version: 5, name: 'trace search', sql: TRACE_SEARCH },
   { version: 6, name: 'instances', sql: INSTANCES },
+  { version: 7, name: 'grouping feedback', sql: GROUPING_FEEDBACK },
 ];

@@ -5,6 +5,7 @@ import type { Store } from '../store.js';
 import { SqliteAlertRepository } from './alert-repository.js';
 import { SqliteChangeRepository } from './change-repository.js';
 import { SqliteConnection } from './connection.js';
+import { SqliteGroupingFeedbackRepository } from './grouping-feedback-repository.js';
 import { SqliteIncidentRepository } from './incident-repository.js';
 import { SqliteLogRepository } from './log-repository.js';
 import { latestVersion, migrate, schemaVersion } from './migrate.js';
@@ -67,6 +68,7 @@ class SqliteStore implements Store {
   readonly changes: SqliteChangeRepository;
   readonly topology: SqliteTopologyRepository;
   readonly modelState: SqliteModelStateRepository;
+  readonly groupingFeedback: SqliteGroupingFeedbackRepository;
   readonly #conn: SqliteConnection;
   readonly #expectedVersion = latestVersion(MIGRATIONS);
 
@@ -82,6 +84,7 @@ class SqliteStore implements Store {
     this.changes = new SqliteChangeRepository(conn);
     this.topology = new SqliteTopologyRepository(conn);
     this.modelState = new SqliteModelStateRepository(conn);
+    this.groupingFeedback = new SqliteGroupingFeedbackRepository(conn);
   }
 
   transaction<T>(work: () => T): T {
