@@ -4,6 +4,7 @@ import { detectCommand } from './detect.js';
 import { logsCommand } from './logs.js';
 import { packageVersion } from './package-version.js';
 import { rcaCommand } from './rca.js';
+import { replayCommand } from './replay.js';
 import { serveCommand } from './serve.js';
 import { versionCommand } from './version.js';
 
@@ -18,6 +19,7 @@ export function buildProgram(): Command {
     .addCommand(detectCommand())
     .addCommand(logsCommand())
     .addCommand(rcaCommand())
+    .addCommand(replayCommand())
     .addCommand(versionCommand())
     .addHelpText(
       'after',

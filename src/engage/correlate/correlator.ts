@@ -127,8 +127,10 @@ export class Correlator {
 
   /** An incident no longer open (resolved, closed, merged away): its alerts stop attracting others. */
   forget(incidentId: string): void {
+    const profile = this.profiles.get(incidentId);
+    if (!profile) return;
     this.profiles.delete(incidentId);
-    for (const [alertId, owner] of this.incidentOf) if (owner === incidentId) this.incidentOf.delete(alertId);
+    for (const alertId of profile.alertIds) if (this.incidentOf.get(alertId) === incidentId) this.incidentOf.delete(alertId);
   }
 
   /** The open incidents whose alerts have all resolved, with when the last one ended. */

@@ -22,7 +22,7 @@ export type GroupingWeights = z.infer<typeof GroupingWeightsSchema>;
 export const DEFAULT_WEIGHTS: GroupingWeights = Object.freeze({ bias: -4, time: 3, topology: 3, labels: 2, text: 2.5 });
 
 /** Learning rate and the bounds that keep feedback from running away. */
-const LEARNING_RATE = 1;
+const LEARNING_RATE = 0.5;
 const MAX_STEP = 0.75;
 const MAX_WEIGHT = 10;
 

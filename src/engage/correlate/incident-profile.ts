@@ -29,6 +29,8 @@ export class IncidentProfile implements LabelProfile {
   startedMs: number;
   /** Latest start, repeat or end of any of its alerts, event time. */
   lastActivityMs: number;
+  /** Its alerts' ids, so forgetting the incident forgets them without a scan. */
+  readonly alertIds = new Set<string>();
   private readonly firingIds = new Set<string>();
   private common: Record<string, string> | undefined;
 
@@ -46,6 +48,7 @@ export class IncidentProfile implements LabelProfile {
 
   add(alert: CorrelatedAlert, pairs: readonly string[], terms: ReadonlyMap<string, number>): void {
     this.alerts++;
+    this.alertIds.add(alert.id);
     if (alert.service) this.services.add(alert.service);
     for (const pair of pairs) this.pairs.set(pair, (this.pairs.get(pair) ?? 0) + 1);
     this.pairTotal += pairs.length;
