@@ -182,7 +182,7 @@ export interface Signal extends Partial<EntityRef> {
 
 export const FeaturesSchema = z
   .object({
-    time: z.number().describe('Time proximity 0-1: 1 while the incident fires, halving every half window of quiet'),
+    time: z.number().describe("Time proximity 0-1: halves every 0.75 window between the incident's last new alert and this one"),
     topology: z.number().describe('1 same service, 1/2 one hop, 1/3 two hops in the service graph, 0 out of reach'),
     labels: z.number().describe('Weighted Jaccard similarity of the stable label pairs, 0-1'),
     text: z.number().describe('TF-IDF cosine similarity of names and summaries (numbers and ids masked), 0-1'),

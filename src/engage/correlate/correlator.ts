@@ -1,7 +1,8 @@
 /**
  * Groups alerts into incidents and says why. Holds a profile of every open incident (see
  * incident-profile.ts), so a decision reads no store: it scores each incident active within
- * the time window by time proximity, service-graph distance, label and text similarity
+ * the time window (still firing, or quiet for less than the window) by time proximity to its
+ * last new alert, service-graph distance, label and text similarity
  * (grouping-model.ts), applies the operators' rules (grouping-rules.ts) and joins the best
  * one scoring at least the threshold, or opens a new incident. The same class serves the live
  * desk and `opsloop replay`. Pure: no I/O, no clock (event time comes with the alert), ids
@@ -28,6 +29,12 @@ export interface CorrelatorOptions {
 }
 
 const KEPT_CANDIDATES = 3;
+/**
+ * Time proximity halves every 0.75 window after the incident's last new alert (90 s by
+ * default): a fault's alerts arrive within a minute or two of each other, the next fault's
+ * minutes later. Set with the weights on bench:correlate's seeds 1-3 (docs/benchmarks.md).
+ */
+const HALF_LIFE_OF_WINDOW = 0.75;
 const NO_FEATURES: Features = { time: 0, topology: 0, labels: 0, text: 0 };
 
 interface Prepared {
@@ -58,10 +65,8 @@ export class Correlator {
     this.words.add(prepared.terms.keys());
     const scored: ScoredCandidate[] = [];
     for (const profile of this.profiles.values()) {
-      const gapMs = profile.gapMs(alert.startsMs);
-      if (gapMs > this.options.windowMs) continue;
-      const candidate = this.score(alert, prepared, profile, graph, gapMs);
-      scored.push(candidate);
+      if (profile.gapMs(alert.startsMs) > this.options.windowMs) continue;
+      scored.push(this.score(alert, prepared, profile, graph));
     }
     scored.sort((a, b) => b.score - a.score || b.profile.lastActivityMs - a.profile.lastActivityMs);
     const threshold = this.options.model.threshold;
@@ -122,7 +127,7 @@ export class Correlator {
   featuresAgainst(alert: CorrelatedAlert, incidentId: string, graph: ServiceGraph): CorrelationCandidate | undefined {
     const profile = this.profiles.get(incidentId);
     if (!profile) return undefined;
-    return publicCandidate(this.score(alert, this.prepare(alert), profile, graph, profile.gapMs(alert.startsMs)));
+    return publicCandidate(this.score(alert, this.prepare(alert), profile, graph));
   }
 
   /** An incident no longer open (resolved, closed, merged away): its alerts stop attracting others. */
@@ -155,10 +160,11 @@ export class Correlator {
     this.incidentOf.set(alert.id, profile.id);
   }
 
-  private score(alert: CorrelatedAlert, prepared: Prepared, profile: IncidentProfile, graph: ServiceGraph, gapMs: number): ScoredCandidate {
+  private score(alert: CorrelatedAlert, prepared: Prepared, profile: IncidentProfile, graph: ServiceGraph): ScoredCandidate {
+    const gapMs = profile.onsetGapMs(alert.startsMs);
     const hops = this.closestHops(alert.service, profile, graph);
     const features: Features = {
-      time: timeProximity(gapMs, this.options.windowMs / 2),
+      time: timeProximity(gapMs, this.options.windowMs * HALF_LIFE_OF_WINDOW),
       topology: topologyCloseness(hops?.hops),
       labels: labelSimilarity(prepared.pairs, profile),
       text: textSimilarity(prepared.terms, profile.terms, this.words),

@@ -11,6 +11,7 @@ export interface ScoredCandidate {
   profile: IncidentProfile;
   features: Features;
   score: number;
+  /** Since the incident's last new alert. */
   gapMs: number;
   /** The incident's service nearest the alert's, when one is within reach. */
   via?: string;
@@ -41,5 +42,5 @@ function where(alert: CorrelatedAlert, chosen: ScoredCandidate, graph: ServiceGr
 }
 
 function when(gapMs: number): string {
-  return gapMs <= 0 ? 'while it fires' : `${Math.round(gapMs / 1000)} s apart`;
+  return gapMs <= 0 ? 'at once' : `${Math.round(gapMs / 1000)} s after its last new alert`;
 }

@@ -6,7 +6,7 @@ export const FEATURE_NAMES = ['time', 'topology', 'labels', 'text'] as const;
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 export type Features = Record<FeatureName, number>;
 
-/** Time proximity: 1 while the incident fires, halving every `halfLifeMs` of quiet before the alert. */
+/** Time proximity: 1 at once, halving every `halfLifeMs` between the incident's last new alert and this one. */
 export function timeProximity(gapMs: number, halfLifeMs: number): number {
   return gapMs <= 0 ? 1 : 0.5 ** (gapMs / halfLifeMs);
 }

@@ -29,6 +29,8 @@ export class IncidentProfile implements LabelProfile {
   startedMs: number;
   /** Latest start, repeat or end of any of its alerts, event time. */
   lastActivityMs: number;
+  /** Latest start of any of its alerts: when it last grew. */
+  lastOnsetMs: number;
   /** Its alerts' ids, so forgetting the incident forgets them without a scan. */
   readonly alertIds = new Set<string>();
   private readonly firingIds = new Set<string>();
@@ -40,6 +42,7 @@ export class IncidentProfile implements LabelProfile {
   ) {
     this.startedMs = startedMs;
     this.lastActivityMs = startedMs;
+    this.lastOnsetMs = startedMs;
   }
 
   get firing(): number {
@@ -54,6 +57,7 @@ export class IncidentProfile implements LabelProfile {
     this.pairTotal += pairs.length;
     for (const [term, count] of terms) this.terms.set(term, (this.terms.get(term) ?? 0) + count);
     this.startedMs = Math.min(this.startedMs, alert.startsMs);
+    this.lastOnsetMs = Math.max(this.lastOnsetMs, alert.startsMs);
     this.common = undefined;
     this.touch(alert);
   }
@@ -65,7 +69,15 @@ export class IncidentProfile implements LabelProfile {
     this.lastActivityMs = Math.max(this.lastActivityMs, alert.startsMs, alert.lastSeenMs, alert.endsMs ?? 0);
   }
 
-  /** Gap between the incident's activity and an alert starting at `timeMs`: 0 while it fires or when the alert falls inside it. */
+  /**
+   * Time since the incident last grew (a new alert started), for time proximity. Not since it
+   * last fired: one alert that lingers for an hour must not draw every later storm in.
+   */
+  onsetGapMs(timeMs: number): number {
+    return Math.max(0, timeMs - this.lastOnsetMs);
+  }
+
+  /** Gap between the incident's activity and an alert starting at `timeMs`, to decide whether it is a candidate at all: 0 while it fires or when the alert falls inside it. */
   gapMs(timeMs: number): number {
     if (this.firing > 0) return 0;
     if (timeMs >= this.lastActivityMs) return timeMs - this.lastActivityMs;
