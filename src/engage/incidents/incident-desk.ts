@@ -36,6 +36,12 @@ const SEVERITY_ORDER: Severity[] = ['info', 'warning', 'error', 'critical'];
 
 export class IncidentDesk {
   private readonly correlator: Correlator;
+  /**
+   * The firing alert of each fingerprint, written through: deduplication reads no store.
+   * Only a firing alert folds a signal (a resolved one starts a new episode), so fingerprints
+   * missing here need no lookup either.
+   */
+  private readonly firing = new Map<string, Alert>();
 
   constructor(private readonly options: IncidentDeskOptions) {
     const { store } = options;
@@ -50,15 +56,23 @@ export class IncidentDesk {
       const alerts = store.alerts.list({ incidentId: incident.id }).sort((a, b) => a.startsMs - b.startsMs);
       for (const alert of alerts) this.correlator.assign(incident.id, alert, { countWords: true });
     }
+    for (const alert of store.alerts.list({ status: 'firing' })) this.firing.set(alert.fingerprint, alert);
   }
 
-  /** Applies signals; returns the ids of incidents that changed. */
+  /**
+   * Applies signals; returns the ids of incidents that changed. A batch is one transaction,
+   * and each alert and incident it touches is written once at its end, however many of the
+   * batch's signals repeat it.
+   */
   onSignals(signals: readonly Signal[]): string[] {
     const { store } = this.options;
-    const changed = new Set<string>();
+    const touched = new Map<string, Alert[]>();
     store.transaction(() => {
+      const latest = new Map<string, Alert>();
+      const dirty = new Map<string, Alert>();
       for (const signal of signals) {
-        const result = foldSignal(store.alerts.byFingerprint(signal.fingerprint), signal, () => newId('alr'));
+        const current = latest.get(signal.fingerprint) ?? this.firing.get(signal.fingerprint);
+        const result = foldSignal(current, signal, () => newId('alr'));
         if (!result) continue;
         let alert = result.alert;
         if (result.change === 'opened') {
@@ -69,14 +83,14 @@ export class IncidentDesk {
             this.timeline(alert.incidentId, alert.endsMs ?? signal.timeMs, 'alert_resolved', `${describe(alert)} resolved`);
           }
         }
-        store.alerts.save(alert);
-        if (alert.incidentId) {
-          this.refresh(alert.incidentId, alert);
-          changed.add(alert.incidentId);
-        }
+        latest.set(alert.fingerprint, alert);
+        dirty.set(alert.id, alert);
+        if (alert.incidentId) touched.set(alert.incidentId, [...(touched.get(alert.incidentId) ?? []), alert]);
       }
+      for (const alert of dirty.values()) this.saveAlert(alert);
+      for (const [incidentId, alerts] of touched) this.refresh(incidentId, alerts);
     });
-    return [...changed];
+    return [...touched.keys()];
   }
 
   /** Records (already stored) changes on the timelines of open incidents they touch; returns those incidents. */
@@ -206,9 +220,9 @@ export class IncidentDesk {
       candidates: previous?.candidates ?? [],
     };
     const moved = { ...alert, incidentId, correlation };
-    this.options.store.alerts.save(moved);
+    this.saveAlert(moved);
     this.correlator.assign(incidentId, moved, { countWords: false });
-    this.refresh(incidentId, moved);
+    this.refresh(incidentId, [moved]);
   }
 
   private learn(examples: ReturnType<typeof mergeExamples>, nowMs: number): void {
@@ -267,22 +281,28 @@ export class IncidentDesk {
     return incident;
   }
 
-  /** Folds an alert's latest state into its incident: services, severity, alert list, times. */
-  private refresh(incidentId: string, alert: Alert): void {
+  /** Folds alerts' latest state into their incident: services, severity, alert list, times. */
+  private refresh(incidentId: string, alerts: readonly Alert[]): void {
     const { store } = this.options;
     const incident = store.incidents.get(incidentId);
     if (!incident) return;
-    const services = alert.service && !incident.services.includes(alert.service) ? [...incident.services, alert.service] : incident.services;
-    const severity =
-      SEVERITY_ORDER.indexOf(alert.severity) > SEVERITY_ORDER.indexOf(incident.severity) ? alert.severity : incident.severity;
-    store.incidents.save({
-      ...incident,
-      services,
-      severity,
-      alertIds: incident.alertIds.includes(alert.id) ? incident.alertIds : [...incident.alertIds, alert.id],
-      startedMs: Math.min(incident.startedMs, alert.startsMs),
-      updatedMs: Math.max(incident.updatedMs, alert.endsMs ?? alert.lastSeenMs),
-    });
+    const services = new Set(incident.services);
+    const alertIds = new Set(incident.alertIds);
+    let { severity, startedMs, updatedMs } = incident;
+    for (const alert of alerts) {
+      if (alert.service) services.add(alert.service);
+      alertIds.add(alert.id);
+      if (SEVERITY_ORDER.indexOf(alert.severity) > SEVERITY_ORDER.indexOf(severity)) severity = alert.severity;
+      startedMs = Math.min(startedMs, alert.startsMs);
+      updatedMs = Math.max(updatedMs, alert.endsMs ?? alert.lastSeenMs);
+    }
+    store.incidents.save({ ...incident, services: [...services], severity, alertIds: [...alertIds], startedMs, updatedMs });
+  }
+
+  private saveAlert(alert: Alert): void {
+    this.options.store.alerts.save(alert);
+    if (alert.status === 'firing') this.firing.set(alert.fingerprint, alert);
+    else if (this.firing.get(alert.fingerprint)?.id === alert.id) this.firing.delete(alert.fingerprint);
   }
 
   private timeline(incidentId: string, timeMs: number, kind: TimelineEntry['kind'], message: string): void {
