@@ -1,5 +1,5 @@
 /**
- * npm run bench:correlate [-- --seeds 1,2,3 --faults 8 --save storm.jsonl]
+ * npm run bench:correlate [-- --seeds 1,2,3 --faults 8 --save storm.jsonl (writes storm-seed1.jsonl …)]
  *
  * Alert storms from the demo's fault suite: per seed, the demo shop runs its faults against a
  * real opsloop and every signal the loop raised is recorded, labelled with the fault that
@@ -41,7 +41,9 @@ for (const [index, seed] of seeds.entries()) {
 }
 bar.stop();
 const captureSeconds = (performance.now() - started) / 1000;
-if (values.save) writeFileSync(values.save, storms.flat().map((line) => JSON.stringify(line)).join('\n') + '\n');
+// One file per seed: the seeds share their simulated time, and a replay file is sorted by time.
+const save = values.save;
+if (save) for (const [index, seed] of seeds.entries()) writeFileSync(save.replace(/(\.jsonl)?$/, `-seed${seed}.jsonl`), (storms[index] ?? []).map((line) => JSON.stringify(line)).join('\n') + '\n');
 
 type Method = 'opsloop' | 'baseline';
 const replays: Record<Method, StormReplay[]> = { opsloop: [], baseline: [] };
@@ -75,4 +77,4 @@ for (const [index, seed] of seeds.entries()) {
 for (const method of ['opsloop', 'baseline'] as const) console.log(row('all', method, metricsOf(replays[method])));
 const events = replays.opsloop.reduce((sum, r) => sum + r.events, 0);
 console.log(`\nreplay CPU time: opsloop ${cpu.opsloop.toFixed(0)} ms (${((1000 * events) / cpu.opsloop).toFixed(0)} events/s), baseline ${cpu.baseline.toFixed(0)} ms`);
-console.log('baseline: time-window-only grouping (joins any incident firing or quiet for at most half the window)');
+console.log('baseline: time-window-only grouping (joins an active incident whose last new alert started at most 90 s before)');

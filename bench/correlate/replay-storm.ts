@@ -16,8 +16,8 @@ const SETTINGS = ConfigSchema.parse({
 
 /**
  * The baseline: time-window-only grouping, what a tool without topology or similarity does.
- * Through the same model, weighing time alone: an alert joins an incident that still fires or
- * went quiet at most half a window ago (score σ(−1 + 2·time) ≥ 0.5 ⇔ time ≥ 0.5).
+ * Through the same model, weighing time alone: an alert joins an active incident whose last
+ * new alert started at most one half-life (90 s) before (score σ(−1 + 2·time) ≥ 0.5 ⇔ time ≥ 0.5).
  */
 export const TIME_WINDOW_ONLY: GroupingModelState = { weights: { bias: -1, time: 2, topology: 0, labels: 0, text: 0 }, examples: 0 };
 
