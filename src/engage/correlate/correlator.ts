@@ -29,6 +29,7 @@ export interface CorrelatorOptions {
 }
 
 const KEPT_CANDIDATES = 3;
+const MAX_CACHED_HOPS = 100_000;
 /**
  * Time proximity halves every 0.75 window after the incident's last new alert (90 s by
  * default): a fault's alerts arrive within a minute or two of each other, the next fault's
@@ -176,7 +177,8 @@ export class Correlator {
   /** The incident service nearest the alert's, cached per graph (the graph changes rarely, alerts often). */
   private closestHops(service: string | undefined, profile: IncidentProfile, graph: ServiceGraph): { hops: number; via: string } | undefined {
     if (service === undefined) return undefined;
-    if (graph !== this.hopsGraph) {
+    // Bounded: with thousands of services the pairs seen would grow without limit.
+    if (graph !== this.hopsGraph || this.hops.size > MAX_CACHED_HOPS) {
       this.hopsGraph = graph;
       this.hops.clear();
     }
