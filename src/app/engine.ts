@@ -47,6 +47,10 @@ export interface Engine {
    * flapping); runs every `alerts.sweepSeconds` and after every silence change.
    */
   sweepAlerts(): void;
+  /** Moves every alert of `incidentId` into `intoId` and closes it; learns from it. Returns the merged incident. */
+  merge(incidentId: string, intoId: string, by: string): Incident;
+  /** Moves these alerts of `incidentId` into a new incident; learns from it. Returns the new incident. */
+  split(incidentId: string, alertIds: readonly string[], by: string): Incident;
   /** Likely root causes of any stored time window, incident or not. */
   rankWindow(range: TimeRange): WindowRca;
   /** What log ingest cut, repaired or could not mine since start. */

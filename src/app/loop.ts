@@ -96,6 +96,9 @@ export function createLoop(options: LoopOptions): Loop {
     maxDistance: config.correlation.maxGraphDistance,
     quietMs: config.correlation.quietSeconds * 1000,
     alerts: { flap: flapOptions(config), silencedBy },
+    threshold: config.correlation.threshold,
+    volatileLabels: config.correlation.volatileLabels,
+    rules: config.correlation.rules,
   });
   /** Every signal reaches the desk here, so a silence preview sees what arrived. */
   const engage = (incoming: readonly Signal[]): string[] => {
@@ -251,6 +254,7 @@ export function createLoop(options: LoopOptions): Loop {
   const actions = new IncidentActions(store);
   /** An incident a person changed goes on the bus like one the loop changed (RCA, notifications). */
   const changed = (incident: Incident): Incident => {
+    desk.noteIncident(incident);
     bus.publish('incidents.changed', [incident]);
     return incident;
   };
@@ -288,6 +292,17 @@ export function createLoop(options: LoopOptions): Loop {
       preview: (input) => previewSilence(store, recentSignals, input),
     },
     sweepAlerts,
+    merge: (id, into, by) => {
+      const incident = desk.merge(id, into, by, now());
+      bus.publish('incidents.changed', [incident]);
+      return incident;
+    },
+    split: (id, alertIds, by) => {
+      const incident = desk.split(id, alertIds, by, now());
+      const source = store.incidents.get(id);
+      bus.publish('incidents.changed', source ? [incident, source] : [incident]);
+      return incident;
+    },
     rankWindow: (range) => rankWindow(store, range, { detector: config.detector }),
     logStats: () => logMining.stats(),
     demoFaults: () => demoFaults?.(),

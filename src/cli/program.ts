@@ -5,6 +5,7 @@ import { logsCommand } from './logs.js';
 import { oncallCommand } from './oncall.js';
 import { packageVersion } from './package-version.js';
 import { rcaCommand } from './rca.js';
+import { replayCommand } from './replay.js';
 import { serveCommand } from './serve.js';
 import { silencesCommand } from './silences.js';
 import { versionCommand } from './version.js';
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
     .addCommand(rcaCommand())
     .addCommand(oncallCommand())
     .addCommand(silencesCommand())
+    .addCommand(replayCommand())
     .addCommand(versionCommand())
     .addHelpText(
       'after',

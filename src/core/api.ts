@@ -118,6 +118,15 @@ export const IncidentActionResponseSchema = z.object({ incident: IncidentSchema 
 
 const FlagSchema = z.enum(['true', 'false']).transform((value) => value === 'true');
 
+export const IncidentMergeBodySchema = z.object({
+  into: z.string().min(1).describe('The open incident that receives the alerts; this one closes'),
+  by: z.string().min(1).max(200).default('api').describe('Who acts; shown on the timeline and stored with the feedback'),
+});
+export const IncidentSplitBodySchema = z.object({
+  alertIds: z.array(z.string().min(1)).min(1).max(10_000).describe('Alerts of this incident to move into a new incident (not all of them)'),
+  by: z.string().min(1).max(200).default('api').describe('Who acts; shown on the timeline and stored with the feedback'),
+});
+
 export const AlertListQuerySchema = z.object({
   status: z.enum(['firing', 'resolved']).optional(),
   silenced: FlagSchema.optional().describe('true: only alerts a silence mutes; false: only unmuted ones'),

@@ -2,6 +2,7 @@
  * The one configuration schema. The CLI reads a file, the environment and flags, validates
  * the merge once with this schema and freezes it; nothing else reads process.env.
  */
+import { parse as parseCel } from '@marcbachmann/cel-js';
 import { z } from 'zod';
 import { CatalogEntrySchema } from './incident-api.js';
 
@@ -24,6 +25,42 @@ export const SensitivityRuleSchema = z
   })
   .strict();
 export type SensitivityRule = z.infer<typeof SensitivityRuleSchema>;
+
+/** A CEL expression that parses; the message points at the error (evaluation errors are "no match" at run time). */
+const CelExpressionSchema = z
+  .string()
+  .min(1)
+  .superRefine((expression, context) => {
+    try {
+      parseCel(expression);
+    } catch (error) {
+      const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      context.addIssue({ code: 'custom', message: `is not a valid CEL expression (${detail}): ${expression}` });
+    }
+  });
+
+/**
+ * A user grouping rule: `join` forces an alert into an active incident when the CEL expression
+ * holds, `separate` keeps it out, `groupBy` keeps alerts whose values of these labels differ
+ * apart and joins those whose values agree. CEL sees `alert`, `incident` and `gapSeconds`.
+ */
+export const CorrelationRuleSchema = z
+  .object({
+    name: z.string().min(1).describe('Shown in the decision reason'),
+    join: CelExpressionSchema.optional(),
+    separate: CelExpressionSchema.optional(),
+    groupBy: z.array(z.string().min(1)).min(1).optional(),
+  })
+  .strict()
+  .refine((rule) => [rule.join, rule.separate, rule.groupBy].filter((part) => part !== undefined).length === 1, {
+    message: 'must set exactly one of join, separate, groupBy',
+  });
+export type CorrelationRule = z.infer<typeof CorrelationRuleSchema>;
+
+export const CORRELATION_DEFAULTS = {
+  threshold: 0.5,
+  volatileLabels: ['instance', 'pod', 'k8s.pod.name', 'host.name', 'template_id', 'trace_id', 'span_id', 'request_id', 'dedup_key'],
+} as const;
 
 const LOG_SIGNAL_DEFAULTS = {
   bucketSeconds: 10,
@@ -132,9 +169,15 @@ export const ConfigSchema = z
         maxGraphDistance: z.number().int().min(0).default(2),
         /** An incident resolves itself once all its alerts have been resolved this long (event time). */
         quietSeconds: z.number().min(0).default(60),
+        /** Least grouping score (0-1) for an alert to join an open incident (docs/correlation.md). */
+        threshold: z.number().gt(0).lt(1).default(CORRELATION_DEFAULTS.threshold),
+        /** Label keys left out of label similarity: they name a replica or an id, not the problem. */
+        volatileLabels: z.array(z.string().min(1)).default([...CORRELATION_DEFAULTS.volatileLabels]),
+        /** Checked in order: separate and group-by rules veto, join rules force (docs/correlation.md). */
+        rules: z.array(CorrelationRuleSchema).default([]),
       })
       .strict()
-      .default({ windowSeconds: 120, maxGraphDistance: 2, quietSeconds: 60 }),
+      .default({ windowSeconds: 120, maxGraphDistance: 2, quietSeconds: 60, ...CORRELATION_DEFAULTS, volatileLabels: [...CORRELATION_DEFAULTS.volatileLabels], rules: [] }),
     /** Service catalog seed by service name (docs/incidents.md); an entry edited through the API wins. */
     catalog: z.record(z.string().min(1), CatalogEntrySchema.strict()).default({}),
     notifications: z

@@ -196,6 +196,50 @@ export interface Signal extends Partial<EntityRef> {
 export const DeliverySchema = z.object({ timeMs: z.number(), status: z.enum(['firing', 'resolved']) });
 export type Delivery = z.infer<typeof DeliverySchema>;
 
+export const FeaturesSchema = z
+  .object({
+    time: z.number().describe("Time proximity 0-1: halves every 0.75 window between the incident's last new alert and this one"),
+    topology: z.number().describe('1 same service, 1/2 one hop, 1/3 two hops in the service graph, 0 out of reach'),
+    labels: z.number().describe('Weighted Jaccard similarity of the stable label pairs, 0-1'),
+    text: z.number().describe('TF-IDF cosine similarity of names and summaries (numbers and ids masked), 0-1'),
+  })
+  .describe('The features of one grouping decision (docs/correlation.md)');
+
+export const CorrelationCandidateSchema = z.object({
+  incidentId: z.string(),
+  score: z.number(),
+  features: FeaturesSchema,
+});
+export type CorrelationCandidate = z.infer<typeof CorrelationCandidateSchema>;
+
+/** Why an alert is in its incident: the grouping decision, its score and the words for it. */
+export const CorrelationSchema = z.object({
+  incidentId: z.string(),
+  outcome: z.enum(['joined', 'opened', 'merged', 'split']).describe('joined an open incident, opened a new one, or moved by an operator'),
+  score: z.number().describe('Grouping score 0-1 of the incident joined, or of the best candidate when one was opened (0: none)'),
+  threshold: z.number(),
+  reason: z.string().describe('e.g. "joined: checkout→payment path, 40 s apart, text similarity 0.82, score 0.91"'),
+  features: FeaturesSchema,
+  rule: z.string().optional().describe('The configured rule that forced or vetoed the join'),
+  candidates: z.array(CorrelationCandidateSchema).describe('The best-scoring open incidents considered, best first (at most 3)'),
+});
+export type Correlation = z.infer<typeof CorrelationSchema>;
+
+/**
+ * An operator's correction as training data: the features of one grouping decision and what
+ * it should have been (a merge says "should have joined", a split "should not have").
+ */
+export const GroupingFeedbackSchema = z.object({
+  timeMs: z.number().describe('When the operator acted (wall clock)'),
+  action: z.enum(['merge', 'split']),
+  alertId: z.string(),
+  incidentId: z.string().describe('The incident the decision was about'),
+  features: FeaturesSchema,
+  joined: z.boolean().describe('The correct outcome: should the alert have joined that incident?'),
+  by: z.string(),
+});
+export type GroupingFeedback = z.infer<typeof GroupingFeedbackSchema>;
+
 export const AlertSchema = z.object({
   id: z.string(),
   fingerprint: z.string(),
@@ -212,6 +256,7 @@ export const AlertSchema = z.object({
   endsMs: z.number().optional(),
   count: z.number().int(),
   incidentId: z.string().optional(),
+  correlation: CorrelationSchema.optional().describe('Why the alert is in its incident (absent for alerts stored before correlation explained itself)'),
   evidence: AnomalyEvidenceSchema.optional(),
   logs: LogEvidenceSchema.optional().describe('Log signals: the templates and sample lines behind the alert'),
   traces: TraceEvidenceSchema.optional().describe('Trace anomalies: the operation, what changed and example traces'),

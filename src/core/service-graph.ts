@@ -20,6 +20,26 @@ export class ServiceGraph {
     return [...(this.in.get(service) ?? [])];
   }
 
+  /** The services on a shortest path from one to the other ignoring direction, both ends included; undefined beyond `max` hops. */
+  path(from: string, to: string, max: number): string[] | undefined {
+    if (from === to) return [from];
+    const parent = new Map<string, string>([[from, from]]);
+    let frontier = [from];
+    for (let hops = 1; hops <= max && frontier.length > 0; hops++) {
+      const next: string[] = [];
+      for (const node of frontier) {
+        for (const neighbour of [...(this.out.get(node) ?? []), ...(this.in.get(node) ?? [])]) {
+          if (parent.has(neighbour)) continue;
+          parent.set(neighbour, node);
+          if (neighbour === to) return walkBack(parent, to);
+          next.push(neighbour);
+        }
+      }
+      frontier = next;
+    }
+    return undefined;
+  }
+
   /** Hops between two services ignoring direction, or undefined beyond `max`. */
   distance(from: string, to: string, max: number): number | undefined {
     if (from === to) return 0;
@@ -49,4 +69,13 @@ function link(map: Map<string, Set<string>>, from: string, to: string): void {
     map.set(from, set);
   }
   set.add(to);
+}
+
+function walkBack(parent: ReadonlyMap<string, string>, end: string): string[] {
+  const path = [end];
+  for (let node = end; parent.get(node) !== node; ) {
+    node = parent.get(node) as string;
+    path.unshift(node);
+  }
+  return path;
 }

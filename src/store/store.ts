@@ -5,6 +5,7 @@
 import type {
   Alert,
   Change,
+  GroupingFeedback,
   Incident,
   IncidentStatus,
   LogRecord,
@@ -396,6 +397,13 @@ export interface NotifyRepository {
   escalations(filter: { incidentId?: string; status?: EscalationState['status'] }): EscalationState[];
 }
 
+/** Operators' merge and split corrections, kept as training examples for correlation. */
+export interface GroupingFeedbackRepository {
+  add(examples: readonly GroupingFeedback[]): void;
+  /** Oldest first. */
+  list(): GroupingFeedback[];
+}
+
 export interface Store {
   readonly telemetry: TelemetryRepository;
   readonly serviceMap: ServiceMapRepository;
@@ -413,6 +421,7 @@ export interface Store {
   readonly notify: NotifyRepository;
   readonly silences: SilenceRepository;
   readonly audit: AuditRepository;
+  readonly groupingFeedback: GroupingFeedbackRepository;
   /** Runs `work` atomically: all of its writes land, or none. */
   transaction<T>(work: () => T): T;
   /** Answers whether the engine is reachable and migrated. */

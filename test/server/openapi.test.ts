@@ -40,6 +40,8 @@ const EXPECTED: Array<[method: string, path: string]> = [
   ['get', '/api/v1/catalog'],
   ['get', '/api/v1/catalog/{service}'],
   ['put', '/api/v1/catalog/{service}'],
+  ['post', '/api/v1/incidents/{id}/merge'],
+  ['post', '/api/v1/incidents/{id}/split'],
   ['post', '/api/v1/rca'],
   ['get', '/api/v1/alerts'],
   ['get', '/api/v1/silences'],

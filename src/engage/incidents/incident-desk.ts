@@ -1,16 +1,24 @@
 /**
  * The engage stage: signals become alerts, alerts are correlated into incidents, incidents
  * move through their lifecycle, and every step lands on the incident's timeline. State lives
- * in the store, so a restart picks up where it left off. Decisions are made by the pure
- * modules (engage/alerts, engage/correlate, engage/incidents/lifecycle); this class applies
- * them. What people do to incidents is incident-actions.ts.
+ * in the store, so a restart picks up where it left off; the correlator keeps an in-memory
+ * profile of each open incident (rebuilt from the store at start, written through), so
+ * placing an alert reads no incident list. Decisions are made by the pure modules
+ * (engage/alerts, engage/correlate, engage/incidents/lifecycle); this class applies them.
+ * What people do to incidents is incident-actions.ts; it tells the desk through `noteIncident`.
  */
 import { newId } from '../../core/ids.js';
-import type { Alert, Change, Incident, Severity, Signal, TimelineEntry } from '../../core/records.js';
+import { OpsError } from '../../core/errors.js';
+import type { CorrelationRule } from '../../core/config.js';
+import type { Alert, Change, Correlation, Incident, Severity, Signal, TimelineEntry } from '../../core/records.js';
 import type { ServiceGraph } from '../../core/service-graph.js';
 import type { Store } from '../../store/store.js';
 import { foldSignal, type FoldOptions } from '../alerts/fold-signals.js';
-import { chooseIncident, type IncidentView } from '../correlate/choose-incident.js';
+import { Correlator } from '../correlate/correlator.js';
+import { mergeExamples, splitExamples } from '../correlate/feedback-examples.js';
+import { GroupingModel } from '../correlate/grouping-model.js';
+import { GroupingRules } from '../correlate/grouping-rules.js';
+import { loadGroupingModel, saveGroupingModel } from './grouping-model-state.js';
 import { reopenForAlert } from './incident-actions.js';
 
 export interface IncidentDeskOptions {
@@ -19,6 +27,10 @@ export interface IncidentDeskOptions {
   windowMs: number;
   maxDistance: number;
   quietMs: number;
+  /** Least grouping score to join (config correlation.threshold). @default 0.5 */
+  threshold?: number;
+  volatileLabels?: readonly string[];
+  rules?: readonly CorrelationRule[];
   /** Flapping and silences (engage/alerts): a `held` alert is stored but joins no incident. */
   alerts?: FoldOptions;
 }
@@ -27,33 +39,64 @@ const OPEN: Incident['status'][] = ['triggered', 'acknowledged'];
 const SEVERITY_ORDER: Severity[] = ['info', 'warning', 'error', 'critical'];
 
 export class IncidentDesk {
-  constructor(private readonly options: IncidentDeskOptions) {}
+  private readonly correlator: Correlator;
+  /**
+   * The firing alert of each fingerprint, written through: deduplication reads no store.
+   * Only a firing alert folds a signal (a resolved one starts a new episode), so fingerprints
+   * missing here need no lookup either.
+   */
+  private readonly firing = new Map<string, Alert>();
 
-  /** Applies signals; returns the ids of incidents that changed. */
+  constructor(private readonly options: IncidentDeskOptions) {
+    const { store } = options;
+    this.correlator = new Correlator({
+      windowMs: options.windowMs,
+      maxDistance: options.maxDistance,
+      volatileLabels: options.volatileLabels ?? [],
+      rules: new GroupingRules(options.rules ?? []),
+      model: new GroupingModel(options.threshold ?? 0.5, loadGroupingModel(store)),
+    });
+    for (const incident of store.incidents.list({ status: OPEN })) {
+      const alerts = store.alerts.list({ incidentId: incident.id }).sort((a, b) => a.startsMs - b.startsMs);
+      for (const alert of alerts) this.correlator.assign(incident.id, alert, { countWords: true });
+    }
+    for (const alert of store.alerts.list({ status: 'firing' })) this.firing.set(alert.fingerprint, alert);
+  }
+
+  /**
+   * Applies signals; returns the ids of incidents that changed. A batch is one transaction,
+   * and each alert and incident it touches is written once at its end, however many of the
+   * batch's signals repeat it.
+   */
   onSignals(signals: readonly Signal[]): string[] {
     const { store } = this.options;
-    const changed = new Set<string>();
+    const touched = new Map<string, Alert[]>();
     store.transaction(() => {
+      const latest = new Map<string, Alert>();
+      const dirty = new Map<string, Alert>();
       for (const signal of signals) {
-        const previous = store.alerts.byFingerprint(signal.fingerprint);
-        const result = foldSignal(previous, signal, () => newId('alr'), this.options.alerts);
+        // Repeats of a firing alert are answered from memory; only a new episode reads the
+        // fingerprint's last alert (duplicate retries, flapping and reopening need it).
+        const current = latest.get(signal.fingerprint) ?? this.firing.get(signal.fingerprint) ?? store.alerts.byFingerprint(signal.fingerprint);
+        const result = foldSignal(current, signal, () => newId('alr'), this.options.alerts);
         if (!result) continue;
         let alert = result.alert;
-        if (result.change === 'opened') {
-          // A new episode of an alert whose incident was resolved reopens that incident (lifecycle.ts).
-          const reopened = reopenForAlert(store, previous, alert, this.options.windowMs);
-          alert = reopened ? { ...alert, incidentId: reopened } : this.correlate(alert);
-        } else if (result.change === 'resolved' && alert.incidentId) {
-          this.timeline(alert.incidentId, alert.endsMs ?? signal.timeMs, 'alert_resolved', `${describe(alert)} resolved`);
+        if (result.change === 'opened' || refiredInPlace(current, alert)) {
+          alert = this.place(current, alert);
+        } else {
+          this.correlator.touch(alert);
+          if (result.change === 'resolved' && alert.incidentId) {
+            this.timeline(alert.incidentId, alert.endsMs ?? signal.timeMs, 'alert_resolved', `${describe(alert)} resolved`);
+          }
         }
-        store.alerts.save(alert);
-        if (alert.incidentId) {
-          this.refresh(alert.incidentId, alert);
-          changed.add(alert.incidentId);
-        }
+        latest.set(alert.fingerprint, alert);
+        dirty.set(alert.id, alert);
+        if (alert.incidentId) touched.set(alert.incidentId, [...(touched.get(alert.incidentId) ?? []), alert]);
       }
+      for (const alert of dirty.values()) this.saveAlert(alert);
+      for (const [incidentId, alerts] of touched) this.refresh(incidentId, alerts);
     });
-    return [...changed];
+    return [...touched.keys()];
   }
 
   /** Records (already stored) changes on the timelines of open incidents they touch; returns those incidents. */
@@ -80,42 +123,150 @@ export class IncidentDesk {
     const { store } = this.options;
     const resolved: string[] = [];
     store.transaction(() => {
-      for (const incident of store.incidents.list({ status: OPEN })) {
+      // The correlator knows which open incidents are quiet; only those are read from the store.
+      for (const { incidentId, lastActivityMs } of this.correlator.quietIncidents()) {
+        if (watermarkMs < lastActivityMs + this.options.quietMs) continue;
+        const incident = store.incidents.get(incidentId);
+        if (!incident || !OPEN.includes(incident.status)) {
+          this.correlator.forget(incidentId);
+          continue;
+        }
         const alerts = store.alerts.list({ incidentId: incident.id });
         if (alerts.length === 0 || alerts.some((a) => a.status === 'firing')) continue;
         const lastEnd = Math.max(...alerts.map((a) => a.endsMs ?? a.lastSeenMs));
         if (watermarkMs < lastEnd + this.options.quietMs) continue;
         store.incidents.save({ ...incident, status: 'resolved', resolvedMs: lastEnd, updatedMs: lastEnd });
         this.timeline(incident.id, lastEnd, 'status', 'resolved automatically: all alerts cleared');
+        this.correlator.forget(incident.id);
         resolved.push(incident.id);
       }
     });
     return resolved;
   }
 
-  private correlate(alert: Alert): Alert {
+  /**
+   * An operator merges incident `sourceId` into `intoId`: its alerts move over, it closes, and
+   * the decisions that opened it become feedback (they should have joined `intoId`).
+   */
+  merge(sourceId: string, intoId: string, by: string, nowMs: number): Incident {
     const { store } = this.options;
-    const views: IncidentView[] = store.incidents.list({ status: OPEN }).map((incident) => {
-      const alerts = store.alerts.list({ incidentId: incident.id });
-      return {
-        id: incident.id,
-        services: incident.services,
-        lastActivityMs: Math.max(incident.startedMs, ...alerts.map((a) => a.endsMs ?? a.lastSeenMs)),
-        firingAlerts: alerts.filter((a) => a.status === 'firing').length,
-      };
+    return store.transaction(() => {
+      if (sourceId === intoId) throw new OpsError('OPS_ERR_VALIDATION', [`into: incident ${sourceId} cannot be merged into itself`]);
+      const source = this.openIncident(sourceId);
+      const into = this.openIncident(intoId);
+      const alerts = store.alerts.list({ incidentId: source.id });
+      const graph = this.options.graph();
+      this.learn(mergeExamples(alerts, into.id, (alert) => this.correlator.featuresAgainst(alert, into.id, graph), { by, timeMs: nowMs }), nowMs);
+      this.correlator.forget(source.id);
+      for (const alert of alerts.sort((a, b) => a.startsMs - b.startsMs)) {
+        this.move(alert, into.id, 'merged', `merged from ${source.id} into ${into.id} by ${by}`);
+      }
+      store.incidents.save({ ...source, status: 'closed', alertIds: [], updatedMs: Math.max(source.updatedMs, nowMs) });
+      this.timeline(source.id, nowMs, 'status', `merged into ${into.id} by ${by}; closed`);
+      this.timeline(into.id, nowMs, 'status', `merged ${source.id} (${alerts.length} alert${alerts.length === 1 ? '' : 's'}) into this incident by ${by}`);
+      return store.incidents.get(into.id) ?? into;
     });
-    const decision = chooseIncident(alert, views, this.options.graph(), {
-      windowMs: this.options.windowMs,
-      maxDistance: this.options.maxDistance,
-    });
-    const incidentId = decision.incidentId ?? this.open(alert).id;
-    this.timeline(incidentId, alert.startsMs, 'alert', `${describe(alert)}: ${alert.summary} (${decision.reason})`);
-    return { ...alert, incidentId };
   }
 
-  private open(alert: Alert): Incident {
+  /**
+   * An operator splits alerts off an incident into a new one; the decisions that joined them
+   * become feedback (they should not have joined).
+   */
+  split(sourceId: string, alertIds: readonly string[], by: string, nowMs: number): Incident {
+    const { store } = this.options;
+    return store.transaction(() => {
+      const source = this.openIncident(sourceId);
+      const ids = new Set(alertIds);
+      const all = store.alerts.list({ incidentId: source.id }).sort((a, b) => a.startsMs - b.startsMs);
+      const moving = all.filter((alert) => ids.has(alert.id));
+      const missing = [...ids].filter((id) => !moving.some((alert) => alert.id === id));
+      if (missing.length > 0) throw new OpsError('OPS_ERR_VALIDATION', [`alertIds: ${missing.join(', ')} not in incident ${source.id}`]);
+      if (moving.length === all.length) throw new OpsError('OPS_ERR_CONFLICT', [`Splitting every alert off incident ${source.id} would leave it empty; split fewer`]);
+      this.learn(splitExamples(moving, source.id, { by, timeMs: nowMs }), nowMs);
+      const first = moving[0] as Alert;
+      const created = this.open(newId('inc'), first);
+      this.correlator.forget(source.id);
+      for (const alert of all) {
+        if (ids.has(alert.id)) this.move(alert, created.id, 'split', `split from ${source.id} by ${by}`);
+        else this.correlator.assign(source.id, alert, { countWords: false });
+      }
+      const kept = all.filter((alert) => !ids.has(alert.id));
+      store.incidents.save({ ...source, alertIds: kept.map((a) => a.id), services: servicesOf(kept), updatedMs: Math.max(source.updatedMs, nowMs) });
+      this.timeline(source.id, nowMs, 'status', `split ${moving.length} alert${moving.length === 1 ? '' : 's'} off into ${created.id} by ${by}`);
+      this.timeline(created.id, nowMs, 'status', `split from ${source.id} by ${by}`);
+      return store.incidents.get(created.id) ?? created;
+    });
+  }
+
+  private openIncident(id: string): Incident {
+    const incident = this.options.store.incidents.get(id);
+    if (!incident) throw new OpsError('OPS_ERR_NOT_FOUND', [`Incident ${id}`]);
+    if (!OPEN.includes(incident.status)) throw new OpsError('OPS_ERR_CONFLICT', [`Incident ${id} is ${incident.status}; only open incidents can be merged or split`]);
+    return incident;
+  }
+
+  /** Moves an alert to another incident by an operator's hand, keeping the original decision's features for the record. */
+  private move(alert: Alert, incidentId: string, outcome: 'merged' | 'split', reason: string): void {
+    const previous = alert.correlation;
+    const correlation: Correlation = {
+      incidentId,
+      outcome,
+      score: previous?.score ?? 0,
+      threshold: previous?.threshold ?? this.correlator.model.threshold,
+      reason: previous ? `${reason} (was ${previous.reason})` : reason,
+      features: previous?.features ?? { time: 0, topology: 0, labels: 0, text: 0 },
+      candidates: previous?.candidates ?? [],
+    };
+    const moved = { ...alert, incidentId, correlation };
+    this.saveAlert(moved);
+    this.correlator.assign(incidentId, moved, { countWords: false });
+    this.refresh(incidentId, [moved]);
+  }
+
+  private learn(examples: ReturnType<typeof mergeExamples>, nowMs: number): void {
+    if (examples.length === 0) return;
+    for (const example of examples) this.correlator.model.learn(example.features, example.joined);
+    this.options.store.groupingFeedback.add(examples);
+    saveGroupingModel(this.options.store, this.correlator.model, nowMs);
+  }
+
+  /**
+   * A person's action changed an incident (incident-actions.ts): one that is no longer open
+   * stops attracting alerts.
+   */
+  noteIncident(incident: Incident): void {
+    if (!OPEN.includes(incident.status)) this.correlator.forget(incident.id);
+  }
+
+  /**
+   * Where a firing episode goes: a flapping alert firing again stays in its incident while that
+   * is open; an incident resolved moments ago reopens (lifecycle.ts); otherwise correlation.
+   */
+  private place(previous: Alert | undefined, alert: Alert): Alert {
+    const { store } = this.options;
+    const own = alert.incidentId ? store.incidents.get(alert.incidentId) : undefined;
+    if (own && OPEN.includes(own.status)) {
+      this.correlator.touch(alert);
+      return alert;
+    }
+    const reopened = reopenForAlert(store, previous, alert, this.options.windowMs);
+    if (!reopened) return this.correlate(alert);
+    const placed = { ...alert, incidentId: reopened };
+    for (const member of store.alerts.list({ incidentId: reopened })) this.correlator.assign(reopened, member, { countWords: false });
+    this.correlator.assign(reopened, placed, { countWords: true });
+    return placed;
+  }
+
+  private correlate(alert: Alert): Alert {
+    const correlation = this.correlator.place(alert, this.options.graph(), () => newId('inc'));
+    if (correlation.outcome === 'opened') this.open(correlation.incidentId, alert);
+    this.timeline(correlation.incidentId, alert.startsMs, 'alert', `${describe(alert)}: ${alert.summary} (${correlation.reason})`);
+    return { ...alert, incidentId: correlation.incidentId, correlation };
+  }
+
+  private open(id: string, alert: Alert): Incident {
     const incident: Incident = {
-      id: newId('inc'),
+      id,
       title: alert.service ? `${alert.service}: ${alert.name}` : alert.name,
       status: 'triggered',
       severity: alert.severity,
@@ -130,22 +281,28 @@ export class IncidentDesk {
     return incident;
   }
 
-  /** Folds an alert's latest state into its incident: services, severity, alert list, times. */
-  private refresh(incidentId: string, alert: Alert): void {
+  /** Folds alerts' latest state into their incident: services, severity, alert list, times. */
+  private refresh(incidentId: string, alerts: readonly Alert[]): void {
     const { store } = this.options;
     const incident = store.incidents.get(incidentId);
     if (!incident) return;
-    const services = alert.service && !incident.services.includes(alert.service) ? [...incident.services, alert.service] : incident.services;
-    const severity =
-      SEVERITY_ORDER.indexOf(alert.severity) > SEVERITY_ORDER.indexOf(incident.severity) ? alert.severity : incident.severity;
-    store.incidents.save({
-      ...incident,
-      services,
-      severity,
-      alertIds: incident.alertIds.includes(alert.id) ? incident.alertIds : [...incident.alertIds, alert.id],
-      startedMs: Math.min(incident.startedMs, alert.startsMs),
-      updatedMs: Math.max(incident.updatedMs, alert.endsMs ?? alert.lastSeenMs),
-    });
+    const services = new Set(incident.services);
+    const alertIds = new Set(incident.alertIds);
+    let { severity, startedMs, updatedMs } = incident;
+    for (const alert of alerts) {
+      if (alert.service) services.add(alert.service);
+      alertIds.add(alert.id);
+      if (SEVERITY_ORDER.indexOf(alert.severity) > SEVERITY_ORDER.indexOf(severity)) severity = alert.severity;
+      startedMs = Math.min(startedMs, alert.startsMs);
+      updatedMs = Math.max(updatedMs, alert.endsMs ?? alert.lastSeenMs);
+    }
+    store.incidents.save({ ...incident, services: [...services], severity, alertIds: [...alertIds], startedMs, updatedMs });
+  }
+
+  private saveAlert(alert: Alert): void {
+    this.options.store.alerts.save(alert);
+    if (alert.status === 'firing') this.firing.set(alert.fingerprint, alert);
+    else if (this.firing.get(alert.fingerprint)?.id === alert.id) this.firing.delete(alert.fingerprint);
   }
 
   private timeline(incidentId: string, timeMs: number, kind: TimelineEntry['kind'], message: string): void {
@@ -153,6 +310,15 @@ export class IncidentDesk {
   }
 }
 
+function servicesOf(alerts: readonly Alert[]): string[] {
+  return [...new Set(alerts.flatMap((alert) => (alert.service ? [alert.service] : [])))];
+}
+
 function describe(alert: Alert): string {
   return `${alert.name}${alert.service ? ` on ${alert.service}` : ''}`;
+}
+
+/** A flapping alert that fires again is the same alert, refired; it must be placed like a new episode. */
+function refiredInPlace(previous: Alert | undefined, alert: Alert): boolean {
+  return previous?.id === alert.id && previous.status === 'resolved' && alert.status === 'firing';
 }

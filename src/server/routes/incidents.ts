@@ -5,7 +5,13 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { IncidentDetailResponseSchema, IncidentListResponseSchema } from '../../core/api.js';
+import {
+  IncidentActionResponseSchema,
+  IncidentDetailResponseSchema,
+  IncidentListResponseSchema,
+  IncidentMergeBodySchema,
+  IncidentSplitBodySchema,
+} from '../../core/api.js';
 import { OpsError } from '../../core/errors.js';
 import { IncidentAlertsResponseSchema, IncidentStatsQuerySchema, IncidentStatsResponseSchema, IncidentWindowQuerySchema } from '../../core/incident-api.js';
 import { IncidentStatusSchema, type Change, type Incident, type IncidentStatus } from '../../core/records.js';
@@ -108,6 +114,38 @@ export const incidentRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, {
       const alerts = engine.store.alerts.list({ incidentId: incident.id }).sort((a, b) => a.startsMs - b.startsMs || a.id.localeCompare(b.id));
       return { incidentId: incident.id, alerts };
     },
+  );
+
+  app.post(
+    '/api/v1/incidents/:id/merge',
+    {
+      schema: {
+        summary: 'Merge this incident into another',
+        description:
+          'Moves every alert of this incident into `into` and closes this one. The decisions that opened it are stored as feedback (they should have joined `into`) and adjust the grouping weights (docs/correlation.md).',
+        tags: TAGS,
+        params: IncidentIdParamsSchema,
+        body: IncidentMergeBodySchema,
+        response: { 200: IncidentActionResponseSchema, ...errorResponses(400, 404, 409, 415) },
+      },
+    },
+    async (request) => ({ incident: engine.merge(request.params.id, request.body.into, request.body.by) }),
+  );
+
+  app.post(
+    '/api/v1/incidents/:id/split',
+    {
+      schema: {
+        summary: 'Split alerts off this incident into a new one',
+        description:
+          'Moves the given alerts into a new incident, returned. The decisions that joined them are stored as feedback (they should not have joined) and adjust the grouping weights (docs/correlation.md).',
+        tags: TAGS,
+        params: IncidentIdParamsSchema,
+        body: IncidentSplitBodySchema,
+        response: { 200: IncidentActionResponseSchema, ...errorResponses(400, 404, 409, 415) },
+      },
+    },
+    async (request) => ({ incident: engine.split(request.params.id, request.body.alertIds, request.body.by) }),
   );
 };
 

@@ -290,6 +290,16 @@ CREATE TABLE audit (
 CREATE INDEX audit_subject ON audit (subject_kind, subject_id);
 `;
 
+// Operators' merges and splits as correlation training examples (src/engage/correlate):
+// append-only, read back in order to show what the model learned from.
+const GROUPING_FEEDBACK = `
+CREATE TABLE grouping_feedback (
+  id INTEGER PRIMARY KEY,
+  time_ms INTEGER NOT NULL,
+  record TEXT NOT NULL
+);
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial telemetry', sql: INITIAL_TELEMETRY },
   { version: 2, name: 'initial state', sql: INITIAL_STATE },
@@ -300,4 +310,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 7, name: 'incident management', sql: INCIDENT_MANAGEMENT },
   { version: 8, name: 'notifications', sql: NOTIFICATIONS },
   { version: 9, name: 'silences and audit', sql: SILENCES_AND_AUDIT },
+  { version: 10, name: 'grouping feedback', sql: GROUPING_FEEDBACK },
 ];

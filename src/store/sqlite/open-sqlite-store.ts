@@ -6,6 +6,7 @@ import { SqliteAlertRepository } from './alert-repository.js';
 import { SqliteChangeRepository } from './change-repository.js';
 import { SqliteConnection } from './connection.js';
 import { SqliteCatalogRepository } from './catalog-repository.js';
+import { SqliteGroupingFeedbackRepository } from './grouping-feedback-repository.js';
 import { SqliteIncidentRepository } from './incident-repository.js';
 import { SqliteLogRepository } from './log-repository.js';
 import { latestVersion, migrate, schemaVersion } from './migrate.js';
@@ -91,6 +92,7 @@ class SqliteStore implements Store {
   readonly notify: SqliteNotifyRepository;
   readonly silences: SqliteSilenceRepository;
   readonly audit: SqliteAuditRepository;
+  readonly groupingFeedback: SqliteGroupingFeedbackRepository;
   readonly #conn: SqliteConnection;
   readonly #expectedVersion = latestVersion(MIGRATIONS);
 
@@ -112,6 +114,7 @@ class SqliteStore implements Store {
     this.notify = new SqliteNotifyRepository(conn);
     this.silences = new SqliteSilenceRepository(conn);
     this.audit = new SqliteAuditRepository(conn);
+    this.groupingFeedback = new SqliteGroupingFeedbackRepository(conn);
   }
 
   transaction<T>(work: () => T): T {

@@ -1,0 +1,206 @@
+/**
+ * Groups alerts into incidents and says why. Holds a profile of every open incident (see
+ * incident-profile.ts), so a decision reads no store: it scores each incident active within
+ * the time window (still firing, or quiet for less than the window) by time proximity to its
+ * last new alert, service-graph distance, label and text similarity
+ * (grouping-model.ts), applies the operators' rules (grouping-rules.ts) and joins the best
+ * one scoring at least the threshold, or opens a new incident. The same class serves the live
+ * desk and `opsloop replay`. Pure: no I/O, no clock (event time comes with the alert), ids
+ * from the caller.
+ */
+import type { Correlation, CorrelationCandidate } from '../../core/records.js';
+import type { ServiceGraph } from '../../core/service-graph.js';
+import { roundFeatures, timeProximity, topologyCloseness, type Features } from './features.js';
+import type { GroupingModel } from './grouping-model.js';
+import type { GroupingRules, RuleVerdict } from './grouping-rules.js';
+import { IncidentProfile, type CorrelatedAlert } from './incident-profile.js';
+import { stableLabelPairs, labelSimilarity } from './label-similarity.js';
+import { alertTokens, termCounts } from './text-tokens.js';
+import { TermWeights } from './term-weights.js';
+import { textSimilarity } from './text-similarity.js';
+import { describeJoin, describeOpen, type ScoredCandidate } from './describe-decision.js';
+
+export interface CorrelatorOptions {
+  windowMs: number;
+  maxDistance: number;
+  volatileLabels: readonly string[];
+  model: GroupingModel;
+  rules: GroupingRules;
+}
+
+const KEPT_CANDIDATES = 3;
+const MAX_CACHED_HOPS = 100_000;
+/**
+ * Time proximity halves every 0.75 window after the incident's last new alert (90 s by
+ * default): a fault's alerts arrive within a minute or two of each other, the next fault's
+ * minutes later. Set with the weights on bench:correlate's seeds 1-3 (docs/benchmarks.md).
+ */
+const HALF_LIFE_OF_WINDOW = 0.75;
+const NO_FEATURES: Features = { time: 0, topology: 0, labels: 0, text: 0 };
+
+interface Prepared {
+  pairs: string[];
+  terms: Map<string, number>;
+}
+
+export class Correlator {
+  private readonly profiles = new Map<string, IncidentProfile>();
+  /** Open incident of each alert folded in, so repeats and resolves find their profile. */
+  private readonly incidentOf = new Map<string, string>();
+  private readonly words = new TermWeights();
+  private readonly volatile: ReadonlySet<string>;
+  private hopsGraph: ServiceGraph | undefined;
+  private readonly hops = new Map<string, number>();
+
+  constructor(private readonly options: CorrelatorOptions) {
+    this.volatile = new Set(options.volatileLabels);
+  }
+
+  get model(): GroupingModel {
+    return this.options.model;
+  }
+
+  /** Decides where a newly firing alert goes and folds it in; `newIncidentId` names a new incident. */
+  place(alert: CorrelatedAlert, graph: ServiceGraph, newIncidentId: () => string): Correlation {
+    const prepared = this.prepare(alert);
+    this.words.add(prepared.terms.keys());
+    const scored: ScoredCandidate[] = [];
+    for (const profile of this.profiles.values()) {
+      if (profile.gapMs(alert.startsMs) > this.options.windowMs) continue;
+      scored.push(this.score(alert, prepared, profile, graph));
+    }
+    scored.sort((a, b) => b.score - a.score || b.profile.lastActivityMs - a.profile.lastActivityMs);
+    const threshold = this.options.model.threshold;
+    const allowed = scored.filter((c) => c.verdict?.effect !== 'separate');
+    const chosen = allowed.find((c) => c.verdict?.effect === 'join') ?? (allowed[0] && allowed[0].score >= threshold ? allowed[0] : undefined);
+    const candidates = scored.slice(0, KEPT_CANDIDATES).map(publicCandidate);
+    if (chosen) {
+      this.fold(chosen.profile, alert, prepared);
+      return {
+        incidentId: chosen.profile.id,
+        outcome: 'joined',
+        score: round(chosen.score),
+        threshold,
+        reason: describeJoin(alert, chosen, graph, this.options.maxDistance, threshold),
+        features: roundFeatures(chosen.features),
+        ...(chosen.verdict ? { rule: chosen.verdict.rule } : {}),
+        candidates,
+      };
+    }
+    const best = scored[0];
+    const profile = new IncidentProfile(newIncidentId(), alert.startsMs);
+    this.profiles.set(profile.id, profile);
+    this.fold(profile, alert, prepared);
+    return {
+      incidentId: profile.id,
+      outcome: 'opened',
+      score: best ? round(best.score) : 0,
+      threshold,
+      reason: describeOpen(best, threshold, this.options.windowMs),
+      features: best ? roundFeatures(best.features) : NO_FEATURES,
+      ...(best?.verdict?.effect === 'separate' ? { rule: best.verdict.rule } : {}),
+      candidates,
+    };
+  }
+
+  /**
+   * Folds an alert into an incident without deciding: restoring state at start (`countWords`:
+   * its words are new to the text weights), or an operator's move (they are not).
+   */
+  assign(incidentId: string, alert: CorrelatedAlert, options: { countWords: boolean }): void {
+    let profile = this.profiles.get(incidentId);
+    if (!profile) {
+      profile = new IncidentProfile(incidentId, alert.startsMs);
+      this.profiles.set(incidentId, profile);
+    }
+    const prepared = this.prepare(alert);
+    if (options.countWords) this.words.add(prepared.terms.keys());
+    this.fold(profile, alert, prepared);
+  }
+
+  /** A repeat or resolve of an alert already placed. */
+  touch(alert: CorrelatedAlert): void {
+    const incidentId = this.incidentOf.get(alert.id);
+    if (incidentId) this.profiles.get(incidentId)?.touch(alert);
+  }
+
+  /** The features an alert would have against an open incident now (for feedback on incidents it never considered). */
+  featuresAgainst(alert: CorrelatedAlert, incidentId: string, graph: ServiceGraph): CorrelationCandidate | undefined {
+    const profile = this.profiles.get(incidentId);
+    if (!profile) return undefined;
+    return publicCandidate(this.score(alert, this.prepare(alert), profile, graph));
+  }
+
+  /** An incident no longer open (resolved, closed, merged away): its alerts stop attracting others. */
+  forget(incidentId: string): void {
+    const profile = this.profiles.get(incidentId);
+    if (!profile) return;
+    this.profiles.delete(incidentId);
+    for (const alertId of profile.alertIds) if (this.incidentOf.get(alertId) === incidentId) this.incidentOf.delete(alertId);
+  }
+
+  /** The open incidents whose alerts have all resolved, with when the last one ended. */
+  quietIncidents(): Array<{ incidentId: string; lastActivityMs: number }> {
+    const quiet: Array<{ incidentId: string; lastActivityMs: number }> = [];
+    for (const profile of this.profiles.values()) {
+      if (profile.firing === 0) quiet.push({ incidentId: profile.id, lastActivityMs: profile.lastActivityMs });
+    }
+    return quiet;
+  }
+
+  get openIncidents(): number {
+    return this.profiles.size;
+  }
+
+  private prepare(alert: CorrelatedAlert): Prepared {
+    return { pairs: stableLabelPairs(alert.labels, this.volatile), terms: termCounts(alertTokens(alert.name, alert.summary)) };
+  }
+
+  private fold(profile: IncidentProfile, alert: CorrelatedAlert, prepared: Prepared): void {
+    profile.add(alert, prepared.pairs, prepared.terms);
+    this.incidentOf.set(alert.id, profile.id);
+  }
+
+  private score(alert: CorrelatedAlert, prepared: Prepared, profile: IncidentProfile, graph: ServiceGraph): ScoredCandidate {
+    const gapMs = profile.onsetGapMs(alert.startsMs);
+    const hops = this.closestHops(alert.service, profile, graph);
+    const features: Features = {
+      time: timeProximity(gapMs, this.options.windowMs * HALF_LIFE_OF_WINDOW),
+      topology: topologyCloseness(hops?.hops),
+      labels: labelSimilarity(prepared.pairs, profile),
+      text: textSimilarity(prepared.terms, profile.terms, this.words),
+    };
+    const verdict: RuleVerdict | undefined = this.options.rules.judge(alert, profile, gapMs);
+    return { profile, features, score: this.options.model.score(features), gapMs, ...(hops ? { via: hops.via } : {}), ...(verdict ? { verdict } : {}) };
+  }
+
+  /** The incident service nearest the alert's, cached per graph (the graph changes rarely, alerts often). */
+  private closestHops(service: string | undefined, profile: IncidentProfile, graph: ServiceGraph): { hops: number; via: string } | undefined {
+    if (service === undefined) return undefined;
+    // Bounded: with thousands of services the pairs seen would grow without limit.
+    if (graph !== this.hopsGraph || this.hops.size > MAX_CACHED_HOPS) {
+      this.hopsGraph = graph;
+      this.hops.clear();
+    }
+    let best: { hops: number; via: string } | undefined;
+    for (const other of profile.services) {
+      const key = `${service}\u0000${other}`;
+      let hops = this.hops.get(key);
+      if (hops === undefined) {
+        hops = graph.distance(service, other, this.options.maxDistance) ?? -1;
+        this.hops.set(key, hops);
+      }
+      if (hops >= 0 && (!best || hops < best.hops)) best = { hops, via: other };
+      if (hops === 0) break;
+    }
+    return best;
+  }
+}
+
+function publicCandidate(candidate: ScoredCandidate): CorrelationCandidate {
+  return { incidentId: candidate.profile.id, score: round(candidate.score), features: roundFeatures(candidate.features) };
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}

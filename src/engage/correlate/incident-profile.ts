@@ -1,0 +1,99 @@
+/**
+ * What correlation remembers of one open incident: when it was last active, which services
+ * and how many alerts still fire, its label pairs and its words. Built from its alerts, kept
+ * up to date as they arrive and resolve, so deciding never reads the store. Pure.
+ */
+import type { LabelProfile } from './label-similarity.js';
+
+/** The parts of an alert correlation reads. */
+export interface CorrelatedAlert {
+  id: string;
+  name: string;
+  source: string;
+  severity: string;
+  summary: string;
+  service?: string;
+  labels: Readonly<Record<string, string>>;
+  status: 'firing' | 'resolved';
+  startsMs: number;
+  lastSeenMs: number;
+  endsMs?: number;
+}
+
+export class IncidentProfile implements LabelProfile {
+  readonly services = new Set<string>();
+  readonly pairs = new Map<string, number>();
+  readonly terms = new Map<string, number>();
+  alerts = 0;
+  pairTotal = 0;
+  startedMs: number;
+  /** Latest start, repeat or end of any of its alerts, event time. */
+  lastActivityMs: number;
+  /** Latest start of any of its alerts: when it last grew. */
+  lastOnsetMs: number;
+  /** Its alerts' ids, so forgetting the incident forgets them without a scan. */
+  readonly alertIds = new Set<string>();
+  private readonly firingIds = new Set<string>();
+  private common: Record<string, string> | undefined;
+
+  constructor(
+    readonly id: string,
+    startedMs: number,
+  ) {
+    this.startedMs = startedMs;
+    this.lastActivityMs = startedMs;
+    this.lastOnsetMs = startedMs;
+  }
+
+  get firing(): number {
+    return this.firingIds.size;
+  }
+
+  add(alert: CorrelatedAlert, pairs: readonly string[], terms: ReadonlyMap<string, number>): void {
+    this.alerts++;
+    this.alertIds.add(alert.id);
+    if (alert.service) this.services.add(alert.service);
+    for (const pair of pairs) this.pairs.set(pair, (this.pairs.get(pair) ?? 0) + 1);
+    this.pairTotal += pairs.length;
+    for (const [term, count] of terms) this.terms.set(term, (this.terms.get(term) ?? 0) + count);
+    this.startedMs = Math.min(this.startedMs, alert.startsMs);
+    this.lastOnsetMs = Math.max(this.lastOnsetMs, alert.startsMs);
+    this.common = undefined;
+    this.touch(alert);
+  }
+
+  /** A repeat or a resolve of one of its alerts. */
+  touch(alert: Pick<CorrelatedAlert, 'id' | 'status' | 'lastSeenMs' | 'endsMs' | 'startsMs'>): void {
+    if (alert.status === 'firing') this.firingIds.add(alert.id);
+    else this.firingIds.delete(alert.id);
+    this.lastActivityMs = Math.max(this.lastActivityMs, alert.startsMs, alert.lastSeenMs, alert.endsMs ?? 0);
+  }
+
+  /**
+   * Time since the incident last grew (a new alert started), for time proximity. Not since it
+   * last fired: one alert that lingers for an hour must not draw every later storm in.
+   */
+  onsetGapMs(timeMs: number): number {
+    return Math.max(0, timeMs - this.lastOnsetMs);
+  }
+
+  /** Gap between the incident's activity and an alert starting at `timeMs`, to decide whether it is a candidate at all: 0 while it fires or when the alert falls inside it. */
+  gapMs(timeMs: number): number {
+    if (this.firing > 0) return 0;
+    if (timeMs >= this.lastActivityMs) return timeMs - this.lastActivityMs;
+    return Math.max(0, this.startedMs - timeMs);
+  }
+
+  /** Labels every alert of the incident agrees on: what CEL rules see as `incident.labels`. */
+  commonLabels(): Record<string, string> {
+    if (!this.common) {
+      this.common = {};
+      for (const [pair, count] of this.pairs) {
+        if (count !== this.alerts) continue;
+        const at = pair.indexOf('=');
+        this.common[pair.slice(0, at)] = pair.slice(at + 1);
+      }
+    }
+    return this.common;
+  }
+}
