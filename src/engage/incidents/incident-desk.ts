@@ -249,7 +249,8 @@ export class IncidentDesk {
       this.correlator.touch(alert);
       return alert;
     }
-    const reopened = reopenForAlert(store, previous, alert, this.options.windowMs);
+    // Dated by this firing: a refired flapping alert keeps the start of its first episode.
+    const reopened = reopenForAlert(store, previous, { ...alert, startsMs: alert.lastSeenMs }, this.options.windowMs);
     if (!reopened) return this.correlate(alert);
     const placed = { ...alert, incidentId: reopened };
     for (const member of store.alerts.list({ incidentId: reopened })) this.correlator.assign(reopened, member, { countWords: false });

@@ -134,11 +134,14 @@ describe('incident lifecycle routes', () => {
     assert.notEqual(third.id, first.id);
     assert.equal((await detail(first.id)).incident.status, 'closed');
 
-    // Resolved, then firing again long after: a new incident, not last hour's story.
-    await sendEvent(h, { name: 'cache evictions', service: 'cache', time: at(3), status: 'resolved' });
-    await post(`/api/v1/incidents/${third.id}/resolve`);
-    const fourth = await raise(h, { name: 'cache evictions', service: 'cache', time: at(60) });
-    assert.notEqual(fourth.id, third.id);
-    assert.equal((await detail(third.id)).incident.status, 'resolved');
+    // Resolved, then firing again long after: a new incident, not last hour's story. (Another
+    // alert: five state changes within the hour have made 'cache evictions' a flapping alert,
+    // held firing — docs/alerts.md.)
+    const fourth = await raise(h, { name: 'queue backlog', service: 'broker', time: at(3) });
+    await sendEvent(h, { name: 'queue backlog', service: 'broker', time: at(4), status: 'resolved' });
+    await post(`/api/v1/incidents/${fourth.id}/resolve`);
+    const fifth = await raise(h, { name: 'queue backlog', service: 'broker', time: at(60) });
+    assert.notEqual(fifth.id, fourth.id);
+    assert.equal((await detail(fourth.id)).incident.status, 'resolved');
   });
 });
