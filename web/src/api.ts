@@ -125,6 +125,16 @@ export async function writeOnTimeline(id: string, kind: 'notes' | 'status-update
   return body.entry;
 }
 
+/** Moves every alert of `id` into the open incident `into` and closes `id`; answers the target. */
+export async function mergeIncident(id: string, into: string): Promise<Incident> {
+  return (await request<{ incident: Incident }>('POST', `/incidents/${encodeURIComponent(id)}/merge`, { body: { into, by: WEB_ACTOR } })).incident;
+}
+
+/** Moves the given alerts of `id` into a new incident, which it answers. */
+export async function splitIncident(id: string, alertIds: readonly string[]): Promise<Incident> {
+  return (await request<{ incident: Incident }>('POST', `/incidents/${encodeURIComponent(id)}/split`, { body: { alertIds, by: WEB_ACTOR } })).incident;
+}
+
 export function getSimilarIncidents(id: string, signal?: AbortSignal): Promise<SimilarIncidentsResponse> {
   return request('GET', `/incidents/${encodeURIComponent(id)}/similar?limit=5`, { signal });
 }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { getIncident } from '../api.js';
 import { viewNow } from '../format.js';
-import { chartTarget, chartWindow, incidentEndMs, type ChartSelection } from '../incident-window.js';
+import { chartTarget, chartWindow, incidentEndMs, isOpen, type ChartSelection } from '../incident-window.js';
 import { incidentMapHref } from '../map-query.js';
 import { usePoll } from '../use-poll.js';
 import { AlertsTable } from './alerts-table.js';
@@ -16,6 +16,7 @@ import { IncidentMap } from './incident-map.js';
 import { Notice } from './notice.js';
 import { PostmortemEditor } from './postmortem-editor.js';
 import { ProblemPanel } from './problem-panel.js';
+import { RegroupActions } from './regroup-actions.js';
 import { SimilarIncidents } from './similar-incidents.js';
 import { TimelineComposer } from './timeline-composer.js';
 import { TimelineList } from './timeline-list.js';
@@ -23,6 +24,14 @@ import { TimelineList } from './timeline-list.js';
 export function IncidentPage({ id }: { id: string }) {
   const poll = usePoll(`incident:${id}`, (signal) => getIncident(id, signal));
   const [selection, setSelection] = useState<ChartSelection | undefined>(undefined);
+  const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
+  const pick = (alertId: string, on: boolean): void =>
+    setPicked((current) => {
+      const next = new Set(current);
+      if (on) next.add(alertId);
+      else next.delete(alertId);
+      return next;
+    });
 
   if (!poll.data) {
     return (
@@ -38,6 +47,10 @@ export function IncidentPage({ id }: { id: string }) {
   const { incident, alerts, timeline, problem, changes } = poll.data;
   const target = chartTarget(selection, incident.causes, alerts);
   const span = chartWindow(incident, alerts);
+  // Merge and split need an open incident; a resolved one shows its grouping but offers no moves.
+  const regroupable = isOpen(incident);
+  // Ticks of alerts that have since left (moved by someone else) are not split off.
+  const stillPicked = new Set(alerts.filter((alert) => picked.has(alert.id)).map((alert) => alert.id));
   return (
     <section className="incident-page">
       <p className="crumbs">
@@ -79,7 +92,14 @@ export function IncidentPage({ id }: { id: string }) {
       <IncidentLogs incidentId={incident.id} services={incident.services} window={span} />
       <div className="panel">
         <h2>Alerts <span className="muted">· {alerts.length}</span></h2>
-        <AlertsTable alerts={alerts} selection={selection} onSelect={setSelection} explorerWindow={span} />
+        {regroupable ? <RegroupActions incident={incident} alertCount={alerts.length} picked={stillPicked} onChanged={poll.refresh} /> : null}
+        <AlertsTable
+          alerts={alerts}
+          selection={selection}
+          onSelect={setSelection}
+          explorerWindow={span}
+          picking={regroupable ? { picked: stillPicked, onPick: pick } : undefined}
+        />
       </div>
       <div className="panel" data-testid="incident-timeline">
         <h2>Timeline</h2>
