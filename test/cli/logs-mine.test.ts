@@ -1,15 +1,12 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { after, describe, it } from 'node:test';
 import { splitCsvLine } from '../../src/cli/csv-line.js';
+import { runCli, type CliResult } from '../support/run-cli.js';
 
-const MAIN = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
-const TSX = import.meta.resolve('tsx');
 const DIR = mkdtempSync(join(tmpdir(), 'opsloop-logs-mine-'));
 const HEADER = '<Date> <Time> <Level> <Content>';
 
@@ -21,28 +18,10 @@ interface RunOptions {
   heapMb?: number;
 }
 
-interface RunResult {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/**
- * Runs `opsloop logs mine …` in the temp directory, as a person would. Asynchronous, so that
- * a test can start several runs at once (each spends a second starting tsx).
- */
-function mine(args: string[], options: RunOptions = {}): Promise<RunResult> {
-  const heap = options.heapMb === undefined ? [] : [`--max-old-space-size=${options.heapMb}`];
-  const child = spawn(process.execPath, [...heap, '--import', TSX, MAIN, 'logs', 'mine', ...args], { cwd: DIR, timeout: 60_000 });
-  const stdout: Buffer[] = [];
-  const stderr: Buffer[] = [];
-  child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
-  child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
-  child.stdin.end(options.input);
-  return new Promise((resolve, reject) => {
-    child.once('error', reject);
-    child.once('close', (status) => resolve({ status, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') }));
-  });
+/** Runs `opsloop logs mine …` in the temp directory (several runs may go at once: each spends a second starting tsx). */
+function mine(args: string[], options: RunOptions = {}): Promise<CliResult> {
+  const nodeArgs = options.heapMb === undefined ? [] : [`--max-old-space-size=${options.heapMb}`];
+  return runCli(['logs', 'mine', ...args], { cwd: DIR, nodeArgs, ...(options.input === undefined ? {} : { input: options.input }) });
 }
 
 function writeLog(name: string, content: string | Buffer): string {
@@ -241,7 +220,7 @@ describe('opsloop logs mine on bad input', () => {
     ];
     const runs = await Promise.all(cases.map(([args]) => mine(args)));
     for (const [i, [args, message]] of cases.entries()) {
-      const { status, stdout, stderr } = runs[i] as RunResult;
+      const { status, stdout, stderr } = runs[i] as CliResult;
       assert.equal(status, 2, `${args.join(' ')}: ${stderr}`);
       assert.match(stderr.trim().split('\n')[0] ?? '', message);
       assert.doesNotMatch(stderr, /\n\s+at /, 'no stack trace');

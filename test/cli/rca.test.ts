@@ -1,37 +1,19 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { RcaResponseSchema } from '../../src/core/rca-api.js';
 import { POD, type FaultyShopOptions } from '../fixtures/otlp/faulty-shop.js';
 import { ingestFaultyShop } from '../server/faulty-shop-ingest.js';
 import { startHarness, type Harness } from '../server/harness.js';
+import { runCli, type CliResult } from '../support/run-cli.js';
 
-const MAIN = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
-const TSX = import.meta.resolve('tsx');
 const T0 = Date.parse('2026-03-02T10:00:00Z');
 const SHOP: FaultyShopOptions = { t0: T0, minutes: 34, fault: { fromMinute: 30, toMinute: 33 } };
 const FAULT_FROM = new Date(T0 + 30 * 60_000).toISOString();
 const FAULT_TO = new Date(T0 + 33 * 60_000).toISOString();
 
-interface RunResult {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs `opsloop rca …` as a person would; asynchronous, so the server in this process keeps answering. */
-function run(args: string[]): Promise<RunResult> {
-  const child = spawn(process.execPath, ['--import', TSX, MAIN, 'rca', ...args], { timeout: 60_000 });
-  const stdout: Buffer[] = [];
-  const stderr: Buffer[] = [];
-  child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
-  child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
-  return new Promise((resolve, reject) => {
-    child.once('error', reject);
-    child.once('close', (status) => resolve({ status, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') }));
-  });
+function run(args: string[]): Promise<CliResult> {
+  return runCli(['rca', ...args]);
 }
 
 describe('opsloop rca', () => {
