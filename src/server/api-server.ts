@@ -14,6 +14,7 @@ import { OpsError } from '../core/errors.js';
 import { installAccessControl, SECURITY_SCHEMES, type AccessControl } from './auth/access-control.js';
 import { Authenticator } from './auth/authenticator.js';
 import { secretDigest } from './auth/secrets.js';
+import { installTeamScopeGuard, TeamScope } from './auth/team-scope.js';
 import { installErrorReplies } from './error-replies.js';
 import { installJsonBodyParser } from './json-body.js';
 import type { RouteOptions } from './route-options.js';
@@ -124,6 +125,8 @@ export async function buildApiServerWithAccess(options: ApiServerOptions): Promi
   await app.register(fastifyCookie);
   if (config.auth.enabled) await app.register(fastifyRateLimit, rateLimitOptions(config.auth.rateLimit));
   const access = installAccessControl(app, authenticator);
+  const teams = new TeamScope(options.engine.store, config.catalog);
+  installTeamScopeGuard(app, teams, options.engine.store);
 
   const metrics = new SelfMetrics();
   app.addHook('onResponse', async (request, reply) => {
@@ -167,6 +170,7 @@ export async function buildApiServerWithAccess(options: ApiServerOptions): Promi
     metrics,
     now,
     authenticator,
+    teams,
     loginRateLimit: { max: config.auth.rateLimit.loginPerAddressPerMinute, timeWindow: 60_000 },
     detector: config.detector,
     pagerduty: config.pagerduty,

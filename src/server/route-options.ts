@@ -1,6 +1,7 @@
 import type { Engine } from '../app/engine.js';
 import type { Config } from '../core/config.js';
 import type { Authenticator } from './auth/authenticator.js';
+import type { TeamScope } from './auth/team-scope.js';
 import type { SelfMetrics } from './self-metrics.js';
 
 /** What every route plugin receives. `now` is injectable so tests can pin receive time. */
@@ -16,6 +17,8 @@ export interface RouteOptions {
   catalog: Config['catalog'];
   /** Credentials → principals; sign-in, tokens and the setup link (docs/access.md). */
   authenticator: Authenticator;
+  /** Which incidents and services a caller may see (docs/access.md#teams). */
+  teams: TeamScope;
   /** @fastify/rate-limit settings for sign-in routes: tighter than the rest, per address. */
   loginRateLimit: { max: number; timeWindow: number };
   /** Bus backlog for /metrics; absent when the caller does not expose it. */

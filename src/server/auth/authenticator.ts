@@ -52,6 +52,10 @@ export class Authenticator {
     return this.#settings.enabled;
   }
 
+  get settings(): Config['auth'] {
+    return this.#settings;
+  }
+
   /** The principal of an API token, or a 401 saying what is wrong with it. */
   fromToken(secret: string, via: 'bearer' | 'url-token'): Principal {
     const token = this.#access.tokenBySecretHash(secretDigest(secret));

@@ -14,7 +14,7 @@ import type { RouteOptions } from '../route-options.js';
 const TAGS = ['services'];
 const ServiceParamsSchema = z.object({ service: z.string().min(1).max(200).describe('Service name (service.name)') });
 
-export const catalogRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { engine, now, catalog }) => {
+export const catalogRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { engine, now, catalog, teams }) => {
   const { store } = engine;
   const sources = (): CatalogSources => ({
     services: store.topology.services(),
@@ -36,7 +36,7 @@ export const catalogRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
         response: { 200: CatalogListResponseSchema, ...errorResponses() },
       },
     },
-    async () => ({ services: buildCatalog(sources()) }),
+    async (request) => ({ services: buildCatalog(sources()).filter((service) => teams.canSeeService(request.principal, service.service)) }),
   );
 
   app.get(

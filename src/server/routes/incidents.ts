@@ -25,7 +25,7 @@ import type { RouteOptions } from '../route-options.js';
 export const IncidentIdParamsSchema = z.object({ id: z.string().min(1).describe('Incident id') });
 const TAGS = ['incidents'];
 
-export const incidentRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { engine }) => {
+export const incidentRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { engine, teams }) => {
   app.get(
     '/api/v1/incidents',
     {
@@ -47,8 +47,17 @@ export const incidentRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, {
       const status = parseStatusList(request.query.status);
       const after = cursor === undefined ? undefined : decodeIncidentCursor(cursor);
       const overlapping = from === undefined && to === undefined ? undefined : { fromMs: from ?? Number.MIN_SAFE_INTEGER, toMs: to ?? Number.MAX_SAFE_INTEGER };
-      // One more than asked tells whether another page exists.
-      const incidents = engine.store.incidents.list({ limit: limit + 1, ...(status ? { status } : {}), ...(overlapping ? { overlapping } : {}), ...(after ? { after } : {}) });
+      // One more than asked tells whether another page exists. Another team's incidents are
+      // skipped, reading on until the page is full or the list ends.
+      const incidents: Incident[] = [];
+      let next = after;
+      for (;;) {
+        const batch = engine.store.incidents.list({ limit: limit + 1, ...(status ? { status } : {}), ...(overlapping ? { overlapping } : {}), ...(next ? { after: next } : {}) });
+        incidents.push(...batch.filter((incident) => teams.canSeeIncident(request.principal, incident)));
+        const last = batch.at(-1);
+        if (incidents.length > limit || batch.length <= limit || last === undefined) break;
+        next = { startedMs: last.startedMs, id: last.id };
+      }
       const page = incidents.slice(0, limit);
       const last = page.at(-1);
       return { incidents: page, ...(incidents.length > limit && last ? { nextCursor: encodeIncidentCursor(last) } : {}) };
@@ -134,7 +143,11 @@ export const incidentRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, {
         response: { 200: IncidentActionResponseSchema, ...errorResponses(400, 404, 409, 415) },
       },
     },
-    async (request) => ({ incident: engine.merge(request.params.id, request.body.into, request.body.by) }),
+    async (request) => {
+      const into = engine.store.incidents.get(request.body.into);
+      if (into !== undefined && !teams.canSeeIncident(request.principal, into)) throw new OpsError('OPS_ERR_NOT_FOUND', [`Incident ${request.body.into}`]);
+      return { incident: engine.merge(request.params.id, request.body.into, request.body.by) };
+    },
   );
 
   app.post(

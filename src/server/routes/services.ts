@@ -5,7 +5,7 @@ import type { ServiceInfo } from '../../store/store.js';
 import { errorResponses } from '../error-responses.js';
 import type { RouteOptions } from '../route-options.js';
 
-export const serviceRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { engine }) => {
+export const serviceRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { engine, teams }) => {
   app.get(
     '/api/v1/services',
     {
@@ -16,10 +16,11 @@ export const serviceRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
         response: { 200: ServiceListResponseSchema, ...errorResponses() },
       },
     },
-    async () => {
+    async (request) => {
       const { topology, incidents } = engine.store;
       const open = incidents.list({ status: ['triggered', 'acknowledged'] });
-      return { services: summariseServices(topology.services(), topology.edges(), open) };
+      const services = summariseServices(topology.services(), topology.edges(), open);
+      return { services: services.filter((service) => teams.canSeeService(request.principal, service.name)) };
     },
   );
 };
