@@ -6,6 +6,7 @@ import { oncallCommand } from './oncall.js';
 import { packageVersion } from './package-version.js';
 import { rcaCommand } from './rca.js';
 import { replayCommand } from './replay.js';
+import { runbooksCommand } from './runbooks.js';
 import { serveCommand } from './serve.js';
 import { silencesCommand } from './silences.js';
 import { versionCommand } from './version.js';
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
     .addCommand(oncallCommand())
     .addCommand(silencesCommand())
     .addCommand(replayCommand())
+    .addCommand(runbooksCommand())
     .addCommand(versionCommand())
     .addHelpText(
       'after',
@@ -38,6 +40,8 @@ Examples:
   $ opsloop oncall               who is on call now, from a running opsloop
   $ opsloop silences add -m service=search --reason reindex --by ana --for 2h
                                  mute a service's alerts for two hours (docs/alerts.md)
+  $ opsloop runbooks validate runbooks/
+                                 check runbook files before deploying them (docs/runbooks.md)
 `,
     );
   throwOnUsageErrors(program);

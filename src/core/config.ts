@@ -2,8 +2,8 @@
  * The one configuration schema. The CLI reads a file, the environment and flags, validates
  * the merge once with this schema and freezes it; nothing else reads process.env.
  */
-import { parse as parseCel } from '@marcbachmann/cel-js';
 import { z } from 'zod';
+import { CelExpressionSchema } from './cel-expression.js';
 import { CatalogEntrySchema } from './incident-api.js';
 
 const port = z.number().int().min(0).max(65535);
@@ -25,19 +25,6 @@ export const SensitivityRuleSchema = z
   })
   .strict();
 export type SensitivityRule = z.infer<typeof SensitivityRuleSchema>;
-
-/** A CEL expression that parses; the message points at the error (evaluation errors are "no match" at run time). */
-const CelExpressionSchema = z
-  .string()
-  .min(1)
-  .superRefine((expression, context) => {
-    try {
-      parseCel(expression);
-    } catch (error) {
-      const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
-      context.addIssue({ code: 'custom', message: `is not a valid CEL expression (${detail}): ${expression}` });
-    }
-  });
 
 /**
  * A user grouping rule: `join` forces an alert into an active incident when the CEL expression
