@@ -23,7 +23,9 @@
  * `phaseScale` is that, floored at a quarter of the series' scale (a phase that happened to be
  * calm for a few weeks must not make every wiggle news). It is learned fast — each point moves
  * it `PHASE_DEVIATION_WEIGHT` of the way — so it mostly remembers the same hour of the last
- * period or two, and it starts from the series' scale whenever a season is (re)found.
+ * period or two. It starts from the series' scale when a season is found, and carries over
+ * when the season switches between daily and weekly (`carryDeviation`); such switches are rare
+ * by design (`WEEKLY_HYSTERESIS`).
  */
 import { detrend } from '../forecast/detect-seasonality.js';
 
@@ -51,6 +53,15 @@ const MIN_STRENGTH = 0.3;
  * when clearly better): NAB's taxi series then stayed daily.
  */
 const WEEKLY_MARGIN = -0.1;
+/**
+ * A weekly season, once found, is kept until r(168) falls this much further below r(24): a
+ * hysteresis band (a Schmitt trigger) so a series whose two lags correlate about equally does
+ * not flip between daily and weekly at every daily check. Each flip refolded the profile and
+ * threw away what the weeks had taught the per-phase scales; NAB's taxi series flipped six times,
+ * once in the middle of Christmas, whose mornings were then judged by a day-old reset scale.
+ * +1.55 on NAB (docs/benchmarks.md); 0.08–0.15 score alike.
+ */
+const WEEKLY_HYSTERESIS = 0.1;
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 export interface SeasonalState {
@@ -168,12 +179,11 @@ export class SeasonalProfile {
     const s = this.state;
     const values = this.chronological();
     const holes = values.filter((v) => Number.isNaN(v)).length;
-    const period = holes <= MAX_HOLE_SHARE * values.length ? seasonOf(values) : 0;
+    const period = holes <= MAX_HOLE_SHARE * values.length ? seasonOf(values, s.period) : 0;
     if (period !== s.period) {
+      s.deviation = carryDeviation(s.deviation, s.period, period, scale / MEAN_DEVIATION_TO_SIGMA);
       s.period = period;
       s.profile = period === 0 ? new Float32Array(0) : foldProfile(values, s.hour - values.length, period);
-      // Every phase starts from the series' scale and learns its own from there.
-      s.deviation = new Float32Array(period).fill(scale / MEAN_DEVIATION_TO_SIGMA);
     }
   }
 
@@ -190,12 +200,18 @@ function phaseOf(timeMs: number, period: number): number {
   return ((hour % period) + period) % period;
 }
 
-function seasonOf(values: readonly number[]): SeasonalPeriod {
+/**
+ * The season of a ring of hourly means, given the season in use (`current`): weekly wins unless
+ * r(168) is clearly below r(24), and a weekly season in use stays until it is clearly further
+ * below (`WEEKLY_HYSTERESIS`). Exported for tests.
+ */
+export function seasonOf(values: readonly number[], current: SeasonalPeriod): SeasonalPeriod {
   const centred = detrend(fillHoles(values));
   if (!centred) return 0;
   const daily = significantAcf(centred, 24);
   const weekly = significantAcf(centred, 168);
-  if (weekly > 0 && weekly >= daily + WEEKLY_MARGIN) return 168;
+  const margin = current === 168 ? WEEKLY_MARGIN - WEEKLY_HYSTERESIS : WEEKLY_MARGIN;
+  if (weekly > 0 && weekly >= daily + margin) return 168;
   return daily > 0 ? 24 : 0;
 }
 
@@ -210,6 +226,26 @@ function significantAcf(centred: readonly number[], lag: number): number {
   for (let i = lag; i < centred.length; i++) covariance += (centred[i] as number) * (centred[i - lag] as number);
   const r = covariance / variance;
   return r >= Math.max(MIN_STRENGTH, 3 / Math.sqrt(pairs)) ? r : 0;
+}
+
+/**
+ * The per-phase mean deviations for a new season, from those of the old one where they say
+ * something: a daily phase is the same hour on every weekday, so switching between daily and
+ * weekly keeps what the weeks taught (daily → weekly: each weekday starts from its hour's;
+ * weekly → daily: each hour is the mean of its seven weekdays). A season found afresh starts
+ * every phase at `start` (the series' own), and none has no phases.
+ */
+export function carryDeviation(old: Float32Array, from: SeasonalPeriod, to: SeasonalPeriod, start: number): Float32Array {
+  const next = new Float32Array(to);
+  if (to === 0) return next;
+  if (from === 0) return next.fill(start);
+  // Hour h of the week is hour h % 24 of the day: 168 is a whole number of days.
+  if (from === 24) {
+    for (let phase = 0; phase < to; phase++) next[phase] = old[phase % 24] as number;
+    return next;
+  }
+  for (let phase = 0; phase < from; phase++) next[phase % to] = (next[phase % to] as number) + (old[phase] as number) / (from / to);
+  return next;
 }
 
 function fillHoles(values: readonly number[]): number[] {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { metricSemantics } from '../../../../src/observe/metrics/metric-semantics.js';
+import { HOUR_MS, SeasonalProfile, carryDeviation, seasonOf } from '../../../../src/observe/metrics/model/seasonal-profile.js';
 import { SeriesModel } from '../../../../src/observe/metrics/model/series-model.js';
 import { SeriesDetector } from '../../../../src/observe/metrics/series-detector.js';
 
@@ -82,5 +83,57 @@ describe('SeriesModel seasonality', () => {
     assert.ok(morning < night / 3, `morning scale ${morning.toFixed(1)}, night ${night.toFixed(1)}`);
     assert.ok(holidayZOfDay > -3, `against the day's one scale the holiday is ordinary (z ${holidayZOfDay.toFixed(1)})`);
     assert.ok(holidayZ < -5, `against its phase's scale it is not (z ${holidayZ.toFixed(1)})`);
+  });
+
+  /** Four weeks of hourly means: a daily wave, weekends busier by `weekend` times the wave, `noisy` noise. */
+  const weeks = (weekend: number, noisy: number): number[] =>
+    Array.from({ length: 672 }, (_, h) => {
+      const wave = Math.sin((2 * Math.PI * h) / 24);
+      const isWeekend = Math.floor(h / 24) % 7 >= 5;
+      return 10 * wave + (isWeekend ? 10 * weekend * (wave + 1) : 0) + 5 * noisy * noise(h);
+    });
+
+  it('keeps the season it uses while daily and weekly correlate about alike, and switches when one clearly wins', () => {
+    const borderline = weeks(0, 1);
+    assert.equal(seasonOf(borderline, 0), 24, 'found afresh: daily');
+    assert.equal(seasonOf(borderline, 24), 24, 'daily stays daily');
+    assert.equal(seasonOf(borderline, 168), 168, 'weekly stays weekly instead of flipping');
+    assert.equal(seasonOf(weeks(0, 0), 168), 24, 'a pure daily wave takes a weekly season back to daily');
+    assert.equal(seasonOf(weeks(1, 0), 24), 168, 'busy weekends take a daily season to weekly');
+  });
+
+  it('carries each phase scale over when the season switches from daily to weekly', () => {
+    const ring = Float32Array.from(weeks(1, 0));
+    const deviation = Float32Array.from({ length: 24 }, (_, h) => 1 + h);
+    const firstHour = Math.floor(START / HOUR_MS);
+    const profile = new SeasonalProfile({
+      ring,
+      head: 0,
+      filled: ring.length,
+      hour: firstHour + ring.length - 1,
+      sum: 0,
+      count: 0,
+      sinceCheck: 23,
+      period: 24,
+      profile: new Float32Array(24),
+      deviation,
+    });
+    // The next hour closes the 24th since the last check: the season is checked again.
+    profile.observe((firstHour + ring.length) * HOUR_MS, 0, 0, 1);
+    assert.equal(profile.period, 168);
+    for (const hourOfWeek of [3, 27, 150]) {
+      const at = START + hourOfWeek * HOUR_MS;
+      assert.ok(Math.abs(profile.phaseScale(at, 0) - 1.2533 * (1 + (hourOfWeek % 24))) < 1e-4, `hour ${hourOfWeek} of the week keeps its hour's scale`);
+    }
+  });
+
+  it('carries phase scales back from weekly to daily as the mean of each hour over the week, and starts a new season afresh', () => {
+    const weekly = Float32Array.from({ length: 168 }, (_, h) => (h % 24) + Math.floor(h / 24));
+    const daily = carryDeviation(weekly, 168, 24, 99);
+    assert.equal(daily.length, 24);
+    // Hour h: the mean of h + day over days 0..6 is h + 3.
+    for (const hour of [0, 5, 23]) assert.ok(Math.abs((daily[hour] as number) - (hour + 3)) < 1e-5);
+    assert.deepEqual([...carryDeviation(new Float32Array(0), 0, 24, 7)], new Array(24).fill(7));
+    assert.equal(carryDeviation(weekly, 168, 0, 7).length, 0);
   });
 });
