@@ -18,6 +18,7 @@ import { stableLabelPairs, labelSimilarity } from './label-similarity.js';
 import { alertTokens, termCounts } from './text-tokens.js';
 import { TermWeights } from './term-weights.js';
 import { textSimilarity } from './text-similarity.js';
+import { serviceNeighbourhood } from './service-neighbourhood.js';
 import { describeJoin, describeOpen, type ScoredCandidate } from './describe-decision.js';
 
 export interface CorrelatorOptions {
@@ -29,18 +30,20 @@ export interface CorrelatorOptions {
 }
 
 const KEPT_CANDIDATES = 3;
-const MAX_CACHED_HOPS = 100_000;
 /**
  * Time proximity halves every 0.75 window after the incident's last new alert (90 s by
  * default): a fault's alerts arrive within a minute or two of each other, the next fault's
  * minutes later. Set with the weights on bench:correlate's seeds 1-3 (docs/benchmarks.md).
  */
 const HALF_LIFE_OF_WINDOW = 0.75;
+const NOWHERE: ReadonlyMap<string, number> = new Map();
 const NO_FEATURES: Features = { time: 0, topology: 0, labels: 0, text: 0 };
 
 interface Prepared {
   pairs: string[];
   terms: Map<string, number>;
+  /** Services within reach of the alert's, with their distance; empty without a service. */
+  near: ReadonlyMap<string, number>;
 }
 
 export class Correlator {
@@ -49,8 +52,6 @@ export class Correlator {
   private readonly incidentOf = new Map<string, string>();
   private readonly words = new TermWeights();
   private readonly volatile: ReadonlySet<string>;
-  private hopsGraph: ServiceGraph | undefined;
-  private readonly hops = new Map<string, number>();
 
   constructor(private readonly options: CorrelatorOptions) {
     this.volatile = new Set(options.volatileLabels);
@@ -62,12 +63,12 @@ export class Correlator {
 
   /** Decides where a newly firing alert goes and folds it in; `newIncidentId` names a new incident. */
   place(alert: CorrelatedAlert, graph: ServiceGraph, newIncidentId: () => string): Correlation {
-    const prepared = this.prepare(alert);
+    const prepared = this.prepare(alert, graph);
     this.words.add(prepared.terms.keys());
     const scored: ScoredCandidate[] = [];
     for (const profile of this.profiles.values()) {
       if (profile.gapMs(alert.startsMs) > this.options.windowMs) continue;
-      scored.push(this.score(alert, prepared, profile, graph));
+      scored.push(this.score(alert, prepared, profile));
     }
     scored.sort((a, b) => b.score - a.score || b.profile.lastActivityMs - a.profile.lastActivityMs);
     const threshold = this.options.model.threshold;
@@ -128,7 +129,7 @@ export class Correlator {
   featuresAgainst(alert: CorrelatedAlert, incidentId: string, graph: ServiceGraph): CorrelationCandidate | undefined {
     const profile = this.profiles.get(incidentId);
     if (!profile) return undefined;
-    return publicCandidate(this.score(alert, this.prepare(alert), profile, graph));
+    return publicCandidate(this.score(alert, this.prepare(alert, graph), profile));
   }
 
   /** An incident no longer open (resolved, closed, merged away): its alerts stop attracting others. */
@@ -152,8 +153,10 @@ export class Correlator {
     return this.profiles.size;
   }
 
-  private prepare(alert: CorrelatedAlert): Prepared {
-    return { pairs: stableLabelPairs(alert.labels, this.volatile), terms: termCounts(alertTokens(alert.name, alert.summary)) };
+  /** What scoring needs of the alert, once for all candidates; `graph` only when it will be scored. */
+  private prepare(alert: CorrelatedAlert, graph?: ServiceGraph): Prepared {
+    const near = graph && alert.service !== undefined ? serviceNeighbourhood(graph, alert.service, this.options.maxDistance) : NOWHERE;
+    return { pairs: stableLabelPairs(alert.labels, this.volatile), terms: termCounts(alertTokens(alert.name, alert.summary)), near };
   }
 
   private fold(profile: IncidentProfile, alert: CorrelatedAlert, prepared: Prepared): void {
@@ -161,9 +164,9 @@ export class Correlator {
     this.incidentOf.set(alert.id, profile.id);
   }
 
-  private score(alert: CorrelatedAlert, prepared: Prepared, profile: IncidentProfile, graph: ServiceGraph): ScoredCandidate {
+  private score(alert: CorrelatedAlert, prepared: Prepared, profile: IncidentProfile): ScoredCandidate {
     const gapMs = profile.onsetGapMs(alert.startsMs);
-    const hops = this.closestHops(alert.service, profile, graph);
+    const hops = closestHops(prepared.near, profile);
     const features: Features = {
       time: timeProximity(gapMs, this.options.windowMs * HALF_LIFE_OF_WINDOW),
       topology: topologyCloseness(hops?.hops),
@@ -173,28 +176,35 @@ export class Correlator {
     const verdict: RuleVerdict | undefined = this.options.rules.judge(alert, profile, gapMs);
     return { profile, features, score: this.options.model.score(features), gapMs, ...(hops ? { via: hops.via } : {}), ...(verdict ? { verdict } : {}) };
   }
+}
 
-  /** The incident service nearest the alert's, cached per graph (the graph changes rarely, alerts often). */
-  private closestHops(service: string | undefined, profile: IncidentProfile, graph: ServiceGraph): { hops: number; via: string } | undefined {
-    if (service === undefined) return undefined;
-    // Bounded: with thousands of services the pairs seen would grow without limit.
-    if (graph !== this.hopsGraph || this.hops.size > MAX_CACHED_HOPS) {
-      this.hopsGraph = graph;
-      this.hops.clear();
-    }
+/**
+ * The incident's service nearest the alert's, the first in the incident's order among equals.
+ * Walks whichever is smaller, the alert's neighbourhood or the incident's services; a walk of
+ * the neighbourhood that finds two equally near settles the order by the incident's walk.
+ */
+function closestHops(near: ReadonlyMap<string, number>, profile: IncidentProfile): { hops: number; via: string } | undefined {
+  if (near.size === 0) return undefined;
+  if (near.size < profile.services.size) {
     let best: { hops: number; via: string } | undefined;
-    for (const other of profile.services) {
-      const key = `${service}\u0000${other}`;
-      let hops = this.hops.get(key);
-      if (hops === undefined) {
-        hops = graph.distance(service, other, this.options.maxDistance) ?? -1;
-        this.hops.set(key, hops);
-      }
-      if (hops >= 0 && (!best || hops < best.hops)) best = { hops, via: other };
-      if (hops === 0) break;
+    let tied = false;
+    for (const [service, hops] of near) {
+      if (!profile.services.has(service)) continue;
+      if (!best || hops < best.hops) {
+        best = { hops, via: service };
+        tied = false;
+      } else if (hops === best.hops) tied = true;
     }
-    return best;
+    if (!tied) return best;
   }
+  let best: { hops: number; via: string } | undefined;
+  for (const other of profile.services) {
+    const hops = near.get(other);
+    if (hops === undefined || (best && hops >= best.hops)) continue;
+    best = { hops, via: other };
+    if (hops === 0) break;
+  }
+  return best;
 }
 
 function publicCandidate(candidate: ScoredCandidate): CorrelationCandidate {
