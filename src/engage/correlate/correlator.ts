@@ -12,13 +12,14 @@ import type { Correlation, CorrelationCandidate } from '../../core/records.js';
 import type { ServiceGraph } from '../../core/service-graph.js';
 import { roundFeatures, timeProximity, topologyCloseness, type Features } from './features.js';
 import type { GroupingModel } from './grouping-model.js';
-import type { GroupingRules, RuleVerdict } from './grouping-rules.js';
+import type { GroupingRules } from './grouping-rules.js';
 import { IncidentProfile, type CorrelatedAlert } from './incident-profile.js';
 import { stableLabelPairs, labelSimilarity } from './label-similarity.js';
 import { alertTokens, termCounts } from './text-tokens.js';
 import { TermWeights } from './term-weights.js';
 import { textSimilarity } from './text-similarity.js';
 import { serviceNeighbourhood } from './service-neighbourhood.js';
+import { boundedTop } from './bounded-top.js';
 import { describeJoin, describeOpen, type ScoredCandidate } from './describe-decision.js';
 
 export interface CorrelatorOptions {
@@ -27,6 +28,12 @@ export interface CorrelatorOptions {
   volatileLabels: readonly string[];
   model: GroupingModel;
   rules: GroupingRules;
+  /**
+   * `pruned` scores text similarity only for incidents that can be among the best few
+   * (bounded-top.ts): the same decisions and candidates as `exhaustive`, which scores every
+   * active incident and is what the pruned search is tested against. @default 'pruned'
+   */
+  search?: 'pruned' | 'exhaustive';
 }
 
 const KEPT_CANDIDATES = 3;
@@ -38,6 +45,14 @@ const KEPT_CANDIDATES = 3;
 const HALF_LIFE_OF_WINDOW = 0.75;
 const NOWHERE: ReadonlyMap<string, number> = new Map();
 const NO_FEATURES: Features = { time: 0, topology: 0, labels: 0, text: 0 };
+
+/** A candidate, scored once `complete` has measured its text; `bound` is the best score its text could give. */
+interface Measured extends ScoredCandidate {
+  sharesWords: boolean;
+  bound: number;
+  /** Its incident's place in the correlator's order. */
+  index: number;
+}
 
 interface Prepared {
   pairs: string[];
@@ -65,11 +80,8 @@ export class Correlator {
   place(alert: CorrelatedAlert, graph: ServiceGraph, newIncidentId: () => string): Correlation {
     const prepared = this.prepare(alert, graph);
     this.words.add(prepared.terms.keys());
-    const scored: ScoredCandidate[] = [];
-    for (const profile of this.profiles.values()) {
-      if (profile.gapMs(alert.startsMs) > this.options.windowMs) continue;
-      scored.push(this.score(alert, prepared, profile));
-    }
+    const scored = this.candidates(alert, prepared);
+    // Stable: among equals, the incident the correlator has known longest comes first.
     scored.sort((a, b) => b.score - a.score || b.profile.lastActivityMs - a.profile.lastActivityMs);
     const threshold = this.options.model.threshold;
     const allowed = scored.filter((c) => c.verdict?.effect !== 'separate');
@@ -129,7 +141,8 @@ export class Correlator {
   featuresAgainst(alert: CorrelatedAlert, incidentId: string, graph: ServiceGraph): CorrelationCandidate | undefined {
     const profile = this.profiles.get(incidentId);
     if (!profile) return undefined;
-    return publicCandidate(this.score(alert, this.prepare(alert, graph), profile));
+    const prepared = this.prepare(alert, graph);
+    return publicCandidate(this.complete(this.measure(alert, prepared, profile, 0), prepared));
   }
 
   /** An incident no longer open (resolved, closed, merged away): its alerts stop attracting others. */
@@ -164,18 +177,59 @@ export class Correlator {
     this.incidentOf.set(alert.id, profile.id);
   }
 
-  private score(alert: CorrelatedAlert, prepared: Prepared, profile: IncidentProfile): ScoredCandidate {
+  /**
+   * The incidents to rank for an alert, in the order the correlator learnt of them. With rules,
+   * every active one: a rule may single out any. Without, those that can be among the
+   * KEPT_CANDIDATES best: the rest cannot change the decision or the candidates recorded.
+   */
+  private candidates(alert: CorrelatedAlert, prepared: Prepared): ScoredCandidate[] {
+    const measured: Measured[] = [];
+    for (const profile of this.profiles.values()) {
+      if (profile.gapMs(alert.startsMs) <= this.options.windowMs) measured.push(this.measure(alert, prepared, profile, measured.length));
+    }
+    if (this.options.search !== 'exhaustive' && this.options.rules.empty) {
+      return boundedTop(measured, KEPT_CANDIDATES, (candidate) => this.complete(candidate, prepared)).sort((a, b) => a.index - b.index);
+    }
+    for (const candidate of measured) {
+      this.complete(candidate, prepared);
+      const verdict = this.options.rules.judge(alert, candidate.profile, candidate.gapMs);
+      if (verdict) candidate.verdict = verdict;
+    }
+    return measured;
+  }
+
+  /**
+   * Every feature but text similarity, which costs a pass over the incident's words, and the
+   * highest score the text could give: none when they share no word (the text is then 0).
+   */
+  private measure(alert: CorrelatedAlert, prepared: Prepared, profile: IncidentProfile, index: number): Measured {
     const gapMs = profile.onsetGapMs(alert.startsMs);
     const hops = closestHops(prepared.near, profile);
     const features: Features = {
       time: timeProximity(gapMs, this.options.windowMs * HALF_LIFE_OF_WINDOW),
       topology: topologyCloseness(hops?.hops),
       labels: labelSimilarity(prepared.pairs, profile),
-      text: textSimilarity(prepared.terms, profile.terms, this.words),
+      text: 0,
     };
-    const verdict: RuleVerdict | undefined = this.options.rules.judge(alert, profile, gapMs);
-    return { profile, features, score: this.options.model.score(features), gapMs, ...(hops ? { via: hops.via } : {}), ...(verdict ? { verdict } : {}) };
+    const sharesWords = sharesTerm(prepared.terms, profile.terms);
+    const model = this.options.model;
+    const bound = sharesWords ? model.scoreBound(features, 'text') : model.score(features);
+    return { profile, features, score: bound, gapMs, via: hops?.via, sharesWords, bound, index };
   }
+
+  /** Fills in text similarity and the exact score. */
+  private complete(candidate: Measured, prepared: Prepared): Measured {
+    if (candidate.sharesWords) {
+      candidate.features.text = textSimilarity(prepared.terms, candidate.profile.terms, this.words);
+      candidate.score = this.options.model.score(candidate.features);
+    }
+    return candidate;
+  }
+}
+
+function sharesTerm(alertTerms: ReadonlyMap<string, number>, incidentTerms: ReadonlyMap<string, number>): boolean {
+  for (const term of alertTerms.keys()) if (incidentTerms.has(term)) return true;
+  return false;
 }
 
 /**
