@@ -74,12 +74,15 @@ export class IncidentDesk {
     store.transaction(() => {
       const latest = new Map<string, Alert>();
       const dirty = new Map<string, Alert>();
+      // Each touched alert as the store holds it before this batch (undefined: a new alert).
+      const stored = new Map<string, Alert | undefined>();
       for (const signal of signals) {
         // Repeats of a firing alert are answered from memory; only a new episode reads the
         // fingerprint's last alert (duplicate retries, flapping and reopening need it).
         const current = latest.get(signal.fingerprint) ?? this.firing.get(signal.fingerprint) ?? store.alerts.byFingerprint(signal.fingerprint);
         const result = foldSignal(current, signal, () => newId('alr'), this.options.alerts);
         if (!result) continue;
+        if (!stored.has(result.alert.id)) stored.set(result.alert.id, current?.id === result.alert.id ? current : undefined);
         let alert = result.alert;
         if (result.change === 'opened' || refiredInPlace(current, alert)) {
           alert = this.place(current, alert);
@@ -93,7 +96,11 @@ export class IncidentDesk {
         dirty.set(alert.id, alert);
         if (alert.incidentId) touched.set(alert.incidentId, [...(touched.get(alert.incidentId) ?? []), alert]);
       }
-      for (const alert of dirty.values()) this.saveAlert(alert);
+      for (const alert of dirty.values()) {
+        const before = stored.get(alert.id);
+        if (before && isRepeat(before, alert)) this.saveRepeat(alert);
+        else this.saveAlert(alert);
+      }
       for (const [incidentId, alerts] of touched) this.refresh(incidentId, alerts);
     });
     return [...touched.keys()];
@@ -306,6 +313,12 @@ export class IncidentDesk {
     else if (this.firing.get(alert.fingerprint)?.id === alert.id) this.firing.delete(alert.fingerprint);
   }
 
+  /** Cheaper than saveAlert (store.ts, AlertRepository.saveRepeat); the alert still fires. */
+  private saveRepeat(alert: Alert): void {
+    this.options.store.alerts.saveRepeat(alert);
+    this.firing.set(alert.fingerprint, alert);
+  }
+
   private timeline(incidentId: string, timeMs: number, kind: TimelineEntry['kind'], message: string): void {
     this.options.store.incidents.appendTimeline({ incidentId, timeMs, kind, message });
   }
@@ -317,6 +330,21 @@ function servicesOf(alerts: readonly Alert[]): string[] {
 
 function describe(alert: Alert): string {
   return `${alert.name}${alert.service ? ` on ${alert.service}` : ''}`;
+}
+
+/**
+ * Only the alert's activity moved (count, last seen, deliveries, summary, severity, evidence):
+ * nothing the store files it by (AlertRepository.saveRepeat).
+ */
+function isRepeat(before: Alert, after: Alert): boolean {
+  return (
+    before.fingerprint === after.fingerprint &&
+    before.status === after.status &&
+    after.status === 'firing' &&
+    before.incidentId === after.incidentId &&
+    (before.silencedBy === undefined) === (after.silencedBy === undefined) &&
+    (before.flapping ?? false) === (after.flapping ?? false)
+  );
 }
 
 /** A flapping alert that fires again is the same alert, refired; it must be placed like a new episode. */
