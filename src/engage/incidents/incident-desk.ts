@@ -20,6 +20,7 @@ import { GroupingModel } from '../correlate/grouping-model.js';
 import { GroupingRules } from '../correlate/grouping-rules.js';
 import { loadGroupingModel, saveGroupingModel } from './grouping-model-state.js';
 import { reopenForAlert } from './incident-actions.js';
+import { transition } from './lifecycle.js';
 
 export interface IncidentDeskOptions {
   store: Store;
@@ -36,6 +37,7 @@ export interface IncidentDeskOptions {
 }
 
 const OPEN: Incident['status'][] = ['triggered', 'acknowledged'];
+const AUTO_RESOLUTION = 'all alerts cleared';
 const SEVERITY_ORDER: Severity[] = ['info', 'warning', 'error', 'critical'];
 
 export class IncidentDesk {
@@ -142,8 +144,11 @@ export class IncidentDesk {
         if (alerts.length === 0 || alerts.some((a) => a.status === 'firing')) continue;
         const lastEnd = Math.max(...alerts.map((a) => a.endsMs ?? a.lastSeenMs));
         if (watermarkMs < lastEnd + this.options.quietMs) continue;
-        store.incidents.save({ ...incident, status: 'resolved', resolvedMs: lastEnd, updatedMs: lastEnd });
-        this.timeline(incident.id, lastEnd, 'status', 'resolved automatically: all alerts cleared');
+        // The same rule as a person's resolve (lifecycle.ts), so MTTR and the resolution read alike.
+        const result = transition(incident, 'resolve', { atMs: lastEnd, resolution: AUTO_RESOLUTION });
+        if (result.kind !== 'changed') continue;
+        store.incidents.save(result.incident);
+        this.timeline(incident.id, lastEnd, 'status', `resolved automatically: ${AUTO_RESOLUTION}`);
         this.correlator.forget(incident.id);
         resolved.push(incident.id);
       }
