@@ -59,6 +59,13 @@ export interface AlertFilter {
 
 export interface AlertRepository {
   save(alert: Alert): void;
+  /**
+   * Saves a repeat: a newer state of a saved alert with the same fingerprint, status, incident,
+   * silenced-ness and flapping-ness (only its activity moved: count, last seen, deliveries,
+   * summary, severity, evidence). Durable like save(); get() and byFingerprint() return it at
+   * once; an engine may apply it to its list order later but before list() answers.
+   */
+  saveRepeat(alert: Alert): void;
   get(id: string): Alert | undefined;
   /** The current alert of a fingerprint: the firing one if any, else the most recently seen. */
   byFingerprint(fingerprint: string): Alert | undefined;

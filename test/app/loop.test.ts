@@ -61,6 +61,11 @@ describe('createLoop', () => {
     const [incident] = loop.store.incidents.list();
     assert.equal(incident?.status, 'resolved');
     assert.equal(incident?.resolvedMs, T + 30_000);
+    // Through the lifecycle rules, as a person's resolve: the resolution is kept, updatedMs never goes back.
+    assert.equal(incident?.resolution, 'all alerts cleared');
+    assert.ok((incident?.updatedMs ?? 0) >= T + 30_000);
+    const status = loop.store.incidents.timeline(incident!.id).filter((entry) => entry.kind === 'status').map((entry) => entry.message);
+    assert.deepEqual(status, ['triggered', 'resolved automatically: all alerts cleared']);
   });
 
   it('puts a change to an incident service on its timeline', async () => {

@@ -12,12 +12,14 @@ import type { Correlation, CorrelationCandidate } from '../../core/records.js';
 import type { ServiceGraph } from '../../core/service-graph.js';
 import { roundFeatures, timeProximity, topologyCloseness, type Features } from './features.js';
 import type { GroupingModel } from './grouping-model.js';
-import type { GroupingRules, RuleVerdict } from './grouping-rules.js';
+import type { GroupingRules } from './grouping-rules.js';
 import { IncidentProfile, type CorrelatedAlert } from './incident-profile.js';
 import { stableLabelPairs, labelSimilarity } from './label-similarity.js';
 import { alertTokens, termCounts } from './text-tokens.js';
 import { TermWeights } from './term-weights.js';
 import { textSimilarity } from './text-similarity.js';
+import { serviceNeighbourhood } from './service-neighbourhood.js';
+import { boundedTop } from './bounded-top.js';
 import { describeJoin, describeOpen, type ScoredCandidate } from './describe-decision.js';
 
 export interface CorrelatorOptions {
@@ -26,21 +28,37 @@ export interface CorrelatorOptions {
   volatileLabels: readonly string[];
   model: GroupingModel;
   rules: GroupingRules;
+  /**
+   * `pruned` scores text similarity only for incidents that can be among the best few
+   * (bounded-top.ts): the same decisions and candidates as `exhaustive`, which scores every
+   * active incident and is what the pruned search is tested against. @default 'pruned'
+   */
+  search?: 'pruned' | 'exhaustive';
 }
 
 const KEPT_CANDIDATES = 3;
-const MAX_CACHED_HOPS = 100_000;
 /**
  * Time proximity halves every 0.75 window after the incident's last new alert (90 s by
  * default): a fault's alerts arrive within a minute or two of each other, the next fault's
  * minutes later. Set with the weights on bench:correlate's seeds 1-3 (docs/benchmarks.md).
  */
 const HALF_LIFE_OF_WINDOW = 0.75;
+const NOWHERE: ReadonlyMap<string, number> = new Map();
 const NO_FEATURES: Features = { time: 0, topology: 0, labels: 0, text: 0 };
+
+/** A candidate, scored once `complete` has measured its text; `bound` is the best score its text could give. */
+interface Measured extends ScoredCandidate {
+  sharesWords: boolean;
+  bound: number;
+  /** Its incident's place in the correlator's order. */
+  index: number;
+}
 
 interface Prepared {
   pairs: string[];
   terms: Map<string, number>;
+  /** Services within reach of the alert's, with their distance; empty without a service. */
+  near: ReadonlyMap<string, number>;
 }
 
 export class Correlator {
@@ -49,8 +67,6 @@ export class Correlator {
   private readonly incidentOf = new Map<string, string>();
   private readonly words = new TermWeights();
   private readonly volatile: ReadonlySet<string>;
-  private hopsGraph: ServiceGraph | undefined;
-  private readonly hops = new Map<string, number>();
 
   constructor(private readonly options: CorrelatorOptions) {
     this.volatile = new Set(options.volatileLabels);
@@ -62,13 +78,10 @@ export class Correlator {
 
   /** Decides where a newly firing alert goes and folds it in; `newIncidentId` names a new incident. */
   place(alert: CorrelatedAlert, graph: ServiceGraph, newIncidentId: () => string): Correlation {
-    const prepared = this.prepare(alert);
+    const prepared = this.prepare(alert, graph);
     this.words.add(prepared.terms.keys());
-    const scored: ScoredCandidate[] = [];
-    for (const profile of this.profiles.values()) {
-      if (profile.gapMs(alert.startsMs) > this.options.windowMs) continue;
-      scored.push(this.score(alert, prepared, profile, graph));
-    }
+    const scored = this.candidates(alert, prepared);
+    // Stable: among equals, the incident the correlator has known longest comes first.
     scored.sort((a, b) => b.score - a.score || b.profile.lastActivityMs - a.profile.lastActivityMs);
     const threshold = this.options.model.threshold;
     const allowed = scored.filter((c) => c.verdict?.effect !== 'separate');
@@ -128,7 +141,8 @@ export class Correlator {
   featuresAgainst(alert: CorrelatedAlert, incidentId: string, graph: ServiceGraph): CorrelationCandidate | undefined {
     const profile = this.profiles.get(incidentId);
     if (!profile) return undefined;
-    return publicCandidate(this.score(alert, this.prepare(alert), profile, graph));
+    const prepared = this.prepare(alert, graph);
+    return publicCandidate(this.complete(this.measure(alert, prepared, profile, 0), prepared));
   }
 
   /** An incident no longer open (resolved, closed, merged away): its alerts stop attracting others. */
@@ -152,8 +166,10 @@ export class Correlator {
     return this.profiles.size;
   }
 
-  private prepare(alert: CorrelatedAlert): Prepared {
-    return { pairs: stableLabelPairs(alert.labels, this.volatile), terms: termCounts(alertTokens(alert.name, alert.summary)) };
+  /** What scoring needs of the alert, once for all candidates; `graph` only when it will be scored. */
+  private prepare(alert: CorrelatedAlert, graph?: ServiceGraph): Prepared {
+    const near = graph && alert.service !== undefined ? serviceNeighbourhood(graph, alert.service, this.options.maxDistance) : NOWHERE;
+    return { pairs: stableLabelPairs(alert.labels, this.volatile), terms: termCounts(alertTokens(alert.name, alert.summary)), near };
   }
 
   private fold(profile: IncidentProfile, alert: CorrelatedAlert, prepared: Prepared): void {
@@ -161,40 +177,88 @@ export class Correlator {
     this.incidentOf.set(alert.id, profile.id);
   }
 
-  private score(alert: CorrelatedAlert, prepared: Prepared, profile: IncidentProfile, graph: ServiceGraph): ScoredCandidate {
+  /**
+   * The incidents to rank for an alert, in the order the correlator learnt of them. With rules,
+   * every active one: a rule may single out any. Without, those that can be among the
+   * KEPT_CANDIDATES best: the rest cannot change the decision or the candidates recorded.
+   */
+  private candidates(alert: CorrelatedAlert, prepared: Prepared): ScoredCandidate[] {
+    const measured: Measured[] = [];
+    for (const profile of this.profiles.values()) {
+      if (profile.gapMs(alert.startsMs) <= this.options.windowMs) measured.push(this.measure(alert, prepared, profile, measured.length));
+    }
+    if (this.options.search !== 'exhaustive' && this.options.rules.empty) {
+      return boundedTop(measured, KEPT_CANDIDATES, (candidate) => this.complete(candidate, prepared)).sort((a, b) => a.index - b.index);
+    }
+    for (const candidate of measured) {
+      this.complete(candidate, prepared);
+      const verdict = this.options.rules.judge(alert, candidate.profile, candidate.gapMs);
+      if (verdict) candidate.verdict = verdict;
+    }
+    return measured;
+  }
+
+  /**
+   * Every feature but text similarity, which costs a pass over the incident's words, and the
+   * highest score the text could give: none when they share no word (the text is then 0).
+   */
+  private measure(alert: CorrelatedAlert, prepared: Prepared, profile: IncidentProfile, index: number): Measured {
     const gapMs = profile.onsetGapMs(alert.startsMs);
-    const hops = this.closestHops(alert.service, profile, graph);
+    const hops = closestHops(prepared.near, profile);
     const features: Features = {
       time: timeProximity(gapMs, this.options.windowMs * HALF_LIFE_OF_WINDOW),
       topology: topologyCloseness(hops?.hops),
       labels: labelSimilarity(prepared.pairs, profile),
-      text: textSimilarity(prepared.terms, profile.terms, this.words),
+      text: 0,
     };
-    const verdict: RuleVerdict | undefined = this.options.rules.judge(alert, profile, gapMs);
-    return { profile, features, score: this.options.model.score(features), gapMs, ...(hops ? { via: hops.via } : {}), ...(verdict ? { verdict } : {}) };
+    const sharesWords = sharesTerm(prepared.terms, profile.terms);
+    const model = this.options.model;
+    const bound = sharesWords ? model.scoreBound(features, 'text') : model.score(features);
+    return { profile, features, score: bound, gapMs, via: hops?.via, sharesWords, bound, index };
   }
 
-  /** The incident service nearest the alert's, cached per graph (the graph changes rarely, alerts often). */
-  private closestHops(service: string | undefined, profile: IncidentProfile, graph: ServiceGraph): { hops: number; via: string } | undefined {
-    if (service === undefined) return undefined;
-    // Bounded: with thousands of services the pairs seen would grow without limit.
-    if (graph !== this.hopsGraph || this.hops.size > MAX_CACHED_HOPS) {
-      this.hopsGraph = graph;
-      this.hops.clear();
+  /** Fills in text similarity and the exact score. */
+  private complete(candidate: Measured, prepared: Prepared): Measured {
+    if (candidate.sharesWords) {
+      candidate.features.text = textSimilarity(prepared.terms, candidate.profile.terms, this.words);
+      candidate.score = this.options.model.score(candidate.features);
     }
-    let best: { hops: number; via: string } | undefined;
-    for (const other of profile.services) {
-      const key = `${service}\u0000${other}`;
-      let hops = this.hops.get(key);
-      if (hops === undefined) {
-        hops = graph.distance(service, other, this.options.maxDistance) ?? -1;
-        this.hops.set(key, hops);
-      }
-      if (hops >= 0 && (!best || hops < best.hops)) best = { hops, via: other };
-      if (hops === 0) break;
-    }
-    return best;
+    return candidate;
   }
+}
+
+function sharesTerm(alertTerms: ReadonlyMap<string, number>, incidentTerms: ReadonlyMap<string, number>): boolean {
+  for (const term of alertTerms.keys()) if (incidentTerms.has(term)) return true;
+  return false;
+}
+
+/**
+ * The incident's service nearest the alert's, the first in the incident's order among equals.
+ * Walks whichever is smaller, the alert's neighbourhood or the incident's services; a walk of
+ * the neighbourhood that finds two equally near settles the order by the incident's walk.
+ */
+function closestHops(near: ReadonlyMap<string, number>, profile: IncidentProfile): { hops: number; via: string } | undefined {
+  if (near.size === 0) return undefined;
+  if (near.size < profile.services.size) {
+    let best: { hops: number; via: string } | undefined;
+    let tied = false;
+    for (const [service, hops] of near) {
+      if (!profile.services.has(service)) continue;
+      if (!best || hops < best.hops) {
+        best = { hops, via: service };
+        tied = false;
+      } else if (hops === best.hops) tied = true;
+    }
+    if (!tied) return best;
+  }
+  let best: { hops: number; via: string } | undefined;
+  for (const other of profile.services) {
+    const hops = near.get(other);
+    if (hops === undefined || (best && hops >= best.hops)) continue;
+    best = { hops, via: other };
+    if (hops === 0) break;
+  }
+  return best;
 }
 
 function publicCandidate(candidate: ScoredCandidate): CorrelationCandidate {

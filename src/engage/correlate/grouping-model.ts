@@ -7,7 +7,7 @@
  * bounded so one correction cannot swing the model; cf. Bishop, PRML §4.3.2). Pure.
  */
 import { z } from 'zod';
-import { FEATURE_NAMES, type Features } from './features.js';
+import { FEATURE_NAMES, type FeatureName, type Features } from './features.js';
 
 export const GroupingWeightsSchema = z
   .object({
@@ -43,9 +43,20 @@ export class GroupingModel {
   }
 
   score(features: Features): number {
-    let z = this.weights.bias;
-    for (const name of FEATURE_NAMES) z += this.weights[name] * features[name];
-    return 1 / (1 + Math.exp(-z));
+    return logistic(this.logit(features));
+  }
+
+  /**
+   * The highest score the features can give whatever value in [0, 1] `unknown` turns out to
+   * have: the sum is linear in it, so one of the two ends is the highest, whatever the weight's sign.
+   */
+  scoreBound(features: Features, unknown: FeatureName): number {
+    // Set in place and restored: this runs for every candidate of every alert.
+    const known = features[unknown];
+    features[unknown] = this.weights[unknown] >= 0 ? 1 : 0;
+    const bound = this.score(features);
+    features[unknown] = known;
+    return bound;
   }
 
   /** One feedback example: these features should (joined) or should not have grouped. */
@@ -57,9 +68,19 @@ export class GroupingModel {
     this.learned++;
   }
 
+  /** Summed in FEATURE_NAMES order, written out: scoring runs for every candidate of every alert. */
+  private logit(features: Features): number {
+    const w = this.weights;
+    return w.bias + w.time * features.time + w.topology * features.topology + w.labels * features.labels + w.text * features.text;
+  }
+
   state(): GroupingModelState {
     return { weights: { ...this.weights }, examples: this.learned };
   }
+}
+
+function logistic(z: number): number {
+  return 1 / (1 + Math.exp(-z));
 }
 
 function clamp(value: number, bound: number): number {

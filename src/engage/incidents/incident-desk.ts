@@ -20,6 +20,7 @@ import { GroupingModel } from '../correlate/grouping-model.js';
 import { GroupingRules } from '../correlate/grouping-rules.js';
 import { loadGroupingModel, saveGroupingModel } from './grouping-model-state.js';
 import { reopenForAlert } from './incident-actions.js';
+import { transition } from './lifecycle.js';
 
 export interface IncidentDeskOptions {
   store: Store;
@@ -36,6 +37,7 @@ export interface IncidentDeskOptions {
 }
 
 const OPEN: Incident['status'][] = ['triggered', 'acknowledged'];
+const AUTO_RESOLUTION = 'all alerts cleared';
 const SEVERITY_ORDER: Severity[] = ['info', 'warning', 'error', 'critical'];
 
 export class IncidentDesk {
@@ -74,12 +76,15 @@ export class IncidentDesk {
     store.transaction(() => {
       const latest = new Map<string, Alert>();
       const dirty = new Map<string, Alert>();
+      // Each touched alert as the store holds it before this batch (undefined: a new alert).
+      const stored = new Map<string, Alert | undefined>();
       for (const signal of signals) {
         // Repeats of a firing alert are answered from memory; only a new episode reads the
         // fingerprint's last alert (duplicate retries, flapping and reopening need it).
         const current = latest.get(signal.fingerprint) ?? this.firing.get(signal.fingerprint) ?? store.alerts.byFingerprint(signal.fingerprint);
         const result = foldSignal(current, signal, () => newId('alr'), this.options.alerts);
         if (!result) continue;
+        if (!stored.has(result.alert.id)) stored.set(result.alert.id, current?.id === result.alert.id ? current : undefined);
         let alert = result.alert;
         if (result.change === 'opened' || refiredInPlace(current, alert)) {
           alert = this.place(current, alert);
@@ -93,7 +98,11 @@ export class IncidentDesk {
         dirty.set(alert.id, alert);
         if (alert.incidentId) touched.set(alert.incidentId, [...(touched.get(alert.incidentId) ?? []), alert]);
       }
-      for (const alert of dirty.values()) this.saveAlert(alert);
+      for (const alert of dirty.values()) {
+        const before = stored.get(alert.id);
+        if (before && isRepeat(before, alert)) this.saveRepeat(alert);
+        else this.saveAlert(alert);
+      }
       for (const [incidentId, alerts] of touched) this.refresh(incidentId, alerts);
     });
     return [...touched.keys()];
@@ -135,8 +144,11 @@ export class IncidentDesk {
         if (alerts.length === 0 || alerts.some((a) => a.status === 'firing')) continue;
         const lastEnd = Math.max(...alerts.map((a) => a.endsMs ?? a.lastSeenMs));
         if (watermarkMs < lastEnd + this.options.quietMs) continue;
-        store.incidents.save({ ...incident, status: 'resolved', resolvedMs: lastEnd, updatedMs: lastEnd });
-        this.timeline(incident.id, lastEnd, 'status', 'resolved automatically: all alerts cleared');
+        // The same rule as a person's resolve (lifecycle.ts), so MTTR and the resolution read alike.
+        const result = transition(incident, 'resolve', { atMs: lastEnd, resolution: AUTO_RESOLUTION });
+        if (result.kind !== 'changed') continue;
+        store.incidents.save(result.incident);
+        this.timeline(incident.id, lastEnd, 'status', `resolved automatically: ${AUTO_RESOLUTION}`);
         this.correlator.forget(incident.id);
         resolved.push(incident.id);
       }
@@ -306,6 +318,12 @@ export class IncidentDesk {
     else if (this.firing.get(alert.fingerprint)?.id === alert.id) this.firing.delete(alert.fingerprint);
   }
 
+  /** Cheaper than saveAlert (store.ts, AlertRepository.saveRepeat); the alert still fires. */
+  private saveRepeat(alert: Alert): void {
+    this.options.store.alerts.saveRepeat(alert);
+    this.firing.set(alert.fingerprint, alert);
+  }
+
   private timeline(incidentId: string, timeMs: number, kind: TimelineEntry['kind'], message: string): void {
     this.options.store.incidents.appendTimeline({ incidentId, timeMs, kind, message });
   }
@@ -317,6 +335,21 @@ function servicesOf(alerts: readonly Alert[]): string[] {
 
 function describe(alert: Alert): string {
   return `${alert.name}${alert.service ? ` on ${alert.service}` : ''}`;
+}
+
+/**
+ * Only the alert's activity moved (count, last seen, deliveries, summary, severity, evidence):
+ * nothing the store files it by (AlertRepository.saveRepeat).
+ */
+function isRepeat(before: Alert, after: Alert): boolean {
+  return (
+    before.fingerprint === after.fingerprint &&
+    before.status === after.status &&
+    after.status === 'firing' &&
+    before.incidentId === after.incidentId &&
+    (before.silencedBy === undefined) === (after.silencedBy === undefined) &&
+    (before.flapping ?? false) === (after.flapping ?? false)
+  );
 }
 
 /** A flapping alert that fires again is the same alert, refired; it must be placed like a new episode. */

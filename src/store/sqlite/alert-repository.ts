@@ -1,5 +1,6 @@
 import { type Alert, AlertSchema } from '../../core/records.js';
 import type { AlertFilter, AlertRepository } from '../store.js';
+import { type AlertActivity, CURRENT_ALERT_RECORD } from './alert-activity.js';
 import type { SqliteConnection } from './connection.js';
 import { NO_LIMIT } from './limits.js';
 
@@ -8,11 +9,13 @@ const SAVE = `INSERT INTO alerts (id, fingerprint, status, incident_id, last_see
   VALUES (@id, @fingerprint, @status, @incidentId, @lastSeenMs, @record)
   ON CONFLICT (id) DO UPDATE SET fingerprint = excluded.fingerprint, status = excluded.status,
     incident_id = excluded.incident_id, last_seen_ms = excluded.last_seen_ms, record = excluded.record`;
-const GET = 'SELECT record FROM alerts WHERE id = ?';
+const GET = `SELECT ${CURRENT_ALERT_RECORD} AS record FROM alerts WHERE id = ?`;
 // Alerts re-fire under one fingerprint over time; the latest is the one that is live.
 // The firing alert first: a new episode can start at the very time the last one ended (its
 // onset is back-dated), and with last_seen_ms tied the random id must not pick the old one.
-const BY_FINGERPRINT = `SELECT record FROM alerts WHERE fingerprint = ?
+// A journalled repeat moves last_seen_ms on only at its fold, but it is a repeat of the one
+// firing alert of its fingerprint, which comes first whatever its last_seen_ms.
+const BY_FINGERPRINT = `SELECT ${CURRENT_ALERT_RECORD} AS record FROM alerts WHERE fingerprint = ?
   ORDER BY status = 'firing' DESC, last_seen_ms DESC, id DESC LIMIT 1`;
 const LIST = `SELECT record FROM alerts
   WHERE (@status IS NULL OR status = @status) AND (@incidentId IS NULL OR incident_id = @incidentId)
@@ -27,12 +30,15 @@ interface RecordRow {
 /** Alerts on SQLite; list() is newest first by lastSeenMs. */
 export class SqliteAlertRepository implements AlertRepository {
   readonly #conn: SqliteConnection;
+  readonly #activity: AlertActivity;
 
-  constructor(conn: SqliteConnection) {
+  constructor(conn: SqliteConnection, activity: AlertActivity) {
     this.#conn = conn;
+    this.#activity = activity;
   }
 
   save(alert: Alert): void {
+    this.#activity.supersede(alert.id);
     this.#conn.statement(SAVE).run({
       id: alert.id,
       fingerprint: alert.fingerprint,
@@ -41,6 +47,10 @@ export class SqliteAlertRepository implements AlertRepository {
       lastSeenMs: alert.lastSeenMs,
       record: JSON.stringify(alert),
     });
+  }
+
+  saveRepeat(alert: Alert): void {
+    this.#activity.append(alert);
   }
 
   get(id: string): Alert | undefined {
@@ -52,6 +62,8 @@ export class SqliteAlertRepository implements AlertRepository {
   }
 
   list(filter: AlertFilter = {}): Alert[] {
+    // Filters and order read the row's columns and record: journalled repeats go in first.
+    this.#activity.fold();
     const rows = this.#conn.statement(LIST).all({
       status: filter.status ?? null,
       incidentId: filter.incidentId ?? null,

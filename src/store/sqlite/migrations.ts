@@ -336,6 +336,17 @@ CREATE TABLE setup_links (
 ) WITHOUT ROWID;
 `;
 
+// Repeats of firing alerts, appended and folded into the alerts' rows in bulk
+// (src/store/sqlite/alert-activity.ts); the index finds an alert's newest entry.
+const ALERT_ACTIVITY = `
+CREATE TABLE alert_activity (
+  seq INTEGER PRIMARY KEY,
+  alert_id TEXT NOT NULL,
+  record TEXT NOT NULL
+);
+CREATE INDEX alert_activity_alert ON alert_activity (alert_id, seq);
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial telemetry', sql: INITIAL_TELEMETRY },
   { version: 2, name: 'initial state', sql: INITIAL_STATE },
@@ -348,4 +359,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 9, name: 'silences and audit', sql: SILENCES_AND_AUDIT },
   { version: 10, name: 'grouping feedback', sql: GROUPING_FEEDBACK },
   { version: 11, name: 'access control', sql: ACCESS_CONTROL },
+  { version: 12, name: 'alert activity journal', sql: ALERT_ACTIVITY },
 ];

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Store } from '../store.js';
+import { AlertActivity } from './alert-activity.js';
 import { SqliteAlertRepository } from './alert-repository.js';
 import { SqliteChangeRepository } from './change-repository.js';
 import { SqliteConnection } from './connection.js';
@@ -96,16 +97,21 @@ class SqliteStore implements Store {
   readonly groupingFeedback: SqliteGroupingFeedbackRepository;
   readonly access: SqliteAccessRepository;
   readonly #conn: SqliteConnection;
+  readonly #alertActivity: AlertActivity;
   readonly #expectedVersion = latestVersion(MIGRATIONS);
 
   constructor(conn: SqliteConnection) {
     this.#conn = conn;
     this.telemetry = new SqliteTelemetryRepository(conn);
     this.serviceMap = new SqliteServiceMapRepository(conn);
-    this.windows = new SqliteWindowRepository(conn);
+    const alertActivity = new AlertActivity(conn);
+    // Repeats journalled before a stop reach their rows now.
+    alertActivity.fold();
+    this.#alertActivity = alertActivity;
+    this.windows = new SqliteWindowRepository(conn, alertActivity);
     this.logs = new SqliteLogRepository(conn);
     this.traces = new SqliteTraceRepository(conn);
-    this.alerts = new SqliteAlertRepository(conn);
+    this.alerts = new SqliteAlertRepository(conn, alertActivity);
     this.incidents = new SqliteIncidentRepository(conn);
     this.problems = new SqliteProblemRepository(conn);
     this.postmortems = new SqlitePostmortemRepository(conn);
@@ -134,6 +140,8 @@ class SqliteStore implements Store {
   }
 
   close(): void {
+    // The file left behind holds every repeat in its alert's row.
+    if (this.#conn.isOpen) this.#alertActivity.fold();
     this.#conn.close();
   }
 }

@@ -1,6 +1,7 @@
 import { type Alert, AlertSchema } from '../../core/records.js';
 import type { SpanOutcome, TemplateCount } from '../../core/window-outcomes.js';
 import type { TimeRange, WindowRepository, WindowSeries } from '../store.js';
+import type { AlertActivity } from './alert-activity.js';
 import type { SqliteConnection } from './connection.js';
 import { spanAttributeSql } from './span-attribute-sql.js';
 
@@ -93,8 +94,11 @@ interface TemplateCountRow {
 export class SqliteWindowRepository implements WindowRepository {
   readonly #conn: SqliteConnection;
 
-  constructor(conn: SqliteConnection) {
+  readonly #alertActivity: AlertActivity;
+
+  constructor(conn: SqliteConnection, alertActivity: AlertActivity) {
     this.#conn = conn;
+    this.#alertActivity = alertActivity;
   }
 
   seriesIn(range: TimeRange, historyFromMs: number): WindowSeries[] {
@@ -153,6 +157,8 @@ export class SqliteWindowRepository implements WindowRepository {
   }
 
   alertsOverlapping(range: TimeRange, limit: number): Alert[] {
+    // The range is matched on last_seen_ms: journalled repeats must be in the rows first.
+    this.#alertActivity.fold();
     const rows = this.#conn.statement(ALERTS_OVERLAPPING).all({ from: range.fromMs, to: range.toMs, limit }) as Array<{ record: string }>;
     // Validated on the way out, as the alert repository does.
     return rows.map((row) => AlertSchema.parse(JSON.parse(row.record)));

@@ -53,5 +53,28 @@ export function alertsContract(open: OpenStore): void {
       assert.deepEqual(ids(store.alerts.list({ limit: 2 })), ['b', 'c']);
       assert.deepEqual(ids(store.alerts.list({ limit: 0 })), []);
     });
+
+    it('saveRepeat() is read back at once, moves the alert up list() and into overlapping windows', () => {
+      store.alerts.save(alert({ id: 'a', fingerprint: 'fp-a', lastSeenMs: T0 + 1 }));
+      store.alerts.save(alert({ id: 'b', fingerprint: 'fp-b', lastSeenMs: T0 + 2 }));
+      const repeated = alert({ id: 'a', fingerprint: 'fp-a', lastSeenMs: T0 + 50, count: 7, summary: 'worse' });
+      store.transaction(() => store.alerts.saveRepeat(repeated));
+      assert.deepEqual(store.alerts.get('a'), repeated);
+      assert.deepEqual(store.alerts.byFingerprint('fp-a'), repeated);
+      assert.deepEqual(store.windows.alertsOverlapping({ fromMs: T0 + 40, toMs: T0 + 60 }, 10).map((a) => a.id), ['a']);
+      assert.deepEqual(store.alerts.list().map((a) => [a.id, a.count]), [['a', 7], ['b', 1]]);
+      store.alerts.saveRepeat({ ...repeated, lastSeenMs: T0 + 60, count: 8 });
+      assert.equal(store.alerts.get('a')?.count, 8);
+    });
+
+    it('save() after saveRepeat() wins: a repeat never shadows a later change', () => {
+      store.alerts.save(alert({ id: 'a', lastSeenMs: T0 + 1 }));
+      store.alerts.saveRepeat(alert({ id: 'a', lastSeenMs: T0 + 5, count: 2 }));
+      const resolved = alert({ id: 'a', status: 'resolved', lastSeenMs: T0 + 5, endsMs: T0 + 6, count: 2 });
+      store.alerts.save(resolved);
+      assert.deepEqual(store.alerts.get('a'), resolved);
+      assert.deepEqual(store.alerts.list({ status: 'firing' }), []);
+      assert.deepEqual(store.alerts.list(), [resolved]);
+    });
   });
 }

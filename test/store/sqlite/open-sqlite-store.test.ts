@@ -52,6 +52,26 @@ describe('openSqliteStore()', () => {
     assert.deepEqual(ledger(path), expected);
   });
 
+  it('a repeat journalled before a crash is in its alert row after the next open', () => {
+    const path = join(root, 'crash.db');
+    const crashed = openSqliteStore({ path });
+    crashed.alerts.save(alert({ lastSeenMs: T0 }));
+    const repeat = alert({ lastSeenMs: T0 + 90_000, count: 9 });
+    crashed.transaction(() => crashed.alerts.saveRepeat(repeat));
+    // Never closed: the process died after the commit. The next process opens the same file.
+    const restarted = openSqliteStore({ path });
+    assert.deepEqual(restarted.alerts.get('alt_1'), repeat);
+    const db = new Database(path, { readonly: true });
+    const row = db.prepare('SELECT last_seen_ms, record FROM alerts').get() as { last_seen_ms: number; record: string };
+    const journal = db.prepare('SELECT count(*) AS n FROM alert_activity').get() as { n: number };
+    db.close();
+    assert.equal(row.last_seen_ms, T0 + 90_000);
+    assert.deepEqual(JSON.parse(row.record), repeat);
+    assert.equal(journal.n, 0);
+    restarted.close();
+    crashed.close();
+  });
+
   it('refuses a database migrated by a newer opsloop, naming both versions', () => {
     const path = join(root, 'newer.db');
     openSqliteStore({ path }).close();

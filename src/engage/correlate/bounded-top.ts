@@ -1,0 +1,40 @@
+/**
+ * The best few of many candidates when an upper bound of each one's score is cheap and its
+ * exact score is not: exact scores are computed in order of falling bound, and the search
+ * stops once the k-th best exact score beats every bound left, since none of those can reach
+ * the top k (the "threshold" idea of Fagin, Lotem and Naor, "Optimal aggregation algorithms
+ * for middleware", PODS 2001, with one bound per candidate instead of sorted lists). The
+ * result holds every candidate of the true top k, so ranking it gives the same top k as
+ * scoring all. Pure.
+ */
+
+export interface Bounded {
+  /** No exact score of this candidate exceeds it. */
+  bound: number;
+}
+
+/**
+ * Slack for the bound: a bound and an exact score are computed along different paths (a
+ * logistic of a larger sum), and Math.exp is not promised to be monotonic to the last bit.
+ */
+const BOUND_SLACK = 1e-9;
+
+export function boundedTop<T extends Bounded, S extends { score: number }>(candidates: readonly T[], k: number, exact: (candidate: T) => S): S[] {
+  const byBound = [...candidates].sort((a, b) => b.bound - a.bound);
+  const scored: S[] = [];
+  // The k best exact scores so far, best first.
+  const best: number[] = [];
+  for (const candidate of byBound) {
+    const kth = best[k - 1];
+    if (kth !== undefined && kth > candidate.bound + BOUND_SLACK) break;
+    const result = exact(candidate);
+    scored.push(result);
+    let at = best.length;
+    while (at > 0 && (best[at - 1] as number) < result.score) at--;
+    if (at < k) {
+      best.splice(at, 0, result.score);
+      if (best.length > k) best.pop();
+    }
+  }
+  return scored;
+}

@@ -1,0 +1,80 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { ConfigSchema } from '../../../src/core/config.js';
+import type { Correlation } from '../../../src/core/records.js';
+import { boundedTop } from '../../../src/engage/correlate/bounded-top.js';
+import { Correlator } from '../../../src/engage/correlate/correlator.js';
+import { GroupingModel } from '../../../src/engage/correlate/grouping-model.js';
+import { GroupingRules } from '../../../src/engage/correlate/grouping-rules.js';
+import { createRng } from '../../../src/demo/prng.js';
+import { variedStorm } from './varied-storm.js';
+
+const DEFAULTS = ConfigSchema.parse({}).correlation;
+
+function correlator(search: 'pruned' | 'exhaustive', model: GroupingModel): Correlator {
+  return new Correlator({ windowMs: 120_000, maxDistance: 2, volatileLabels: DEFAULTS.volatileLabels, rules: new GroupingRules([]), model, search });
+}
+
+/** Every decision of a correlator over a storm, incident ids numbered in opening order. */
+function decisions(search: 'pruned' | 'exhaustive', seed: number, model: () => GroupingModel): Correlation[] {
+  const { graph, steps } = variedStorm(seed, 1_500, 10 + seed * 7);
+  const c = correlator(search, model());
+  const opened: string[] = [];
+  const out: Correlation[] = [];
+  for (const step of steps) {
+    if (step.kind === 'place') {
+      const decision = c.place(step.alert, graph, () => `inc_${opened.length + 1}`);
+      if (decision.outcome === 'opened') opened.push(decision.incidentId);
+      out.push(decision);
+    } else if (step.kind === 'touch') c.touch(step.alert);
+    else if (opened.length > 0) c.forget(opened[Math.floor(step.pick * opened.length)] as string);
+  }
+  return out;
+}
+
+describe('Correlator candidate search', () => {
+  for (const seed of [1, 2, 3, 4, 5, 6]) {
+    it(`pruned search decides exactly as scoring every active incident (seed ${seed})`, () => {
+      const pruned = decisions('pruned', seed, () => new GroupingModel(0.5));
+      const exhaustive = decisions('exhaustive', seed, () => new GroupingModel(0.5));
+      assert.equal(pruned.length, exhaustive.length);
+      // Same incident, score, reason and the same three best candidates, decision by decision.
+      for (const [i, decision] of pruned.entries()) assert.deepEqual(decision, exhaustive[i], `decision ${i}`);
+      const outcomes = new Set(pruned.map((d) => `${d.outcome}:${d.candidates.length}`));
+      assert.ok(outcomes.size >= 4, `the storm should vary; outcomes seen: ${[...outcomes].join(', ')}`);
+    });
+  }
+
+  it('holds with learned weights of either sign, including a text weight below zero', () => {
+    const learned = () => new GroupingModel(0.4, { weights: { bias: -3, time: 3, topology: 1, labels: -0.5, text: -1.5 }, examples: 12 });
+    assert.deepEqual(decisions('pruned', 7, learned), decisions('exhaustive', 7, learned));
+  });
+});
+
+describe('boundedTop', () => {
+  it('keeps every member of the true top k, scoring fewer than all when bounds are tight', () => {
+    const rng = createRng(11);
+    for (let round = 0; round < 200; round++) {
+      const items = Array.from({ length: rng.int(0, 60) }, (_, id) => {
+        const score = rng.next();
+        return { id, score, bound: score + rng.next() * (rng.chance(0.5) ? 0.05 : 0.5) };
+      });
+      const k = rng.int(1, 4);
+      let computed = 0;
+      const found = boundedTop(items, k, (item) => {
+        computed++;
+        return { id: item.id, score: item.score };
+      });
+      const top = (list: ReadonlyArray<{ id: number; score: number }>) => [...list].sort((a, b) => b.score - a.score).slice(0, k).map((item) => item.id);
+      assert.deepEqual(top(found), top(items));
+      assert.ok(computed <= items.length);
+    }
+    const tight = Array.from({ length: 100 }, (_, id) => ({ id, score: id / 100, bound: id / 100 }));
+    let computed = 0;
+    boundedTop(tight, 3, (item) => {
+      computed++;
+      return item;
+    });
+    assert.equal(computed, 3);
+  });
+});
