@@ -3,6 +3,7 @@
  * normalise, convert. Transport-free, so the HTTP receiver (and a future gRPC one) only
  * deal with HTTP. Holds the cumulative-counter state, hence a class with one per receiver.
  */
+import { createHash } from 'node:crypto';
 import type { TelemetryBatch } from '../sink.js';
 import { CumulativeState } from './cumulative-state.js';
 import type { OtlpEncoding } from './encode-export-response.js';
@@ -12,6 +13,7 @@ import { parseOtlpJson } from './otlp-json.js';
 import { decodeOtlpProtobuf } from './otlp-protobuf.js';
 import { decodeTracesWire } from './decode-traces-wire.js';
 import type { OtlpRequestBySignal, OtlpSignal, OtlpTracesRequest } from './otlp-types.js';
+import { PEER_SERVICE_KEYS } from './peer-service.js';
 import { spansToRecords } from './spans-to-records.js';
 
 export interface OtlpIngestResult {
@@ -35,9 +37,12 @@ const DECODERS: { [E in OtlpEncoding]: <S extends OtlpSignal>(signal: S, body: U
   json: parseOtlpJson,
 };
 
-/** Traces, the bulk of the traffic, are read from protobuf bytes directly (decode-traces-wire.ts). */
+/**
+ * Traces, the bulk of the traffic, are read from protobuf bytes directly (decode-traces-wire.ts),
+ * decoding only the attributes conversion reads: the rest stay in each span's bytes.
+ */
 const TRACE_DECODERS: { [E in OtlpEncoding]: (body: Uint8Array) => OtlpTracesRequest } = {
-  protobuf: decodeTracesWire,
+  protobuf: (body) => decodeTracesWire(body, { spanAttributes: PEER_SERVICE_KEYS }),
   json: (body) => parseOtlpJson('traces', body),
 };
 
@@ -60,11 +65,17 @@ export class OtlpIngestor {
     }
     if (signal === 'traces') {
       const result = spansToRecords(TRACE_DECODERS[encoding](body));
-      return { batch: { spans: result.spans }, recordCount: result.spans.length, ...pick(result), commit: noop };
+      const batch = { spans: result.spans, spansDigest: bodyDigest(body) };
+      return { batch, recordCount: result.spans.length, ...pick(result), commit: noop };
     }
     const result = logsToRecords(decode('logs', body));
     return { batch: { logs: result.logs }, recordCount: result.logs.length, ...pick(result), commit: noop };
   }
+}
+
+/** SHA-256: a collision would drop a batch as already stored, so a weak hash will not do (~0.3 µs per span). */
+function bodyDigest(body: Uint8Array): Buffer {
+  return createHash('sha256').update(body).digest();
 }
 
 function pick(result: { rejected: number; errorMessage: string }): { rejected: number; errorMessage: string } {

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseOtlpJson } from '../../../src/ingest/otlp/otlp-json.js';
 import { decodeOtlpProtobuf } from '../../../src/ingest/otlp/otlp-protobuf.js';
-import { peerServiceOf } from '../../../src/ingest/otlp/peer-service.js';
+import { OtlpIngestor } from '../../../src/ingest/otlp/otlp-ingestor.js';
+import { PEER_SERVICE_KEYS, peerServiceOf } from '../../../src/ingest/otlp/peer-service.js';
 import { spansToRecords } from '../../../src/ingest/otlp/spans-to-records.js';
 import { attributes, nanos } from '../../fixtures/otlp/json-builders.js';
 import { BASE_MS, tracePayload } from '../../fixtures/otlp/sdk-payloads.js';
@@ -48,6 +49,20 @@ describe('spansToRecords()', () => {
     assert.equal(client.attributes['db.rows'], '[1,2,3]');
   });
 
+  it('gives protobuf spans, decoded with only the peer attributes, the same records as a full decode', async () => {
+    const body = await tracePayload('protobuf');
+    const reference = spansToRecords(decodeOtlpProtobuf('traces', body)).spans;
+    const ingested = new OtlpIngestor().ingest('traces', 'protobuf', body).batch.spans ?? [];
+    assert.equal(ingested.length, reference.length);
+    ingested.forEach((record, index) => {
+      const { encoded, ...plain } = record;
+      assert.ok(encoded !== undefined);
+      // Spreading reads the attributes through their accessor, so they compare as data.
+      assert.deepStrictEqual({ ...plain }, reference[index]);
+      assert.deepStrictEqual(JSON.parse(JSON.stringify(record.attributes)), JSON.parse(JSON.stringify(reference[index]?.attributes)));
+    });
+  });
+
   it('maps every kind number, unspecified and unknown ones to internal', () => {
     const kinds = [0, 1, 2, 3, 4, 5, 9].map((kind, index) => span({ kind, spanId: `00000000000000${String(index + 1).padStart(2, '0')}` }));
     assert.deepEqual(
@@ -88,6 +103,22 @@ describe('peerServiceOf()', () => {
     assert.equal(peerServiceOf('client', { 'net.peer.name': 'old-style' }), 'old-style');
     assert.equal(peerServiceOf('client', { 'db.system': 'redis' }), 'redis');
     assert.equal(peerServiceOf('client', {}), undefined);
+  });
+
+  it('reads no attribute beyond PEER_SERVICE_KEYS, the ones the span path decodes', () => {
+    const read = new Set<string>();
+    const everything = Object.fromEntries([...PEER_SERVICE_KEYS, 'http.route'].map((key) => [key, 'x']));
+    const recording = new Proxy(everything, {
+      get(target, key) {
+        if (typeof key === 'string') read.add(key);
+        return target[key as string];
+      },
+    });
+    for (const kind of ['client', 'producer', 'server'] as const) {
+      peerServiceOf(kind, recording);
+      peerServiceOf(kind, new Proxy({}, { get: (_target, key) => (typeof key === 'string' && read.add(key), undefined) }));
+    }
+    assert.deepEqual([...read].filter((key) => !PEER_SERVICE_KEYS.has(key)), []);
   });
 
   it('ignores outgoing-call attributes on server and internal spans', () => {
