@@ -58,6 +58,7 @@ export async function startOpsloop(config: Config, options: StartOptions = {}): 
     sink: loop.telemetry,
     bodyLimitBytes: config.otlp.bodyLimitBytes,
     logger: options.logger === false ? false : logger.child({ component: 'otlp' }),
+    spanAttributes: loop.spanAttributesRead,
   });
   try {
     await api.listen({ host: config.api.host, port: config.api.port });

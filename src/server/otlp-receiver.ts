@@ -25,6 +25,8 @@ export interface OtlpReceiverOptions {
   retryAfterSeconds?: number;
   /** Cap on cumulative series remembered for counter rates. @default 100_000 */
   maxCumulativeSeries?: number;
+  /** The span attributes the sink's consumers read (OtlpIngestorOptions). @default every attribute */
+  spanAttributes?: ReadonlySet<string>;
 }
 
 const SIGNALS: readonly OtlpSignal[] = ['metrics', 'traces', 'logs'];
@@ -50,7 +52,7 @@ export function buildOtlpReceiver(options: OtlpReceiverOptions): FastifyInstance
   checkPositiveInteger('bodyLimitBytes', options.bodyLimitBytes);
   const retryAfter = String(options.retryAfterSeconds ?? 5);
   const { sink, bodyLimitBytes } = options;
-  const ingestor = new OtlpIngestor({ maxCumulativeSeries: options.maxCumulativeSeries });
+  const ingestor = new OtlpIngestor({ maxCumulativeSeries: options.maxCumulativeSeries, spanAttributes: options.spanAttributes });
   const app = createInstance(options);
 
   // Bodies are decoded by us (after gunzip), so every accepted type is read as raw bytes, and

@@ -9,7 +9,7 @@ import { tracePayload, type Encoding } from '../fixtures/otlp/sdk-payloads.js';
 
 describe('createTelemetrySink()', () => {
   for (const encoding of ['protobuf', 'json'] as const satisfies readonly Encoding[]) {
-    it(`stores and analyses a resent ${encoding} trace export once`, async () => {
+    it(`stores and analyses a resent ${encoding} trace export once, every attribute kept`, async () => {
       const config = ConfigSchema.parse({ logLevel: 'silent' });
       const loop = createLoop({ config, store: openSqliteStore({ path: ':memory:' }) });
       const published: SpanRecord[][] = [];
@@ -17,7 +17,7 @@ describe('createTelemetrySink()', () => {
         published.push([...spans]);
       });
       const body = await tracePayload(encoding);
-      const ingestor = new OtlpIngestor();
+      const ingestor = new OtlpIngestor({ spanAttributes: loop.spanAttributesRead });
       for (let attempt = 0; attempt < 2; attempt++) loop.telemetry.accept(ingestor.ingest('traces', encoding, body).batch);
       await loop.settle();
 
@@ -29,6 +29,12 @@ describe('createTelemetrySink()', () => {
         published[0]?.map((span) => span.spanId).sort(),
       );
       assert.equal(loop.store.traces.summaries([first.traceId])[0]?.spanCount, published[0]?.length);
+      const full = new OtlpIngestor().ingest('traces', encoding, body).batch.spans ?? [];
+      assert.deepEqual(
+        new Map(loop.store.telemetry.spansOfTrace(first.traceId).map((span) => [span.spanId, span.attributes])),
+        new Map(full.map((span) => [span.spanId, span.attributes])),
+        'the store keeps every attribute',
+      );
       await loop.close();
     });
   }

@@ -51,15 +51,15 @@ export function readSpan(reader: ProtobufWireReader, end: number, wanted?: Reado
     switch (tag >>> 3) {
       case 1:
         expectWireType(wireType, WIRE.bytes, 'Span.trace_id');
-        span.traceId = reader.hex(end);
+        span.traceId = reader.internedHex(end);
         break;
       case 2:
         expectWireType(wireType, WIRE.bytes, 'Span.span_id');
-        span.spanId = reader.hex(end);
+        span.spanId = reader.internedHex(end);
         break;
       case 4:
         expectWireType(wireType, WIRE.bytes, 'Span.parent_span_id');
-        span.parentSpanId = reader.hex(end);
+        span.parentSpanId = reader.internedHex(end);
         break;
       case 5:
         expectWireType(wireType, WIRE.bytes, 'Span.name');

@@ -30,6 +30,14 @@ export interface OtlpIngestResult {
 export interface OtlpIngestorOptions {
   /** Cap on cumulative series remembered for rate computation. @default 100_000 */
   maxCumulativeSeries?: number;
+  /**
+   * The span attributes whoever receives the records reads. Spans that arrive as protobuf get
+   * only these (and those naming the peer service) in SpanRecord.attributes; all of them stay in
+   * the span's `encoded` bytes, which the store keeps. Building every attribute value (nearly
+   * all unique strings) was most of decoding a span, for attributes nothing on the ingest path
+   * reads. @default every attribute
+   */
+  spanAttributes?: ReadonlySet<string>;
 }
 
 const DECODERS: { [E in OtlpEncoding]: <S extends OtlpSignal>(signal: S, body: Uint8Array) => OtlpRequestBySignal[S] } = {
@@ -37,22 +45,22 @@ const DECODERS: { [E in OtlpEncoding]: <S extends OtlpSignal>(signal: S, body: U
   json: parseOtlpJson,
 };
 
-/**
- * Traces, the bulk of the traffic, are read from protobuf bytes directly (decode-traces-wire.ts),
- * decoding only the attributes conversion reads: the rest stay in each span's bytes.
- */
-const TRACE_DECODERS: { [E in OtlpEncoding]: (body: Uint8Array) => OtlpTracesRequest } = {
-  protobuf: (body) => decodeTracesWire(body, { spanAttributes: PEER_SERVICE_KEYS }),
-  json: (body) => parseOtlpJson('traces', body),
-};
 
 const noop = (): void => {};
 
 export class OtlpIngestor {
   readonly #state: CumulativeState;
+  /** Traces, the bulk of the traffic, are read from protobuf bytes directly (decode-traces-wire.ts). */
+  readonly #traceDecoders: { [E in OtlpEncoding]: (body: Uint8Array) => OtlpTracesRequest };
 
   constructor(options: OtlpIngestorOptions = {}) {
     this.#state = new CumulativeState({ maxSeries: options.maxCumulativeSeries });
+    const read = options.spanAttributes;
+    const spanAttributes = read === undefined ? undefined : new Set([...read, ...PEER_SERVICE_KEYS]);
+    this.#traceDecoders = {
+      protobuf: (body) => decodeTracesWire(body, spanAttributes ? { spanAttributes } : {}),
+      json: (body) => parseOtlpJson('traces', body),
+    };
   }
 
   /** Throws OpsError OPS_ERR_BAD_PAYLOAD when the body is not a valid request of `signal`. */
@@ -64,7 +72,7 @@ export class OtlpIngestor {
       return { batch: { metrics: result.points }, recordCount: result.points.length, ...pick(result), commit: result.commit };
     }
     if (signal === 'traces') {
-      const result = spansToRecords(TRACE_DECODERS[encoding](body));
+      const result = spansToRecords(this.#traceDecoders[encoding](body));
       const batch = { spans: result.spans, spansDigest: bodyDigest(body) };
       return { batch, recordCount: result.spans.length, ...pick(result), commit: noop };
     }

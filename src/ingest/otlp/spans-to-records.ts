@@ -1,6 +1,5 @@
 /** OtlpTracesRequest → SpanRecords, rejecting spans without valid ids or times. */
-import type { Attributes, SpanKind, SpanRecord, SpanStatus } from '../../core/records.js';
-import { attributesOfEncodedSpan } from './encoded-span.js';
+import type { SpanKind, SpanRecord, SpanStatus } from '../../core/records.js';
 import { nanosToFractionalMs, nanosToMs } from './nano-time.js';
 import type { OtlpSpan, OtlpTracesRequest } from './otlp-types.js';
 import { toAttributes } from './otlp-values.js';
@@ -41,13 +40,7 @@ export function spansToRecords(request: OtlpTracesRequest): SpanConversion {
           continue;
         }
         const kind = SPAN_KINDS[span.kind] ?? 'internal';
-        const decoded = toAttributes(span.attributes);
-        const { encoded } = span;
-        // A span that arrived as protobuf has its attributes decoded from its own bytes the
-        // first time they are read (analysis reads them for failed spans only): decoding every
-        // attribute up front was most of the cost of decoding a span. An own, enumerable
-        // accessor, so spreading or serialising the record still gives them.
-        let attributes: Attributes | undefined = encoded === undefined ? decoded : undefined;
+        const attributes = toAttributes(span.attributes);
         // Entity fields one by one: spreading `entity` into this literal made V8 build each
         // record the slow way (measured 50x the cost of the rest of the conversion).
         const record: SpanRecord = {
@@ -59,19 +52,16 @@ export function spansToRecords(request: OtlpTracesRequest): SpanConversion {
           startMs: nanosToMs(span.startTimeUnixNano),
           durationMs: nanosToFractionalMs(span.endTimeUnixNano - span.startTimeUnixNano),
           status: STATUSES[span.statusCode] ?? 'unset',
-          get attributes(): Attributes {
-            attributes ??= attributesOfEncodedSpan(encoded as Uint8Array);
-            return attributes;
-          },
+          attributes,
         };
         if (entity.instance !== undefined) record.instance = entity.instance;
         // The sink files the host per instance (the entity graph); span rows do not store it.
         if (entity.host !== undefined) record.host = entity.host;
         if (isValidId(span.parentSpanId, 16)) record.parentSpanId = span.parentSpanId;
         if (span.statusMessage !== '') record.statusMessage = span.statusMessage;
-        const peerService = peerServiceOf(kind, decoded);
+        const peerService = peerServiceOf(kind, attributes);
         if (peerService !== undefined) record.peerService = peerService;
-        if (encoded !== undefined) record.encoded = encoded;
+        if (span.encoded !== undefined) record.encoded = span.encoded;
         spans.push(record);
       }
     }
