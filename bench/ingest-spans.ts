@@ -145,7 +145,7 @@ function inProcessPass(batches: TraceBatches): Promise<Pass> {
     const store = openSqliteStore({ path: join(dir, 'opsloop.db') });
     const loop = createLoop({ config, store });
     try {
-      const ingestor = new OtlpIngestor();
+      const ingestor = new OtlpIngestor({ spanAttributes: loop.spanAttributesRead });
       const pass = await timed(async () => {
         for (const body of batches.bodies) {
           const result = ingestor.ingest('traces', 'protobuf', body);

@@ -16,6 +16,7 @@ import type { SignalSink } from '../ingest/sink.js';
 import { LogSignals, logSignalSettings } from '../observe/logs/signals/index.js';
 import { DetectorBank } from '../observe/metrics/detector-bank.js';
 import { SilenceDetector } from '../observe/silence/silence-detector.js';
+import { ERROR_TYPE_KEYS } from '../observe/traces/anomalies/error-type.js';
 import { RedAggregator } from '../observe/traces/red-aggregator.js';
 import { ServiceGraphBuilder } from '../observe/traces/service-graph.js';
 import type { Store } from '../store/store.js';
@@ -49,6 +50,12 @@ export interface LoopOptions {
 
 export interface Loop extends Engine {
   readonly bus: Bus;
+  /**
+   * The span attributes the analysis of telemetry.spans reads (trace anomalies' error type):
+   * a receiver may leave the others out of SpanRecord.attributes when the span keeps them in
+   * its stored bytes (OtlpIngestorOptions.spanAttributes).
+   */
+  readonly spanAttributesRead: ReadonlySet<string>;
   /** Lets the demo, when it runs in this process, publish what it injected. */
   setDemoFaults(provider: () => Fault[]): void;
 }
@@ -266,6 +273,7 @@ export function createLoop(options: LoopOptions): Loop {
   return {
     store,
     bus,
+    spanAttributesRead: ERROR_TYPE_KEYS,
     telemetry,
     signals,
     notifications: notifier,

@@ -64,6 +64,7 @@ export async function startOpsloop(config: Config, options: StartOptions = {}): 
     bodyLimitBytes: config.otlp.bodyLimitBytes,
     logger: options.logger === false ? false : logger.child({ component: 'otlp' }),
     authenticator,
+    spanAttributes: loop.spanAttributesRead,
   });
   try {
     await api.listen({ host: config.api.host, port: config.api.port });

@@ -24,9 +24,11 @@ export function createTelemetrySink(store: Store, bus: Bus, options: TelemetrySi
         throw new OpsError('OPS_ERR_OVERLOADED', [`${backlog} batches waiting for analysis`]);
       }
       const logs = batch.logs?.length ? options.logMining.mine(batch.logs) : undefined;
+      // Spans of a request stored before (a resend) are neither stored nor analysed again.
+      let spans = batch.spans?.length ? batch.spans : undefined;
       store.transaction(() => {
         if (batch.metrics?.length) store.telemetry.insertMetricPoints(batch.metrics);
-        if (batch.spans?.length) store.telemetry.insertSpans(batch.spans);
+        if (spans && !store.telemetry.insertSpans(spans, batch.spansDigest ? { batchDigest: batch.spansDigest } : {})) spans = undefined;
         if (logs) {
           store.telemetry.insertLogs(logs.logs);
           store.logs.recordTemplates(logs.templates);
@@ -35,12 +37,12 @@ export function createTelemetrySink(store: Store, bus: Bus, options: TelemetrySi
         for (const record of [...(batch.metrics ?? []), ...(batch.logs ?? [])]) {
           seen.set(record.service, Math.max(seen.get(record.service) ?? 0, record.timeMs));
         }
-        for (const span of batch.spans ?? []) seen.set(span.service, Math.max(seen.get(span.service) ?? 0, span.startMs));
+        for (const span of spans ?? []) seen.set(span.service, Math.max(seen.get(span.service) ?? 0, span.startMs));
         if (seen.size > 0) store.topology.touchServices([...seen].map(([name, lastSeenMs]) => ({ name, lastSeenMs })));
-        const instances = instancesOf(batch);
+        const instances = instancesOf({ ...batch, spans });
         if (instances.length > 0) store.topology.touchInstances(instances);
       });
-      if (batch.spans?.length) bus.publish('telemetry.spans', batch.spans);
+      if (spans) bus.publish('telemetry.spans', spans);
       if (batch.metrics?.length) bus.publish('telemetry.metrics', batch.metrics);
       if (logs) {
         bus.publish('telemetry.logs', logs.logs);

@@ -49,6 +49,10 @@ export interface SpanRecord extends EntityRef {
    * so uninstrumented databases and queues still appear in the service graph.
    */
   peerService?: string;
+  /**
+   * All of them, except on spans the OTLP receiver hands the loop: those that arrived as
+   * protobuf carry only what analysis reads (Loop.spanAttributesRead), the rest being in `encoded`.
+   */
   attributes: Attributes;
   /**
    * The span's OTLP/protobuf Span message, when it arrived as protobuf (a view into the request

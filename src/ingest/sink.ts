@@ -4,6 +4,11 @@ import type { LogRecord, MetricPoint, Signal, SpanRecord, Change } from '../core
 export interface TelemetryBatch {
   metrics?: MetricPoint[];
   spans?: SpanRecord[];
+  /**
+   * A digest of the request body the spans came in: a resent request (an exporter retrying
+   * an export it thinks failed) is stored and analysed once.
+   */
+  spansDigest?: Uint8Array;
   logs?: LogRecord[];
 }
 

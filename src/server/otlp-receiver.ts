@@ -29,6 +29,8 @@ export interface OtlpReceiverOptions {
   maxCumulativeSeries?: number;
   /** Checks senders' ingest tokens (docs/access.md); absent: anyone may send (tests, embedding). */
   authenticator?: Authenticator;
+  /** The span attributes the sink's consumers read (OtlpIngestorOptions). @default every attribute */
+  spanAttributes?: ReadonlySet<string>;
 }
 
 const SIGNALS: readonly OtlpSignal[] = ['metrics', 'traces', 'logs'];
@@ -54,7 +56,7 @@ export function buildOtlpReceiver(options: OtlpReceiverOptions): FastifyInstance
   checkPositiveInteger('bodyLimitBytes', options.bodyLimitBytes);
   const retryAfter = String(options.retryAfterSeconds ?? 5);
   const { sink, bodyLimitBytes } = options;
-  const ingestor = new OtlpIngestor({ maxCumulativeSeries: options.maxCumulativeSeries });
+  const ingestor = new OtlpIngestor({ maxCumulativeSeries: options.maxCumulativeSeries, spanAttributes: options.spanAttributes });
   const app = createInstance(options);
 
   // Bodies are decoded by us (after gunzip), so every accepted type is read as raw bytes, and

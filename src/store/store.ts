@@ -35,9 +35,23 @@ export interface SeriesInfo {
   lastMs: number;
 }
 
+export interface InsertSpansOptions {
+  /**
+   * A digest of the request the spans came in (its body's bytes). A batch whose digest is
+   * already stored is not stored again: a client retrying an export it thinks failed resends
+   * the same bytes.
+   */
+  batchDigest?: Uint8Array;
+}
+
 export interface TelemetryRepository {
   insertMetricPoints(points: readonly MetricPoint[]): void;
-  insertSpans(spans: readonly SpanRecord[]): void;
+  /**
+   * Stores the spans in one transaction; false (nothing stored) when `batchDigest` names a
+   * batch already stored. Spans are not unique by id otherwise: readers of one trace show a
+   * span sent twice in two batches once.
+   */
+  insertSpans(spans: readonly SpanRecord[], options?: InsertSpansOptions): boolean;
   insertLogs(logs: readonly LogRecord[]): void;
   /** Points of one series (by seriesKey), oldest first. */
   seriesPoints(seriesKey: string, range: TimeRange): Array<{ timeMs: number; value: number }>;

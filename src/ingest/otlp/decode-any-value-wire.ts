@@ -85,6 +85,62 @@ function readKeyValue(reader: ProtobufWireReader, end: number, depth: number, in
   setOwn(into, key, value);
 }
 
+/**
+ * Walks one AnyValue occupying [reader.pos, end) as readAnyValue would, failing where it
+ * would fail (wire types, nesting depth, lengths), but builds nothing: the attributes the
+ * span path does not read are checked this way, so a body accepted is one that decodes again
+ * when a trace is read.
+ */
+function checkAnyValue(reader: ProtobufWireReader, end: number, depth: number): void {
+  if (depth > MAX_DEPTH) throw new ProtobufWireError(`value nests deeper than ${MAX_DEPTH} levels`);
+  while (reader.pos < end) {
+    const tag = reader.uint32(end);
+    const wireType = tag & 7;
+    const field = tag >>> 3;
+    const expected = ANY_VALUE_WIRE_TYPES[field];
+    if (expected === undefined) {
+      reader.skip(wireType, end);
+      continue;
+    }
+    expectWireType(wireType, expected, ANY_VALUE_FIELDS[field] as string);
+    if (field === 5 || field === 6) checkNested(reader, reader.delimitedEnd(end), depth, field === 6);
+    else reader.skip(wireType, end);
+  }
+}
+
+/** AnyValue's fields 1–7 (string, bool, int, double, array, kvlist, bytes) and their wire types. */
+const ANY_VALUE_WIRE_TYPES: readonly (number | undefined)[] = [undefined, WIRE.bytes, WIRE.varint, WIRE.varint, WIRE.fixed64, WIRE.bytes, WIRE.bytes, WIRE.bytes];
+const ANY_VALUE_FIELDS: readonly string[] = ['', 'AnyValue.string_value', 'AnyValue.bool_value', 'AnyValue.int_value', 'AnyValue.double_value', 'AnyValue.array_value', 'AnyValue.kvlist_value', 'AnyValue.bytes_value'];
+
+/** ArrayValue (field 1: AnyValue) or KeyValueList (field 1: KeyValue), checked as readAnyValue reads them. */
+function checkNested(reader: ProtobufWireReader, end: number, depth: number, keyValues: boolean): void {
+  while (reader.pos < end) {
+    const tag = reader.uint32(end);
+    if (tag >>> 3 !== 1) {
+      reader.skip(tag & 7, end);
+      continue;
+    }
+    expectWireType(tag & 7, WIRE.bytes, keyValues ? 'KeyValueList.values' : 'ArrayValue.values');
+    const itemEnd = reader.delimitedEnd(end);
+    if (keyValues) checkKeyValue(reader, itemEnd, depth);
+    else checkAnyValue(reader, itemEnd, depth + 1);
+  }
+}
+
+function checkKeyValue(reader: ProtobufWireReader, end: number, depth: number): void {
+  while (reader.pos < end) {
+    const tag = reader.uint32(end);
+    const field = tag >>> 3;
+    if (field === 1) {
+      expectWireType(tag & 7, WIRE.bytes, 'KeyValue.key');
+      reader.skip(WIRE.bytes, end);
+    } else if (field === 2) {
+      expectWireType(tag & 7, WIRE.bytes, 'KeyValue.value');
+      checkAnyValue(reader, reader.delimitedEnd(end), depth + 1);
+    } else reader.skip(tag & 7, end);
+  }
+}
+
 /** One AnyValue occupying [reader.pos, end), at the top level. */
 export function readAnyValueAt(reader: ProtobufWireReader, end: number): OtlpValue {
   return readAnyValue(reader, end, 0);
@@ -96,6 +152,39 @@ export function readAnyValueAt(reader: ProtobufWireReader, end: number): OtlpVal
  */
 export function readKeyValueInto(reader: ProtobufWireReader, end: number, into: OtlpAttributes): void {
   readKeyValue(reader, end, 0, into);
+}
+
+/**
+ * As readKeyValueInto, but only a key in `wanted` has its value decoded into `into`; the
+ * others are checked and skipped. Most of decoding a span was building the values (nearly all
+ * unique strings) of attributes that nothing on the ingest path reads.
+ */
+export function readKeyValueIfWanted(reader: ProtobufWireReader, end: number, wanted: ReadonlySet<string>, into: OtlpAttributes): void {
+  let key = '';
+  let valueStart = -1;
+  let valueEnd = -1;
+  while (reader.pos < end) {
+    const tag = reader.uint32(end);
+    const field = tag >>> 3;
+    if (field === 1) {
+      expectWireType(tag & 7, WIRE.bytes, 'KeyValue.key');
+      key = reader.interned(end);
+    } else if (field === 2) {
+      expectWireType(tag & 7, WIRE.bytes, 'KeyValue.value');
+      valueEnd = reader.delimitedEnd(end);
+      valueStart = reader.pos;
+      reader.pos = valueEnd;
+    } else reader.skip(tag & 7, end);
+  }
+  const decode = wanted.has(key);
+  let value: OtlpValue = null;
+  if (valueStart >= 0) {
+    reader.pos = valueStart;
+    if (decode) value = readAnyValue(reader, valueEnd, 1);
+    else checkAnyValue(reader, valueEnd, 1);
+  }
+  reader.pos = end;
+  if (decode) setOwn(into, key, value);
 }
 
 function readKeyValues(reader: ProtobufWireReader, end: number, depth: number): OtlpAttributes {

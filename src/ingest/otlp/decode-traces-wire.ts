@@ -8,7 +8,7 @@
  * and fields it does not use (events, links, trace state) are skipped.
  */
 import { OpsError } from '../../core/errors.js';
-import { readKeyValueInto } from './decode-any-value-wire.js';
+import { readKeyValueIfWanted, readKeyValueInto } from './decode-any-value-wire.js';
 import type { OtlpAttributes, OtlpResourceGroup, OtlpScope, OtlpScopeGroup, OtlpSpan, OtlpTracesRequest } from './otlp-types.js';
 import { ProtobufWireError, ProtobufWireReader, WIRE, expectWireType } from './protobuf-wire-reader.js';
 
@@ -28,8 +28,11 @@ function readStatus(reader: ProtobufWireReader, end: number, span: OtlpSpan): vo
   }
 }
 
-/** One Span message occupying [reader.pos, end). */
-export function readSpan(reader: ProtobufWireReader, end: number): OtlpSpan {
+/**
+ * One Span message occupying [reader.pos, end). With `wanted`, only those attribute keys are
+ * decoded (the others are checked and skipped); without it, every attribute is.
+ */
+export function readSpan(reader: ProtobufWireReader, end: number, wanted?: ReadonlySet<string>): OtlpSpan {
   const span: OtlpSpan = {
     traceId: '',
     spanId: '',
@@ -48,15 +51,15 @@ export function readSpan(reader: ProtobufWireReader, end: number): OtlpSpan {
     switch (tag >>> 3) {
       case 1:
         expectWireType(wireType, WIRE.bytes, 'Span.trace_id');
-        span.traceId = reader.hex(end);
+        span.traceId = reader.internedHex(end);
         break;
       case 2:
         expectWireType(wireType, WIRE.bytes, 'Span.span_id');
-        span.spanId = reader.hex(end);
+        span.spanId = reader.internedHex(end);
         break;
       case 4:
         expectWireType(wireType, WIRE.bytes, 'Span.parent_span_id');
-        span.parentSpanId = reader.hex(end);
+        span.parentSpanId = reader.internedHex(end);
         break;
       case 5:
         expectWireType(wireType, WIRE.bytes, 'Span.name');
@@ -76,7 +79,8 @@ export function readSpan(reader: ProtobufWireReader, end: number): OtlpSpan {
         break;
       case 9:
         expectWireType(wireType, WIRE.bytes, 'Span.attributes');
-        readKeyValueInto(reader, reader.delimitedEnd(end), span.attributes);
+        if (wanted === undefined) readKeyValueInto(reader, reader.delimitedEnd(end), span.attributes);
+        else readKeyValueIfWanted(reader, reader.delimitedEnd(end), wanted, span.attributes);
         break;
       case 15:
         expectWireType(wireType, WIRE.bytes, 'Span.status');
@@ -105,7 +109,7 @@ function readScope(reader: ProtobufWireReader, end: number): OtlpScope {
   return scope;
 }
 
-function readScopeSpans(reader: ProtobufWireReader, end: number): OtlpScopeGroup<OtlpSpan> {
+function readScopeSpans(reader: ProtobufWireReader, end: number, wanted: ReadonlySet<string> | undefined): OtlpScopeGroup<OtlpSpan> {
   const group: OtlpScopeGroup<OtlpSpan> = { scope: { name: '', version: '' }, items: [] };
   while (reader.pos < end) {
     const tag = reader.uint32(end);
@@ -117,7 +121,7 @@ function readScopeSpans(reader: ProtobufWireReader, end: number): OtlpScopeGroup
       expectWireType(tag & 7, WIRE.bytes, 'ScopeSpans.spans');
       const spanEnd = reader.delimitedEnd(end);
       const spanStart = reader.pos;
-      const span = readSpan(reader, spanEnd);
+      const span = readSpan(reader, spanEnd, wanted);
       span.encoded = reader.bytes.subarray(spanStart, spanEnd);
       group.items.push(span);
     } else reader.skip(tag & 7, end);
@@ -136,7 +140,7 @@ function readResource(reader: ProtobufWireReader, end: number, into: OtlpAttribu
   }
 }
 
-function readResourceSpans(reader: ProtobufWireReader, end: number): OtlpResourceGroup<OtlpSpan> {
+function readResourceSpans(reader: ProtobufWireReader, end: number, wanted: ReadonlySet<string> | undefined): OtlpResourceGroup<OtlpSpan> {
   const group: OtlpResourceGroup<OtlpSpan> = { resource: {}, scopes: [] };
   while (reader.pos < end) {
     const tag = reader.uint32(end);
@@ -146,14 +150,23 @@ function readResourceSpans(reader: ProtobufWireReader, end: number): OtlpResourc
       readResource(reader, reader.delimitedEnd(end), group.resource);
     } else if (field === 2) {
       expectWireType(tag & 7, WIRE.bytes, 'ResourceSpans.scope_spans');
-      group.scopes.push(readScopeSpans(reader, reader.delimitedEnd(end)));
+      group.scopes.push(readScopeSpans(reader, reader.delimitedEnd(end), wanted));
     } else reader.skip(tag & 7, end);
   }
   return group;
 }
 
+export interface DecodeTracesOptions {
+  /**
+   * Span attributes to decode; the others are only checked, and stay readable in each span's
+   * `encoded` bytes. @default every attribute
+   */
+  spanAttributes?: ReadonlySet<string>;
+}
+
 /** Malformed bytes → OPS_ERR_BAD_PAYLOAD, worded as decodeOtlpProtobuf words it. */
-export function decodeTracesWire(body: Uint8Array): OtlpTracesRequest {
+export function decodeTracesWire(body: Uint8Array, options: DecodeTracesOptions = {}): OtlpTracesRequest {
+  const wanted = options.spanAttributes;
   const reader = new ProtobufWireReader(body);
   const end = body.byteLength;
   const request: OtlpTracesRequest = [];
@@ -162,7 +175,7 @@ export function decodeTracesWire(body: Uint8Array): OtlpTracesRequest {
       const tag = reader.uint32(end);
       if (tag >>> 3 === 1) {
         expectWireType(tag & 7, WIRE.bytes, 'ExportTraceServiceRequest.resource_spans');
-        request.push(readResourceSpans(reader, reader.delimitedEnd(end)));
+        request.push(readResourceSpans(reader, reader.delimitedEnd(end), wanted));
       } else reader.skip(tag & 7, end);
     }
   } catch (error) {

@@ -6,6 +6,17 @@
  */
 import type { Attributes, AttributeValue, SpanKind } from '../../core/records.js';
 
+/** Every attribute peerServiceOf reads: the span path decodes only these (decode-traces-wire.ts). */
+export const PEER_SERVICE_KEYS: ReadonlySet<string> = new Set([
+  'peer.service',
+  'messaging.system',
+  'messaging.destination.name',
+  'server.address',
+  'net.peer.name',
+  'db.system',
+  'db.system.name',
+]);
+
 function text(value: AttributeValue | undefined): string | undefined {
   if (value === undefined) return undefined;
   const rendered = String(value);

@@ -30,6 +30,8 @@ export class ProtobufWireReader {
   readonly #bytes: Buffer;
   /** Strings read with interned(), by a hash of their bytes. */
   readonly #interned = new Map<number, Interned>();
+  /** The same for internedHex(): the same bytes read as hex are another string. */
+  readonly #internedHex = new Map<number, Interned>();
   /** Position of the next byte to read. */
   pos: number;
 
@@ -108,16 +110,28 @@ export class ProtobufWireReader {
    * of a span's ~25 keys and names, then hashing it again as a key, was most of decoding.
    */
   interned(end: number): string {
+    return this.#intern(end, this.#interned, 'utf8');
+  }
+
+  /**
+   * A bytes field in lowercase hex that repeats across a body (trace ids: every span of a trace
+   * carries its trace's), with the same reuse as interned().
+   */
+  internedHex(end: number): string {
+    return this.#intern(end, this.#internedHex, 'hex');
+  }
+
+  #intern(end: number, cache: Map<number, Interned>, encoding: 'utf8' | 'hex'): string {
     const fieldEnd = this.delimitedEnd(end);
     const start = this.pos;
     this.pos = fieldEnd;
     const length = fieldEnd - start;
-    if (length > MAX_INTERNED_BYTES) return this.#bytes.toString('utf8', start, fieldEnd);
+    if (length > MAX_INTERNED_BYTES) return this.#bytes.toString(encoding, start, fieldEnd);
     const bytes = this.#bytes;
     // FNV-1a over the bytes, with the length folded in.
     let hash = 0x811c9dc5 ^ length;
     for (let i = start; i < fieldEnd; i++) hash = Math.imul(hash ^ (bytes[i] as number), 0x01000193);
-    const known = this.#interned.get(hash);
+    const known = cache.get(hash);
     if (known !== undefined && known.bytes.length === length) {
       let same = true;
       for (let i = 0; i < length; i++) {
@@ -128,9 +142,9 @@ export class ProtobufWireReader {
       }
       if (same) return known.text;
     }
-    const text = bytes.toString('utf8', start, fieldEnd);
-    if (known === undefined && this.#interned.size < MAX_INTERNED) {
-      this.#interned.set(hash, { bytes: bytes.subarray(start, fieldEnd), text });
+    const text = bytes.toString(encoding, start, fieldEnd);
+    if (known === undefined && cache.size < MAX_INTERNED) {
+      cache.set(hash, { bytes: bytes.subarray(start, fieldEnd), text });
     }
     return text;
   }

@@ -7,8 +7,9 @@ import { spanAttributeSql } from './span-attribute-sql.js';
 /**
  * Only the columns the map sums, newest first. The peer's system is read from the stored
  * attributes in SQL (span-attribute-sql.ts) and only for spans with a peer, so most rows decode
- * no attributes at all. The parent is joined only for server and consumer spans, through the unique
- * (trace_id, span_id) index: one lookup per incoming call.
+ * no attributes at all. The parent is joined only for server and consumer spans, through the
+ * trace_key index: one lookup per incoming call, of one row even when the parent was stored
+ * twice (sent again in another batch).
  */
 const MAP_SPANS = `SELECT s.service, s.instance, s.name, s.kind, s.duration_ms, s.status = 'error' AS error, s.peer_service,
     CASE WHEN s.peer_service IS NOT NULL THEN coalesce(${spanAttributeSql('s.attributes', 'db.system.name')}, ${spanAttributeSql('s.attributes', 'db.system')}) END AS db_system,
@@ -16,7 +17,7 @@ const MAP_SPANS = `SELECT s.service, s.instance, s.name, s.kind, s.duration_ms, 
     p.service AS parent_service, p.kind AS parent_kind, p.peer_service AS parent_peer
   FROM spans s
   LEFT JOIN spans p ON s.kind IN ('server', 'consumer') AND s.parent_span_id IS NOT NULL
-    AND p.trace_id = s.trace_id AND p.span_id = s.parent_span_id
+    AND p.id = (SELECT id FROM spans WHERE trace_key = s.trace_key AND trace_id = s.trace_id AND span_id = s.parent_span_id LIMIT 1)
   WHERE s.start_ms >= ? AND s.start_ms <= ?
   ORDER BY s.start_ms DESC
   LIMIT ?`;

@@ -13,14 +13,17 @@ const DELETE_POINTS = `DELETE FROM points WHERE series_id = @id AND time_ms IN (
 // A series whose newest point is older than the cut-off has no points left.
 const DELETE_EMPTY_SERIES = 'DELETE FROM series WHERE last_ms < ?';
 const DELETE_SPANS = 'DELETE FROM spans WHERE id IN (SELECT id FROM spans WHERE start_ms < ? LIMIT ?)';
+// A batch's digest goes with its newest span: a resend after that would store nothing twice.
+const DELETE_SPAN_BATCHES = 'DELETE FROM span_batches WHERE newest_ms < ?';
 // Triggers take each deleted log out of the full-text index too (migrations.ts).
 const DELETE_LOGS = 'DELETE FROM logs WHERE id IN (SELECT id FROM logs WHERE time_ms < ? LIMIT ?)';
 // A template not seen within retention goes with its logs; seen again, it starts a new row.
 const DELETE_TEMPLATES = 'DELETE FROM log_templates WHERE last_seen_ms < ?';
 
 /**
- * Deletes points, spans, logs and log templates last seen before `beforeMs`; returns how many
- * points, spans and logs went (series and template rows are not counted).
+ * Deletes points, spans (and their batches' digests), logs and log templates last seen before
+ * `beforeMs`; returns how many points, spans and logs went (series, digests and templates are
+ * not counted).
  */
 export function pruneTelemetry(conn: SqliteConnection, beforeMs: number): number {
   let deleted = 0;
@@ -33,6 +36,7 @@ export function pruneTelemetry(conn: SqliteConnection, beforeMs: number): number
 
   const deleteSpans = conn.statement(DELETE_SPANS);
   deleted += repeatUntilShort(() => deleteSpans.run(beforeMs, CHUNK).changes);
+  conn.statement(DELETE_SPAN_BATCHES).run(beforeMs);
   const deleteLogs = conn.statement(DELETE_LOGS);
   deleted += repeatUntilShort(() => deleteLogs.run(beforeMs, CHUNK).changes);
   conn.statement(DELETE_TEMPLATES).run(beforeMs);

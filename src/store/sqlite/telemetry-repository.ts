@@ -1,8 +1,9 @@
 import type { LogRecord, MetricPoint, SpanRecord } from '../../core/records.js';
 import { seriesKey, sortLabels } from '../../core/series.js';
-import type { SeriesInfo, TelemetryRepository, TimeRange } from '../store.js';
+import type { InsertSpansOptions, SeriesInfo, TelemetryRepository, TimeRange } from '../store.js';
 import type { SqliteConnection } from './connection.js';
 import { pruneTelemetry } from './telemetry-prune.js';
+import { traceKeyOf } from './trace-key.js';
 import {
   type LogRow,
   type PointRow,
@@ -27,12 +28,15 @@ const UPSERT_SERIES = `INSERT INTO series (key, name, service, instance, labels,
 const INSERT_POINT = `INSERT INTO points (series_id, time_ms, value) VALUES (?, ?, ?)
   ON CONFLICT (series_id, time_ms) DO UPDATE SET value = excluded.value`;
 const SPAN_INSERT_COLUMNS = `trace_id, span_id, parent_span_id, service, instance,
-  name, kind, start_ms, duration_ms, status, status_message, peer_service, attributes`;
-const SPAN_ROW = `(${Array.from({ length: 13 }, () => '?').join(', ')})`;
+  name, kind, start_ms, duration_ms, status, status_message, peer_service, attributes, trace_key`;
+const SPAN_ROW = `(${Array.from({ length: 14 }, () => '?').join(', ')})`;
 /**
  * Spans go in SPANS_PER_INSERT rows per statement: one statement step per row was most of the
- * cost of storing a span (16 rows: about 1.2x, measured; more gained nothing). 16 × 13 parameters is far below
- * SQLite's limit of 32,766 parameters.
+ * cost of storing a span (16 rows: about 1.2x, measured; more gained nothing). 16 × 14 parameters is far below
+ * SQLite's limit of 32,766 parameters. Nothing
+ * in the table is unique (trace-key.ts): a resent batch is recognised by its digest instead.
+ * OR IGNORE all the same: a statement that cannot fail part-way needs no statement journal,
+ * and a plain INSERT, which could (a NOT NULL), made storing a span ~1.6x dearer (measured).
  */
 const SPANS_PER_INSERT = 16;
 const insertSpansSql = (rows: number) =>
@@ -47,7 +51,9 @@ const LIST_SERIES = `SELECT ${SERIES_COLUMNS} FROM series ORDER BY key`;
 const LIST_SERIES_OF_SERVICE = `SELECT ${SERIES_COLUMNS} FROM series WHERE service = ? ORDER BY key`;
 const SPAN_COLUMNS = `trace_id, span_id, parent_span_id, service, instance, name, kind, start_ms,
   duration_ms, status, status_message, peer_service, attributes`;
-const SPANS_OF_TRACE = `SELECT ${SPAN_COLUMNS} FROM spans WHERE trace_id = ? ORDER BY start_ms, id`;
+const SPANS_OF_TRACE = `SELECT ${SPAN_COLUMNS} FROM spans WHERE trace_key = ? AND trace_id = ? ORDER BY start_ms, id`;
+// A batch stored before answers no row: it is not stored again.
+const NOTE_SPAN_BATCH = 'INSERT INTO span_batches (digest, newest_ms) VALUES (?, ?) ON CONFLICT DO NOTHING';
 const LOG_COLUMNS = `time_ms, service, instance, severity_number, severity_text, body, trace_id,
   span_id, attributes, template_id`;
 // Two statements rather than `service = ? OR ? IS NULL`, which would keep the planner off the
@@ -106,10 +112,11 @@ export class SqliteTelemetryRepository implements TelemetryRepository {
     });
   }
 
-  insertSpans(spans: readonly SpanRecord[]): void {
+  insertSpans(spans: readonly SpanRecord[], options: InsertSpansOptions = {}): boolean {
     const full = this.#conn.statement(insertSpansSql(SPANS_PER_INSERT));
     const params: unknown[] = [];
-    this.#conn.transaction(() => {
+    return this.#conn.transaction(() => {
+      if (options.batchDigest !== undefined && !this.#noteBatch(options.batchDigest, spans)) return false;
       let index = 0;
       for (; index + SPANS_PER_INSERT <= spans.length; index += SPANS_PER_INSERT) {
         params.length = 0;
@@ -117,11 +124,19 @@ export class SqliteTelemetryRepository implements TelemetryRepository {
         full.run(params);
       }
       const rest = spans.length - index;
-      if (rest === 0) return;
+      if (rest === 0) return true;
       params.length = 0;
       for (let row = index; row < spans.length; row++) pushSpanParams(params, spans[row] as SpanRecord);
       this.#conn.statement(insertSpansSql(rest)).run(params);
+      return true;
     });
+  }
+
+  /** False when a batch with this digest is already stored. */
+  #noteBatch(digest: Uint8Array, spans: readonly SpanRecord[]): boolean {
+    let newestMs = 0;
+    for (const span of spans) if (span.startMs > newestMs) newestMs = span.startMs;
+    return this.#conn.statement(NOTE_SPAN_BATCH).run(digest, newestMs).changes > 0;
   }
 
   insertLogs(logs: readonly LogRecord[]): void {
@@ -144,8 +159,17 @@ export class SqliteTelemetryRepository implements TelemetryRepository {
     return (rows as SeriesRow[]).map(seriesFromRow);
   }
 
+  /** Each span once: a span stored twice (sent again in another batch) is read from its first row. */
   spansOfTrace(traceId: string): SpanRecord[] {
-    return (this.#conn.statement(SPANS_OF_TRACE).all(traceId) as SpanRow[]).map(spanFromRow);
+    const rows = this.#conn.statement(SPANS_OF_TRACE).all(traceKeyOf(traceId), traceId) as SpanRow[];
+    const seen = new Set<string>();
+    const spans: SpanRecord[] = [];
+    for (const row of rows) {
+      if (seen.has(row.span_id)) continue;
+      seen.add(row.span_id);
+      spans.push(spanFromRow(row));
+    }
+    return spans;
   }
 
   /** Newest first, at most `limit` records. */

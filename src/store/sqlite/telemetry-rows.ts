@@ -7,6 +7,7 @@
 import type { Attributes, LogRecord, SpanKind, SpanRecord, SpanStatus } from '../../core/records.js';
 import { attributesOfEncodedSpan } from '../../ingest/otlp/encoded-span.js';
 import type { SeriesInfo } from '../store.js';
+import { traceKeyOf } from './trace-key.js';
 
 export interface SeriesRow {
   key: string;
@@ -110,6 +111,7 @@ export function pushSpanParams(params: unknown[], span: SpanRecord): void {
     span.statusMessage ?? null,
     span.peerService ?? null,
     span.encoded !== undefined ? asBuffer(span.encoded) : JSON.stringify(span.attributes),
+    traceKeyOf(span.traceId),
   );
 }
 

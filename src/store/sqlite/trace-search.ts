@@ -8,6 +8,7 @@
  */
 import type { SpanCursor, TraceSearchPage, TraceSearchQuery, TraceSummary } from '../store.js';
 import type { SqliteConnection } from './connection.js';
+import { traceKeyOf } from './trace-key.js';
 
 interface MatchRow {
   trace_id: string;
@@ -30,15 +31,19 @@ interface RootRow {
   name: string;
 }
 
-// Ids travel as one JSON parameter, so one cached statement serves any page size.
+// Ids and their trace keys (trace-key.ts, the indexed column) travel as JSON parameters, so one
+// cached statement serves any page size. A span stored twice (sent again in another batch)
+// counts once.
+const OF_TRACES = `trace_key IN (SELECT value FROM json_each(@keys)) AND trace_id IN (SELECT value FROM json_each(@ids))`;
 const SUMMARIES = `SELECT trace_id, MIN(start_ms) AS start_ms, MAX(start_ms + duration_ms) AS end_ms,
-    COUNT(*) AS span_count, SUM(status = 'error') AS error_count, json_group_array(DISTINCT service) AS services
-  FROM spans WHERE trace_id IN (SELECT value FROM json_each(@ids)) GROUP BY trace_id`;
+    COUNT(DISTINCT span_id) AS span_count, COUNT(DISTINCT CASE WHEN status = 'error' THEN span_id END) AS error_count,
+    json_group_array(DISTINCT service) AS services
+  FROM spans WHERE ${OF_TRACES} GROUP BY trace_id`;
 // The root: a span with no parent first, then the earliest (a trace whose root has not arrived).
 const ROOTS = `SELECT trace_id, service, name FROM (
     SELECT trace_id, service, name, row_number() OVER (
       PARTITION BY trace_id ORDER BY parent_span_id IS NOT NULL, start_ms, id) AS position
-    FROM spans WHERE trace_id IN (SELECT value FROM json_each(@ids)))
+    FROM spans WHERE ${OF_TRACES})
   WHERE position = 1`;
 
 export function searchTraces(conn: SqliteConnection, query: TraceSearchQuery): TraceSearchPage {
@@ -54,9 +59,9 @@ export function searchTraces(conn: SqliteConnection, query: TraceSearchQuery): T
 
 export function traceSummaries(conn: SqliteConnection, traceIds: readonly string[]): TraceSummary[] {
   if (traceIds.length === 0) return [];
-  const ids = JSON.stringify(traceIds);
-  const roots = new Map((conn.statement(ROOTS).all({ ids }) as RootRow[]).map((row) => [row.trace_id, row]));
-  return (conn.statement(SUMMARIES).all({ ids }) as SummaryRow[]).map((row) => {
+  const params = { ids: JSON.stringify(traceIds), keys: JSON.stringify(traceIds.map(traceKeyOf)) };
+  const roots = new Map((conn.statement(ROOTS).all(params) as RootRow[]).map((row) => [row.trace_id, row]));
+  return (conn.statement(SUMMARIES).all(params) as SummaryRow[]).map((row) => {
     const root = roots.get(row.trace_id);
     return {
       traceId: row.trace_id,
@@ -73,8 +78,8 @@ export function traceSummaries(conn: SqliteConnection, traceIds: readonly string
 
 /**
  * The span filters on `alias`. In the NOT EXISTS subquery they are written with a unary `+`,
- * which keeps the planner on the (trace_id, span_id) index there instead of, say, the
- * service index, whatever the filters are.
+ * which keeps the planner on the trace_key index there instead of, say, the service index,
+ * whatever the filters are.
  */
 function spanFilters(query: TraceSearchQuery, alias: string, indexed: boolean): string[] {
   const column = (name: string): string => `${indexed ? '' : '+'}${alias}.${name}`;
@@ -105,7 +110,7 @@ function searchStatement(query: TraceSearchQuery): { sql: string; params: Record
     Object.assign(params, { afterMs: query.after.timeMs, afterId: query.after.id });
   }
   // Only the trace's newest matching span stands for it.
-  const newer = ['n.trace_id = s.trace_id', '(n.start_ms, n.id) > (s.start_ms, s.id)', ...spanFilters(query, 'n', false)];
+  const newer = ['n.trace_key = s.trace_key', 'n.trace_id = s.trace_id', '(n.start_ms, n.id) > (s.start_ms, s.id)', ...spanFilters(query, 'n', false)];
   where.push(`NOT EXISTS (SELECT 1 FROM spans n WHERE ${newer.join(' AND ')})`);
   const sql = `SELECT s.trace_id, s.start_ms, s.id FROM spans s WHERE ${where.join(' AND ')}
     ORDER BY s.start_ms DESC, s.id DESC LIMIT @limit`;

@@ -110,6 +110,37 @@ describe('decodeTracesWire()', () => {
     assert.equal(Object.getOwnPropertyDescriptor(attributes, '__proto__')?.value, 'own');
   });
 
+  it('decodes only the span attributes asked for, leaving the rest in the span bytes', async () => {
+    const bytes = await tracePayload('protobuf');
+    const full = decodeTracesWire(bytes);
+    const wanted = new Set(['db.system', 'server.address']);
+    const picked = decodeTracesWire(bytes, { spanAttributes: wanted });
+    const spans = (request: OtlpTracesRequest) => request.flatMap((group) => group.scopes.flatMap((scope) => scope.items));
+    assert.ok(spans(full).some((span) => Object.keys(span.attributes).length > 2), 'the payload has other attributes');
+    spans(picked).forEach((span, index) => {
+      const reference = spans(full)[index]!;
+      assert.deepStrictEqual(span.attributes, Object.fromEntries(Object.entries(reference.attributes).filter(([key]) => wanted.has(key))));
+      assert.deepStrictEqual({ ...span, attributes: reference.attributes }, reference);
+    });
+  });
+
+  it('checks the attributes it does not decode: bad nesting or wire types are refused as if decoded', () => {
+    const only = { spanAttributes: new Set(['wanted']) };
+    const deep = encode({ resourceSpans: [{ scopeSpans: [{ spans: [{ attributes: [{ key: 'deep', value: nested(40) }] }] }] }] });
+    assert.throws(() => decodeTracesWire(deep, only), isBadPayload(/nests deeper than 32 levels/));
+    const allowed = encode({ resourceSpans: [{ scopeSpans: [{ spans: [{ attributes: [{ key: 'deep', value: nested(30) }] }] }] }] });
+    assert.doesNotThrow(() => decodeTracesWire(allowed, only));
+    // A span (field 2 of ScopeSpans) whose one attribute holds an AnyValue with string_value
+    // (field 1) sent as a varint.
+    const pair = Buffer.from([0x0a, 0x01, 0x78, 0x12, 0x02, 0x08, 0x01]);
+    const span = Buffer.concat([Buffer.from([0x4a, pair.length]), pair]);
+    const scopeSpans = Buffer.concat([Buffer.from([0x12, span.length]), span]);
+    const resourceSpans = Buffer.concat([Buffer.from([0x12, scopeSpans.length]), scopeSpans]);
+    const body = Buffer.concat([Buffer.from([0x0a, resourceSpans.length]), resourceSpans]);
+    assert.throws(() => decodeTracesWire(body), isBadPayload(/string_value has wire type 0/));
+    assert.throws(() => decodeTracesWire(body, only), isBadPayload(/string_value has wire type 0/));
+  });
+
   it('answers OPS_ERR_BAD_PAYLOAD for truncated bytes, a wrong wire type and nesting past 32 levels', async () => {
     const bytes = await tracePayload('protobuf');
     assert.throws(() => decodeTracesWire(bytes.subarray(0, bytes.length - 3)), isBadPayload(/ExportTraceServiceRequest \(index out of range\)/));

@@ -33,3 +33,15 @@ describe('ProtobufWireReader.interned', () => {
     assert.equal(first, 'k8s.pod.name');
   });
 });
+
+describe('ProtobufWireReader.internedHex', () => {
+  it('reads ids as lowercase hex, repeated or not, apart from the same bytes read as text', () => {
+    const ids = ['abc', 'abc', 'abd', '0af7651916cd43dd', 'x'.repeat(100)];
+    const body = fields(...ids, 'abc');
+    const reader = new ProtobufWireReader(body);
+    const read = ids.map(() => reader.internedHex(body.length));
+    assert.deepEqual(read, ids.map((id) => Buffer.from(id, 'utf8').toString('hex')));
+    assert.equal(reader.interned(body.length), 'abc');
+    assert.equal(reader.pos, body.length);
+  });
+});

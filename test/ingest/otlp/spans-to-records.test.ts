@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseOtlpJson } from '../../../src/ingest/otlp/otlp-json.js';
 import { decodeOtlpProtobuf } from '../../../src/ingest/otlp/otlp-protobuf.js';
-import { peerServiceOf } from '../../../src/ingest/otlp/peer-service.js';
+import { attributesOfEncodedSpan } from '../../../src/ingest/otlp/encoded-span.js';
+import { OtlpIngestor } from '../../../src/ingest/otlp/otlp-ingestor.js';
+import { PEER_SERVICE_KEYS, peerServiceOf } from '../../../src/ingest/otlp/peer-service.js';
 import { spansToRecords } from '../../../src/ingest/otlp/spans-to-records.js';
 import { attributes, nanos } from '../../fixtures/otlp/json-builders.js';
 import { BASE_MS, tracePayload } from '../../fixtures/otlp/sdk-payloads.js';
@@ -48,6 +50,28 @@ describe('spansToRecords()', () => {
     assert.equal(client.attributes['db.rows'], '[1,2,3]');
   });
 
+  it('gives protobuf spans the attributes asked for and those naming the peer, the rest staying in their bytes', async () => {
+    const body = await tracePayload('protobuf');
+    const reference = spansToRecords(decodeOtlpProtobuf('traces', body)).spans;
+    const asked = new Set(['http.route']);
+    const kept = new Set([...asked, ...PEER_SERVICE_KEYS]);
+    const ingested = new OtlpIngestor({ spanAttributes: asked }).ingest('traces', 'protobuf', body).batch.spans ?? [];
+    assert.equal(ingested.length, reference.length);
+    ingested.forEach(({ encoded, ...record }, index) => {
+      const { attributes, ...rest } = reference[index]!;
+      assert.deepStrictEqual(record, { ...rest, attributes: Object.fromEntries(Object.entries(attributes).filter(([key]) => kept.has(key))) });
+      assert.ok(encoded !== undefined);
+      assert.deepStrictEqual(attributesOfEncodedSpan(encoded), attributes, 'every attribute is in the bytes the store keeps');
+    });
+    assert.ok(ingested.some((record) => record.attributes['http.route'] !== undefined));
+    assert.ok(ingested.some((record) => record.peerService === 'pg-main'));
+    assert.deepStrictEqual(
+      (new OtlpIngestor().ingest('traces', 'protobuf', body).batch.spans ?? []).map(({ encoded: _encoded, ...record }) => record),
+      reference,
+      'by default every attribute is decoded',
+    );
+  });
+
   it('maps every kind number, unspecified and unknown ones to internal', () => {
     const kinds = [0, 1, 2, 3, 4, 5, 9].map((kind, index) => span({ kind, spanId: `00000000000000${String(index + 1).padStart(2, '0')}` }));
     assert.deepEqual(
@@ -88,6 +112,22 @@ describe('peerServiceOf()', () => {
     assert.equal(peerServiceOf('client', { 'net.peer.name': 'old-style' }), 'old-style');
     assert.equal(peerServiceOf('client', { 'db.system': 'redis' }), 'redis');
     assert.equal(peerServiceOf('client', {}), undefined);
+  });
+
+  it('reads no attribute beyond PEER_SERVICE_KEYS, the ones the span path decodes', () => {
+    const read = new Set<string>();
+    const everything = Object.fromEntries([...PEER_SERVICE_KEYS, 'http.route'].map((key) => [key, 'x']));
+    const recording = new Proxy(everything, {
+      get(target, key) {
+        if (typeof key === 'string') read.add(key);
+        return target[key as string];
+      },
+    });
+    for (const kind of ['client', 'producer', 'server'] as const) {
+      peerServiceOf(kind, recording);
+      peerServiceOf(kind, new Proxy({}, { get: (_target, key) => (typeof key === 'string' && read.add(key), undefined) }));
+    }
+    assert.deepEqual([...read].filter((key) => !PEER_SERVICE_KEYS.has(key)), []);
   });
 
   it('ignores outgoing-call attributes on server and internal spans', () => {

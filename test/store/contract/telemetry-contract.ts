@@ -82,6 +82,17 @@ export function telemetryContract(open: OpenStore): void {
       assert.deepEqual(store.telemetry.spansOfTrace('missing'), []);
     });
 
+    it('insertSpans() stores a batch once by its digest, and prunes the digest with the batch', () => {
+      const batch = [span({ spanId: 'a', startMs: T0 - 10 }), span({ spanId: 'b', startMs: T0 - 5 })];
+      const digest = Buffer.from('a digest of the request body');
+      assert.equal(store.telemetry.insertSpans(batch, { batchDigest: digest }), true);
+      assert.equal(store.telemetry.insertSpans(batch, { batchDigest: digest }), false, 'a resent batch');
+      assert.equal(store.telemetry.insertSpans([span({ spanId: 'c' })], { batchDigest: Buffer.from('another body') }), true);
+      assert.deepEqual(store.telemetry.spansOfTrace('trace-1').map((s) => s.spanId), ['a', 'b', 'c']);
+      assert.equal(store.telemetry.pruneBefore(T0 - 4), 2);
+      assert.equal(store.telemetry.insertSpans(batch, { batchDigest: digest }), true, 'its digest went with its newest span');
+    });
+
     it('recentLogs() returns newest first within the range, by service, up to the limit', () => {
       const logs = [0, 1, 2, 3].map((i) => log({ timeMs: T0 + i * 1000, body: `cart ${i}` }));
       const traced = log({ service: 'payments', timeMs: T0 + 1500, traceId: 't', spanId: 's', instance: 'p-1' });

@@ -101,6 +101,18 @@ export function tracesContract(open: OpenStore): void {
       assert.deepEqual(store.traces.summaries([]), []);
     });
 
+    it('search() and summaries() count a span sent again in another batch once', () => {
+      const [failed] = traces().filter((s) => s.status === 'error');
+      assert.ok(failed);
+      store.telemetry.insertSpans([failed]);
+      const [summary] = store.traces.summaries([failed.traceId]);
+      assert.equal(summary?.spanCount, 2);
+      assert.equal(summary?.errorCount, 1);
+      const found = store.traces.search({ status: 'error', limit: 10 }).traces;
+      assert.deepEqual(found.map((trace) => trace.traceId), [failed.traceId]);
+      assert.deepEqual(store.telemetry.spansOfTrace(failed.traceId).map((s) => s.spanId), ['a1', 'a2']);
+    });
+
     it('pruning takes old spans out of search', () => {
       store.telemetry.pruneBefore(T0 + 15_000);
       assert.deepEqual(ids({}), ['c']);

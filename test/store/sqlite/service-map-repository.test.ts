@@ -32,6 +32,16 @@ describe('SqliteServiceMapRepository.mapSpans()', () => {
     ]);
   });
 
+  it('joins an incoming call to its parent once when the parent was stored twice', () => {
+    const twice = openSqliteStore({ path: ':memory:' });
+    const parent = span('00000000000000b1', { service: 'frontend', kind: 'client', peerService: 'cart', startMs: T0 });
+    twice.telemetry.insertSpans([parent, span('00000000000000b2', { parentSpanId: '00000000000000b1', startMs: T0 + 1 })]);
+    twice.telemetry.insertSpans([parent]);
+    const servers = twice.serviceMap.mapSpans({ fromMs: T0, toMs: T0 + 10 }, 100).spans.filter((s) => s.kind === 'server');
+    assert.deepEqual(servers, [{ service: 'cart', name: 'op', kind: 'server', durationMs: 5, error: false, parent: { service: 'frontend', kind: 'client', peer: 'cart' } }]);
+    twice.close();
+  });
+
   it('keeps the newest spans up to the limit and says it left some out', () => {
     const { spans, truncated } = store.serviceMap.mapSpans({ fromMs: T0, toMs: T0 + 10 }, 2);
     assert.equal(truncated, true);

@@ -7,6 +7,15 @@
  */
 import type { AttributeValue, SpanRecord } from '../../../core/records.js';
 
+/** Every attribute errorTypeOf reads: span ingest decodes only the attributes analysis reads. */
+export const ERROR_TYPE_KEYS: ReadonlySet<string> = new Set([
+  'exception.type',
+  'error.type',
+  'http.response.status_code',
+  'http.status_code',
+  'rpc.grpc.status_code',
+]);
+
 /** Types are names, not essays: long messages are cut here. */
 const MAX_TYPE_CHARS = 120;
 

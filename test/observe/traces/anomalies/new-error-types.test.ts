@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { errorTypeOf, normaliseMessage } from '../../../../src/observe/traces/anomalies/error-type.js';
+import { ERROR_TYPE_KEYS, errorTypeOf, normaliseMessage } from '../../../../src/observe/traces/anomalies/error-type.js';
 import { TraceAnomalyDetector } from '../../../../src/observe/traces/anomalies/trace-anomaly-detector.js';
 import type { TraceAnomaly } from '../../../../src/observe/traces/anomalies/trace-anomaly.js';
 import type { SpanRecord } from '../../../../src/core/records.js';
@@ -25,6 +25,18 @@ describe('trace anomalies: new error types', () => {
     assert.equal(errorTypeOf(failed({}, 'timeout after 3012 ms for order 9f2c4e1a77')), 'timeout after <n> ms for order <*>');
     assert.equal(errorTypeOf(failed({})), 'error without a type');
     assert.equal(normaliseMessage('user "bob" not found'), 'user <*> not found');
+  });
+
+  it('reads no attribute beyond ERROR_TYPE_KEYS, the ones span ingest decodes for it', () => {
+    const read = new Set<string>();
+    const recording = new Proxy({} as SpanRecord['attributes'], {
+      get(_target, key) {
+        if (typeof key === 'string') read.add(key);
+        return undefined;
+      },
+    });
+    errorTypeOf(failed(recording));
+    assert.deepEqual([...read].sort(), [...ERROR_TYPE_KEYS].sort());
   });
 
   it('stays silent on a steady workload whose errors are all of known types', () => {
