@@ -36,6 +36,7 @@ import { ServiceMiners } from './logs/service-miners.js';
 import { createTelemetrySink } from './telemetry-sink.js';
 import { runTraceAnomalies } from './trace-anomalies.js';
 import { rankWindow } from './window-rca.js';
+import { weeklyReports } from './reports/weekly-reports.js';
 
 export interface LoopOptions {
   config: Config;
@@ -60,6 +61,8 @@ const RETENTION_SWEEP_MS = 10 * 60_000;
 const SNAPSHOT_MS = 5 * 60_000;
 /** A miner holds up to 10,000 templates; most services need far fewer, so this bounds memory loosely. */
 const LIVE_LOG_MINERS = 100;
+/** Wall clock between checks whether the weekly report is due. */
+const REPORT_CHECK_MS = 60_000;
 /** Signals kept for silence previews. */
 const RECENT_SIGNALS = 1000;
 
@@ -251,6 +254,16 @@ export function createLoop(options: LoopOptions): Loop {
   const snapshots = setInterval(snapshot, SNAPSHOT_MS);
   snapshots.unref();
 
+  const reports = weeklyReports({ store, now, slot: config.reports.weekly, enabled: config.reports.weekly.enabled });
+  const weekly = setInterval(() => {
+    try {
+      reports.runDue();
+    } catch (error) {
+      options.logger?.warn({ err: error }, 'weekly improvement report failed; retried in a minute');
+    }
+  }, REPORT_CHECK_MS);
+  weekly.unref();
+
   const actions = new IncidentActions(store);
   /** An incident a person changed goes on the bus like one the loop changed (RCA, notifications). */
   const changed = (incident: Incident): Incident => {
@@ -304,6 +317,7 @@ export function createLoop(options: LoopOptions): Loop {
       return incident;
     },
     rankWindow: (range) => rankWindow(store, range, { detector: config.detector }),
+    reports,
     logStats: () => logMining.stats(),
     demoFaults: () => demoFaults?.(),
     setDemoFaults: (provider) => {
@@ -315,6 +329,7 @@ export function createLoop(options: LoopOptions): Loop {
       clearInterval(snapshots);
       clearInterval(escalations);
       clearInterval(sweeps);
+      clearInterval(weekly);
       await settle();
       await notifier.idle();
       snapshot();

@@ -34,6 +34,7 @@ import { oncallRoutes } from './routes/oncall.js';
 import { openapiRoutes } from './routes/openapi.js';
 import { pagerdutyRoutes } from './routes/pagerduty.js';
 import { rcaRoutes } from './routes/rca.js';
+import { reportRoutes } from './routes/reports.js';
 import { serviceRoutes } from './routes/services.js';
 import { silenceRoutes } from './routes/silences.js';
 import { seriesRoutes } from './routes/series.js';
@@ -85,6 +86,7 @@ const ROUTE_PLUGINS = [
   grafanaRoutes,
   notificationRoutes,
   oncallRoutes,
+  reportRoutes,
   demoRoutes,
 ] as const;
 
@@ -125,6 +127,7 @@ export async function buildApiServer(options: ApiServerOptions): Promise<Fastify
         { name: 'changes', description: 'Deploys and configuration changes' },
         { name: 'notifications', description: 'Routing rules, channels, templates, escalation policies and the delivery log' },
         { name: 'on-call', description: 'Users, on-call schedules and who is on call' },
+        { name: 'reports', description: 'Continuous-improvement reports: alert noise, response times, recurring problems, automation and on-call load' },
         { name: 'integrations', description: 'Receivers for external alerts and events' },
         { name: 'demo', description: 'The built-in demo' },
         { name: 'system', description: 'Health and self-metrics' },

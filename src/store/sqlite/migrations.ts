@@ -300,6 +300,22 @@ CREATE TABLE grouping_feedback (
 );
 `;
 
+// Continuous-improvement reports (src/act/reports): the weekly ones are kept whole, as JSON,
+// and listed by period; deliveries get a time index because reports read them by period.
+const IMPROVEMENT_REPORTS = `
+CREATE TABLE improvement_reports (
+  id TEXT PRIMARY KEY,
+  kind TEXT NOT NULL,
+  from_ms INTEGER NOT NULL,
+  to_ms INTEGER NOT NULL,
+  created_ms INTEGER NOT NULL,
+  report TEXT NOT NULL
+);
+CREATE INDEX improvement_reports_kind_to ON improvement_reports (kind, to_ms);
+CREATE INDEX improvement_reports_to ON improvement_reports (to_ms);
+CREATE INDEX notify_deliveries_time ON notify_deliveries (time_ms);
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial telemetry', sql: INITIAL_TELEMETRY },
   { version: 2, name: 'initial state', sql: INITIAL_STATE },
@@ -311,4 +327,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 8, name: 'notifications', sql: NOTIFICATIONS },
   { version: 9, name: 'silences and audit', sql: SILENCES_AND_AUDIT },
   { version: 10, name: 'grouping feedback', sql: GROUPING_FEEDBACK },
+  { version: 11, name: 'improvement reports', sql: IMPROVEMENT_REPORTS },
 ];

@@ -16,6 +16,7 @@ import { SqliteSilenceRepository } from './silence-repository.js';
 import { SqliteModelStateRepository } from './model-state-repository.js';
 import { SqlitePostmortemRepository } from './postmortem-repository.js';
 import { SqliteProblemRepository } from './problem-repository.js';
+import { SqliteReportRepository } from './report-repository.js';
 import { SqliteNotifyRepository } from './notify-repository.js';
 import { SqliteTelemetryRepository } from './telemetry-repository.js';
 import { registerSpanAttributeFunction } from './span-attribute-sql.js';
@@ -93,6 +94,7 @@ class SqliteStore implements Store {
   readonly silences: SqliteSilenceRepository;
   readonly audit: SqliteAuditRepository;
   readonly groupingFeedback: SqliteGroupingFeedbackRepository;
+  readonly reports: SqliteReportRepository;
   readonly #conn: SqliteConnection;
   readonly #expectedVersion = latestVersion(MIGRATIONS);
 
@@ -115,6 +117,7 @@ class SqliteStore implements Store {
     this.silences = new SqliteSilenceRepository(conn);
     this.audit = new SqliteAuditRepository(conn);
     this.groupingFeedback = new SqliteGroupingFeedbackRepository(conn);
+    this.reports = new SqliteReportRepository(conn);
   }
 
   transaction<T>(work: () => T): T {
