@@ -139,7 +139,8 @@ export function arraySource(world = WORLD): ReportSource {
 }
 
 /** Writes the world into a store, as the loop and the API would have. */
-export function seedWorld(store: Store, world = WORLD): void {
+export function seedWorld(store: Store): void {
+  const world = WORLD;
   store.transaction(() => {
     for (const incident of world.incidents) store.incidents.save(incident);
     for (const alert of world.alerts) store.alerts.save(alert);
@@ -150,6 +151,6 @@ export function seedWorld(store: Store, world = WORLD): void {
     }
     for (const user of world.users) store.notify.put('user', user);
     for (const schedule of world.schedules) store.notify.put('schedule', schedule);
-    for (const { id: _id, ...delivery } of world.deliveries) store.notify.recordDelivery(delivery);
+    for (const delivery of DELIVERIES) store.notify.recordDelivery(delivery);
   });
 }
