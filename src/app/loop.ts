@@ -186,10 +186,11 @@ export function createLoop(options: LoopOptions): Loop {
     publishIncidents(desk.onChanges(changes));
   });
 
+  const uiUrl = config.notifications.publicUrl ?? `http://${config.api.host}:${config.api.port}`;
   const notifier = new Notifier({
     store,
     now,
-    uiUrl: config.notifications.publicUrl ?? `http://${config.api.host}:${config.api.port}`,
+    uiUrl,
     ...(options.logger ? { logger: options.logger } : {}),
   });
   bus.subscribe('incidents.changed', (incidents) => notifier.onIncidents(incidents));
@@ -254,7 +255,7 @@ export function createLoop(options: LoopOptions): Loop {
   const snapshots = setInterval(snapshot, SNAPSHOT_MS);
   snapshots.unref();
 
-  const reports = weeklyReports({ store, now, slot: config.reports.weekly, enabled: config.reports.weekly.enabled });
+  const reports = weeklyReports({ store, now, slot: config.reports.weekly, enabled: config.reports.weekly.enabled, channels: config.reports.weekly.channels, uiUrl });
   const weekly = setInterval(() => {
     try {
       reports.runDue();
@@ -332,6 +333,7 @@ export function createLoop(options: LoopOptions): Loop {
       clearInterval(weekly);
       await settle();
       await notifier.idle();
+      await reports.idle();
       snapshot();
     },
   };

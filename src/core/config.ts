@@ -80,7 +80,7 @@ export const DEFAULT_RESOLVE_AFTER_SECONDS: Readonly<Record<string, number>> = O
   traces: 21_600,
 });
 
-const WEEKLY_REPORT_DEFAULTS = { enabled: true, day: 'monday', hour: 8, timeZone: 'UTC' } as const;
+const WEEKLY_REPORT_DEFAULTS = { enabled: true, day: 'monday', hour: 8, timeZone: 'UTC', channels: [] as string[] } as const;
 
 const FLAP_DEFAULTS = { samples: 21, windowSeconds: 3600, startPercent: 50, stopPercent: 25, minChanges: 4 } as const;
 const ALERT_DEFAULTS = {
@@ -202,12 +202,14 @@ export const ConfigSchema = z
             day: WeekdaySchema.default('monday'),
             hour: z.number().int().min(0).max(23).default(8),
             timeZone: TimeZoneSchema.default('UTC'),
+            /** Notification channels (ids) the report is sent to once made; none: stored only. */
+            channels: z.array(z.string().min(1)).default([]),
           })
           .strict()
-          .default(WEEKLY_REPORT_DEFAULTS),
+          .default({ ...WEEKLY_REPORT_DEFAULTS, channels: [] }),
       })
       .strict()
-      .default({ weekly: WEEKLY_REPORT_DEFAULTS }),
+      .default({ weekly: { ...WEEKLY_REPORT_DEFAULTS, channels: [] } }),
     alerts: z
       .object({
         /** Per source: a firing alert with no signal for this long resolves itself; 0 never. Replaces the default map. */

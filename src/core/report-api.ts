@@ -138,7 +138,19 @@ export const StoredReportSummarySchema = z.object({
 });
 export type StoredReportSummary = z.infer<typeof StoredReportSummarySchema>;
 
-export const StoredReportSchema = StoredReportSummarySchema.extend({ report: ImprovementReportSchema });
+export const ReportDeliverySchema = z.object({
+  channel: z.string().describe('Notification channel id'),
+  status: z.enum(['sent', 'failed']),
+  attempts: z.number().int(),
+  error: z.string().optional(),
+  timeMs: z.number(),
+});
+export type ReportDelivery = z.infer<typeof ReportDeliverySchema>;
+
+export const StoredReportSchema = StoredReportSummarySchema.extend({
+  report: ImprovementReportSchema,
+  deliveries: z.array(ReportDeliverySchema).optional().describe('How sending it to `reports.weekly.channels` went; absent until sent'),
+});
 export type StoredReport = z.infer<typeof StoredReportSchema>;
 
 export const ReportListQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(500).default(52) });

@@ -309,7 +309,8 @@ CREATE TABLE improvement_reports (
   from_ms INTEGER NOT NULL,
   to_ms INTEGER NOT NULL,
   created_ms INTEGER NOT NULL,
-  report TEXT NOT NULL
+  report TEXT NOT NULL,
+  deliveries TEXT
 );
 CREATE INDEX improvement_reports_kind_to ON improvement_reports (kind, to_ms);
 CREATE INDEX improvement_reports_to ON improvement_reports (to_ms);

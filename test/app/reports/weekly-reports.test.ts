@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { StoredReportSchema, ReportListResponseSchema } from '../../../src/core/report-api.js';
+import { ChannelSchema } from '../../../src/core/notify-api.js';
+import { ReportListResponseSchema, StoredReportSchema } from '../../../src/core/report-api.js';
 import { seedWorld } from '../../act/reports/report-world.js';
 import { startHarness, type Harness } from '../../server/harness.js';
+import { startHttpSink } from '../../support/http-sink.js';
 
 const DAY = 86_400_000;
 
@@ -57,6 +59,46 @@ describe('the weekly report switched off', () => {
       assert.deepEqual(harness.engine.reports.runDue(), []);
     } finally {
       await harness.close();
+    }
+  });
+});
+
+describe('the weekly report sent over channels', () => {
+  it('posts the Markdown to a webhook (signed) and the headlines to Slack, and records how each went', async () => {
+    const sink = await startHttpSink();
+    let nowMs = Date.parse('2030-01-09T12:00:00Z');
+    const harness = await startHarness({ now: () => nowMs, config: { reports: { weekly: { channels: ['hook', 'chat', 'gone'] } }, notifications: { publicUrl: 'https://ops.example.com' } } });
+    try {
+      seedWorld(harness.store);
+      harness.store.notify.put('channel', ChannelSchema.parse({ id: 'hook', name: 'Hook', type: 'webhook', url: `${sink.url}/hook`, secret: 'report-secret' }));
+      harness.store.notify.put('channel', ChannelSchema.parse({ id: 'chat', name: 'Chat', type: 'slack', url: `${sink.url}/slack` }));
+      nowMs = Date.parse('2030-01-14T08:00:05Z');
+      const [made] = harness.engine.reports.runDue();
+      assert.ok(made);
+      await harness.engine.reports.idle();
+
+      const hook = sink.received.find((r) => r.path === '/hook');
+      const hookBody = JSON.parse(hook?.body ?? '{}') as { event: string; subject: string; text: string; report: { id: string; url: string } };
+      assert.equal(hookBody.event, 'report');
+      assert.equal(hookBody.subject, 'opsloop improvement report: 2030-01-07 to 2030-01-14');
+      assert.ok(hookBody.text.startsWith('# Improvement report: 2030-01-07 to 2030-01-14'));
+      assert.equal(hookBody.report.url, 'https://ops.example.com/#/reports?id=weekly-20300114T0800Z');
+      assert.match(String(hook?.headers['x-opsloop-signature']), /^sha256=[0-9a-f]{64}$/);
+      const slack = JSON.parse(sink.received.find((r) => r.path === '/slack')?.body ?? '{}') as { blocks: Array<{ text?: { text: string } }> };
+      assert.match(slack.blocks[1]?.text?.text ?? '', /• Pages: 5 \(previous 1\), at night: 3/);
+
+      const stored = harness.store.reports.get(made.id);
+      assert.deepEqual(
+        stored?.deliveries?.map((d) => [d.channel, d.status, d.attempts, d.error]),
+        [
+          ['hook', 'sent', 1, undefined],
+          ['chat', 'sent', 1, undefined],
+          ['gone', 'failed', 0, 'channel gone does not exist'],
+        ],
+      );
+    } finally {
+      await harness.close();
+      await sink.close();
     }
   });
 });
