@@ -5,6 +5,7 @@ import { ReportListResponseSchema, StoredReportSchema } from '../../../src/core/
 import { seedWorld } from '../../act/reports/report-world.js';
 import { startHarness, type Harness } from '../../server/harness.js';
 import { startHttpSink } from '../../support/http-sink.js';
+import { startSmtpSink } from '../../support/smtp-sink.js';
 
 const DAY = 86_400_000;
 
@@ -65,13 +66,14 @@ describe('the weekly report switched off', () => {
 
 describe('the weekly report sent over channels', () => {
   it('posts the Markdown to a webhook (signed) and the headlines to Slack, and records how each went', async () => {
-    const sink = await startHttpSink();
+    const [sink, smtp] = await Promise.all([startHttpSink(), startSmtpSink()]);
     let nowMs = Date.parse('2030-01-09T12:00:00Z');
-    const harness = await startHarness({ now: () => nowMs, config: { reports: { weekly: { channels: ['hook', 'chat', 'gone'] } }, notifications: { publicUrl: 'https://ops.example.com' } } });
+    const harness = await startHarness({ now: () => nowMs, config: { reports: { weekly: { channels: ['hook', 'chat', 'mail', 'gone'] } }, notifications: { publicUrl: 'https://ops.example.com' } } });
     try {
       seedWorld(harness.store);
       harness.store.notify.put('channel', ChannelSchema.parse({ id: 'hook', name: 'Hook', type: 'webhook', url: `${sink.url}/hook`, secret: 'report-secret' }));
       harness.store.notify.put('channel', ChannelSchema.parse({ id: 'chat', name: 'Chat', type: 'slack', url: `${sink.url}/slack` }));
+      harness.store.notify.put('channel', ChannelSchema.parse({ id: 'mail', name: 'Mail', type: 'email', host: '127.0.0.1', port: smtp.port, from: 'opsloop@example.com', to: ['ops@example.com'] }));
       nowMs = Date.parse('2030-01-14T08:00:05Z');
       const [made] = harness.engine.reports.runDue();
       assert.ok(made);
@@ -87,18 +89,24 @@ describe('the weekly report sent over channels', () => {
       const slack = JSON.parse(sink.received.find((r) => r.path === '/slack')?.body ?? '{}') as { blocks: Array<{ text?: { text: string } }> };
       assert.match(slack.blocks[1]?.text?.text ?? '', /• Pages: 5 \(previous 1\), at night: 3/);
 
+      const [mail] = smtp.received;
+      assert.deepEqual(mail?.to, ['ops@example.com']);
+      assert.match(mail?.raw ?? '', /Subject: opsloop improvement report: 2030-01-07 to 2030-01-14/);
+      assert.match(mail?.raw ?? '', /## On-call load/);
+
       const stored = harness.store.reports.get(made.id);
       assert.deepEqual(
         stored?.deliveries?.map((d) => [d.channel, d.status, d.attempts, d.error]),
         [
           ['hook', 'sent', 1, undefined],
           ['chat', 'sent', 1, undefined],
+          ['mail', 'sent', 1, undefined],
           ['gone', 'failed', 0, 'channel gone does not exist'],
         ],
       );
     } finally {
       await harness.close();
-      await sink.close();
+      await Promise.all([sink.close(), smtp.close()]);
     }
   });
 });
