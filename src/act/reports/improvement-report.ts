@@ -34,6 +34,9 @@ export interface ReportSource {
   runbookExecutions(period: Period): RunbookExecution[];
 }
 
+/** Incidents of a period clustered for recurring trouble, the most recent first (as similar-incident search bounds its corpus). */
+export const CLUSTER_LIMIT = 2_000;
+
 export interface ReportOptions {
   period: Period;
   /** Week buckets of the MTTA/MTTR trends. @default 8 */
@@ -64,7 +67,11 @@ export function improvementReport(source: ReportSource, options: ReportOptions):
   const oncall = oncallLoad(deliveries.deliveries, previousDeliveries.deliveries, people);
   const previousOncall = oncallLoad(previousDeliveries.deliveries, [], people);
   const problems = source.problems();
-  const documents = current.map((incident) => ({ incident, alerts: source.alertsOf(incident.id) }));
+  // Clustering compares every incident with every other: the most recent CLUSTER_LIMIT bound its cost.
+  const documents = [...current]
+    .sort((a, b) => b.startedMs - a.startedMs || a.id.localeCompare(b.id))
+    .slice(0, CLUSTER_LIMIT)
+    .map((incident) => ({ incident, alerts: source.alertsOf(incident.id) }));
 
   return {
     fromMs: period.fromMs,

@@ -90,7 +90,7 @@ export const reportRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { e
 };
 
 /** The period a query asks for, with the defaults filled in; a backwards or too long one is a 400 naming it. */
-export function periodOf(query: Pick<ReportQuery, 'from' | 'to'>, nowMs: number): Period {
+function periodOf(query: Pick<ReportQuery, 'from' | 'to'>, nowMs: number): Period {
   const toMs = query.to ?? (query.from === undefined ? nowMs : Math.min(nowMs, query.from + WEEK_MS));
   const fromMs = query.from ?? toMs - WEEK_MS;
   if (fromMs >= toMs) {
