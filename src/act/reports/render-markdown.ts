@@ -106,7 +106,7 @@ function automationSection(report: ImprovementReport): string {
     ['Success rate', a.successRate === undefined ? '–' : percent(a.successRate)],
     ['Toil avoided', `${a.toilAvoidedHours.toFixed(1)} h`],
   ];
-  return `## Automation\n\n${a.note}.\n\n${table(['', ''], rows)}`;
+  return `## Automation\n\n${a.note.charAt(0).toUpperCase()}${a.note.slice(1)}.\n\n${table(['', ''], rows)}`;
 }
 
 function oncallSection(report: ImprovementReport): string {

@@ -21,7 +21,7 @@ describe('renderReportMarkdown()', () => {
     assert.ok(markdown.includes('2 of 5 alerts that fired and resolved in the period (40%) were never acted on'));
     assert.ok(markdown.includes('| all incidents | 1h / 1h / 1h (1) | 1h / 1h / 1h 24m (3) |'), markdown);
     assert.ok(markdown.includes('| db disk fills up (prb_disk) | known_error | 1 | 2 |'));
-    assert.ok(markdown.includes('no runbook executions recorded.'));
+    assert.ok(markdown.includes('\nNo runbook executions recorded.\n'));
     assert.ok(markdown.includes('| Ana | Europe/Berlin | 4 | 2 | 2 | 1 |'));
   });
 
