@@ -6,6 +6,7 @@ import type { Store, TimeRange } from '../store/store.js';
 import type { Notifier } from './notify/notifier.js';
 import type { ParsedSilenceInput, SilencePreviewResponse, SilenceView } from '../core/silence-api.js';
 import type { SilencePreviewInput } from './silence-preview.js';
+import type { ReportControl } from './reports/weekly-reports.js';
 import type { WindowRca } from './window-rca.js';
 
 /** Silences and maintenance windows; create and expire are audited and take effect at once. */
@@ -53,6 +54,8 @@ export interface Engine {
   split(incidentId: string, alertIds: readonly string[], by: string): Incident;
   /** Likely root causes of any stored time window, incident or not. */
   rankWindow(range: TimeRange): WindowRca;
+  /** Continuous-improvement reports: any period on demand, and the weekly one when due. */
+  readonly reports: ReportControl;
   /** What log ingest cut, repaired or could not mine since start. */
   logStats(): LogIngestStats;
   /** Faults injected by the demo, when it runs in this process. */

@@ -37,6 +37,7 @@ import { ServiceMiners } from './logs/service-miners.js';
 import { createTelemetrySink } from './telemetry-sink.js';
 import { runTraceAnomalies } from './trace-anomalies.js';
 import { rankWindow } from './window-rca.js';
+import { weeklyReports } from './reports/weekly-reports.js';
 
 export interface LoopOptions {
   config: Config;
@@ -67,6 +68,8 @@ const RETENTION_SWEEP_MS = 10 * 60_000;
 const SNAPSHOT_MS = 5 * 60_000;
 /** A miner holds up to 10,000 templates; most services need far fewer, so this bounds memory loosely. */
 const LIVE_LOG_MINERS = 100;
+/** Wall clock between checks whether the weekly report is due. */
+const REPORT_CHECK_MS = 60_000;
 /** Signals kept for silence previews. */
 const RECENT_SIGNALS = 1000;
 
@@ -190,10 +193,11 @@ export function createLoop(options: LoopOptions): Loop {
     publishIncidents(desk.onChanges(changes));
   });
 
+  const uiUrl = config.notifications.publicUrl ?? `http://${config.api.host}:${config.api.port}`;
   const notifier = new Notifier({
     store,
     now,
-    uiUrl: config.notifications.publicUrl ?? `http://${config.api.host}:${config.api.port}`,
+    uiUrl,
     ...(options.logger ? { logger: options.logger } : {}),
   });
   bus.subscribe('incidents.changed', (incidents) => notifier.onIncidents(incidents));
@@ -258,6 +262,16 @@ export function createLoop(options: LoopOptions): Loop {
   const snapshots = setInterval(snapshot, SNAPSHOT_MS);
   snapshots.unref();
 
+  const reports = weeklyReports({ store, now, slot: config.reports.weekly, enabled: config.reports.weekly.enabled, channels: config.reports.weekly.channels, uiUrl });
+  const weekly = setInterval(() => {
+    try {
+      reports.runDue();
+    } catch (error) {
+      options.logger?.warn({ err: error }, 'weekly improvement report failed; retried in a minute');
+    }
+  }, REPORT_CHECK_MS);
+  weekly.unref();
+
   const actions = new IncidentActions(store);
   /** An incident a person changed goes on the bus like one the loop changed (RCA, notifications). */
   const changed = (incident: Incident): Incident => {
@@ -312,6 +326,7 @@ export function createLoop(options: LoopOptions): Loop {
       return incident;
     },
     rankWindow: (range) => rankWindow(store, range, { detector: config.detector }),
+    reports,
     logStats: () => logMining.stats(),
     demoFaults: () => demoFaults?.(),
     setDemoFaults: (provider) => {
@@ -323,8 +338,10 @@ export function createLoop(options: LoopOptions): Loop {
       clearInterval(snapshots);
       clearInterval(escalations);
       clearInterval(sweeps);
+      clearInterval(weekly);
       await settle();
       await notifier.idle();
+      await reports.idle();
       snapshot();
     },
   };

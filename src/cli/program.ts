@@ -7,6 +7,7 @@ import { packageVersion } from './package-version.js';
 import { rcaCommand } from './rca.js';
 import { replayCommand } from './replay.js';
 import { runbooksCommand } from './runbooks.js';
+import { reportCommand } from './report.js';
 import { serveCommand } from './serve.js';
 import { silencesCommand } from './silences.js';
 import { versionCommand } from './version.js';
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
     .addCommand(logsCommand())
     .addCommand(rcaCommand())
     .addCommand(oncallCommand())
+    .addCommand(reportCommand())
     .addCommand(silencesCommand())
     .addCommand(replayCommand())
     .addCommand(runbooksCommand())
@@ -38,6 +40,7 @@ Examples:
   $ opsloop rca --from 2026-03-02T10:30:00Z --to 2026-03-02T10:33:00Z
                                  likely root causes of a window, from a running opsloop
   $ opsloop oncall               who is on call now, from a running opsloop
+  $ opsloop report > week.md     last week's improvement report (noise, MTTA/MTTR, on-call load)
   $ opsloop silences add -m service=search --reason reindex --by ana --for 2h
                                  mute a service's alerts for two hours (docs/alerts.md)
   $ opsloop runbooks validate runbooks/

@@ -5,6 +5,8 @@
 import { z } from 'zod';
 import { CelExpressionSchema } from './cel-expression.js';
 import { CatalogEntrySchema } from './incident-api.js';
+import { TimeZoneSchema } from './notify-api.js';
+import { WeekdaySchema } from './report-api.js';
 
 const port = z.number().int().min(0).max(65535);
 
@@ -64,6 +66,8 @@ export const DEFAULT_RESOLVE_AFTER_SECONDS: Readonly<Record<string, number>> = O
   detector: 21_600,
   traces: 21_600,
 });
+
+const WEEKLY_REPORT_DEFAULTS = { enabled: true, day: 'monday', hour: 8, timeZone: 'UTC', channels: [] as string[] } as const;
 
 const FLAP_DEFAULTS = { samples: 21, windowSeconds: 3600, startPercent: 50, stopPercent: 25, minChanges: 4 } as const;
 const ALERT_DEFAULTS = {
@@ -226,6 +230,23 @@ export const ConfigSchema = z
       })
       .strict()
       .default({ escalationTickSeconds: 15 }),
+    reports: z
+      .object({
+        /** The weekly improvement report (docs/reports.md): made at this local day and hour for the week before, and stored. */
+        weekly: z
+          .object({
+            enabled: z.boolean().default(true),
+            day: WeekdaySchema.default('monday'),
+            hour: z.number().int().min(0).max(23).default(8),
+            timeZone: TimeZoneSchema.default('UTC'),
+            /** Notification channels (ids) the report is sent to once made; none: stored only. */
+            channels: z.array(z.string().min(1)).default([]),
+          })
+          .strict()
+          .default({ ...WEEKLY_REPORT_DEFAULTS, channels: [] }),
+      })
+      .strict()
+      .default({ weekly: { ...WEEKLY_REPORT_DEFAULTS, channels: [] } }),
     alerts: z
       .object({
         /** Per source: a firing alert with no signal for this long resolves itself; 0 never. Replaces the default map. */

@@ -100,7 +100,7 @@ export const EscalationPolicySchema = z.object({
 });
 export type EscalationPolicy = z.infer<typeof EscalationPolicySchema>;
 
-const TimeZoneSchema = z.string().refine(isTimeZone, { message: 'not an IANA time zone (e.g. Europe/Berlin)' });
+export const TimeZoneSchema = z.string().refine(isTimeZone, { message: 'not an IANA time zone (e.g. Europe/Berlin)' });
 
 export const UserSchema = z.object({
   id: Id,

@@ -43,6 +43,7 @@ import { oncallRoutes } from './routes/oncall.js';
 import { openapiRoutes } from './routes/openapi.js';
 import { pagerdutyRoutes } from './routes/pagerduty.js';
 import { rcaRoutes } from './routes/rca.js';
+import { reportRoutes } from './routes/reports.js';
 import { serviceRoutes } from './routes/services.js';
 import { silenceRoutes } from './routes/silences.js';
 import { seriesRoutes } from './routes/series.js';
@@ -98,6 +99,7 @@ const ROUTE_PLUGINS = [
   grafanaRoutes,
   notificationRoutes,
   oncallRoutes,
+  reportRoutes,
   demoRoutes,
 ] as const;
 
@@ -152,6 +154,7 @@ export async function buildApiServerWithAccess(options: ApiServerOptions): Promi
         { name: 'changes', description: 'Deploys and configuration changes' },
         { name: 'notifications', description: 'Routing rules, channels, templates, escalation policies and the delivery log' },
         { name: 'on-call', description: 'Users, on-call schedules and who is on call' },
+        { name: 'reports', description: 'Continuous-improvement reports: alert noise, response times, recurring problems, automation and on-call load' },
         { name: 'integrations', description: 'Receivers for external alerts and events' },
         { name: 'demo', description: 'The built-in demo' },
         { name: 'system', description: 'Health and self-metrics' },

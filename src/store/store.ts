@@ -17,6 +17,7 @@ import type {
 import type { Scope } from '../core/access.js';
 import type { CatalogEntry, Postmortem, Problem } from '../core/incident-api.js';
 import type { Delivery, EscalationState, NotifyConfigKind, NotifyConfigRecord } from '../core/notify-api.js';
+import type { StoredReport, StoredReportSummary } from '../core/report-api.js';
 import type { MapSpan } from '../core/service-map-api.js';
 import type { AuditEntry, Silence } from '../core/silence-api.js';
 import type { SpanOutcome, TemplateCount } from '../core/window-outcomes.js';
@@ -410,8 +411,8 @@ export interface NotifyRepository {
   /** Whether a record was there to delete. */
   delete(kind: NotifyConfigKind, id: string): boolean;
   recordDelivery(delivery: Omit<Delivery, 'id'>): Delivery;
-  /** Newest first. */
-  deliveries(filter: { incidentId?: string; limit: number }): Delivery[];
+  /** Newest first; `range` keeps those made in [fromMs, toMs). */
+  deliveries(filter: { incidentId?: string; range?: TimeRange; limit: number }): Delivery[];
   notified(incidentId: string): NotifiedIncident | undefined;
   saveNotified(incidentId: string, state: NotifiedIncident): void;
   /** Inserts or replaces by (incidentId, policyId). */
@@ -488,6 +489,17 @@ export interface GroupingFeedbackRepository {
   list(): GroupingFeedback[];
 }
 
+/** Stored continuous-improvement reports (the weekly ones), each with its whole report. */
+export interface ReportRepository {
+  /** Inserts or replaces by id. */
+  save(report: StoredReport): void;
+  get(id: string): StoredReport | undefined;
+  /** Newest period first, without the report bodies. */
+  list(limit: number): StoredReportSummary[];
+  /** The stored report of `kind` with the latest period end. */
+  latest(kind: StoredReport['kind']): StoredReportSummary | undefined;
+}
+
 export interface Store {
   readonly telemetry: TelemetryRepository;
   readonly serviceMap: ServiceMapRepository;
@@ -507,6 +519,7 @@ export interface Store {
   readonly audit: AuditRepository;
   readonly groupingFeedback: GroupingFeedbackRepository;
   readonly access: AccessRepository;
+  readonly reports: ReportRepository;
   /** Runs `work` atomically: all of its writes land, or none. */
   transaction<T>(work: () => T): T;
   /** Answers whether the engine is reachable and migrated. */

@@ -114,6 +114,10 @@ const EXPECTED: Array<[method: string, path: string]> = [
   ['get', '/api/v1/notifications/deliveries'],
   ['get', '/api/v1/escalations'],
   ['get', '/api/v1/oncall/now'],
+  ['get', '/api/v1/reports/improvement'],
+  ['get', '/api/v1/reports/improvement.md'],
+  ['get', '/api/v1/reports'],
+  ['get', '/api/v1/reports/{id}'],
   ['get', '/api/v1/schedules/{id}/shifts'],
 ];
 

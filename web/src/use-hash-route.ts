@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { parseExplorerQuery, type ExplorerQuery } from './explorer-query.js';
 import { parseLogPatternsQuery, parseLogSearchQuery, type LogPatternsQuery, type LogSearchQuery } from './log-query.js';
 import { parseMapQuery, type MapQuery } from './map-query.js';
+import { parseReportsQuery, type ReportsQuery } from './report-query.js';
 import { parseTraceSearchQuery, parseTraceSpan, type TraceSearchQuery } from './trace-query.js';
 
 /** Hash routes, so the UI is plain static files: any server that serves index.html works. */
@@ -22,6 +23,7 @@ export type Route =
   | { page: 'oncall' }
   | { page: 'escalation-policies' }
   | { page: 'notifications' }
+  | { page: 'reports'; query: ReportsQuery }
   | { page: 'not-found'; hash: string };
 
 export function parseRoute(hash: string): Route {
@@ -32,6 +34,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/oncall') return { page: 'oncall' };
   if (path === '/escalation-policies') return { page: 'escalation-policies' };
   if (path === '/notifications') return { page: 'notifications' };
+  if (path === '/reports') return { page: 'reports', query: parseReportsQuery(search) };
   if (path === '/alerts') return { page: 'alerts' };
   if (path === '/silences') return { page: 'silences' };
   if (path === '/map') return { page: 'map', query: parseMapQuery(search) };

@@ -40,7 +40,8 @@ export function durationStats(values: readonly number[]): DurationStats | undefi
   return { count: sorted.length, meanMs: sum / sorted.length, p50Ms: quantileSorted(sorted, 0.5), p90Ms: quantileSorted(sorted, 0.9) };
 }
 
-function groupStats(incidents: readonly Incident[]): IncidentGroupStats {
+/** Count, MTTA and MTTR of one group of incidents. */
+export function groupStats(incidents: readonly Incident[]): IncidentGroupStats {
   const mtta = durationStats(incidents.flatMap((i) => timeToAcknowledgeMs(i) ?? []));
   const mttr = durationStats(incidents.flatMap((i) => timeToResolveMs(i) ?? []));
   return { count: incidents.length, ...(mtta ? { mtta } : {}), ...(mttr ? { mttr } : {}) };

@@ -374,6 +374,23 @@ CREATE TABLE span_batches (
 CREATE INDEX span_batches_newest ON span_batches (newest_ms);
 `;
 
+// Continuous-improvement reports (src/act/reports): the weekly ones are kept whole, as JSON,
+// and listed by period; deliveries get a time index because reports read them by period.
+const IMPROVEMENT_REPORTS = `
+CREATE TABLE improvement_reports (
+  id TEXT PRIMARY KEY,
+  kind TEXT NOT NULL,
+  from_ms INTEGER NOT NULL,
+  to_ms INTEGER NOT NULL,
+  created_ms INTEGER NOT NULL,
+  report TEXT NOT NULL,
+  deliveries TEXT
+);
+CREATE INDEX improvement_reports_kind_to ON improvement_reports (kind, to_ms);
+CREATE INDEX improvement_reports_to ON improvement_reports (to_ms);
+CREATE INDEX notify_deliveries_time ON notify_deliveries (time_ms);
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial telemetry', sql: INITIAL_TELEMETRY },
   { version: 2, name: 'initial state', sql: INITIAL_STATE },
@@ -388,4 +405,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 11, name: 'access control', sql: ACCESS_CONTROL },
   { version: 12, name: 'alert activity journal', sql: ALERT_ACTIVITY },
   { version: 13, name: 'span trace keys', sql: SPAN_TRACE_KEYS },
+  { version: 14, name: 'improvement reports', sql: IMPROVEMENT_REPORTS },
 ];

@@ -9,7 +9,7 @@ import {
   type NotifyConfigRecord,
 } from '../../core/notify-api.js';
 import { IncidentStatusSchema, SeveritySchema } from '../../core/records.js';
-import type { NotifiedIncident, NotifyRepository } from '../store.js';
+import type { NotifiedIncident, NotifyRepository, TimeRange } from '../store.js';
 import type { SqliteConnection } from './connection.js';
 
 const PUT = `INSERT INTO notify_config (kind, id, record) VALUES (?, ?, ?)
@@ -19,7 +19,8 @@ const LIST = 'SELECT record FROM notify_config WHERE kind = ? ORDER BY id';
 const DELETE = 'DELETE FROM notify_config WHERE kind = ? AND id = ?';
 const INSERT_DELIVERY = 'INSERT INTO notify_deliveries (time_ms, incident_id, record) VALUES (?, ?, ?)';
 const DELIVERIES = `SELECT id, record FROM notify_deliveries
-  WHERE @incident IS NULL OR incident_id = @incident ORDER BY id DESC LIMIT @limit`;
+  WHERE (@incident IS NULL OR incident_id = @incident) AND (@from IS NULL OR time_ms >= @from) AND (@to IS NULL OR time_ms < @to)
+  ORDER BY id DESC LIMIT @limit`;
 const NOTIFIED = 'SELECT record FROM notify_incidents WHERE incident_id = ?';
 const SAVE_NOTIFIED = `INSERT INTO notify_incidents (incident_id, record) VALUES (?, ?)
   ON CONFLICT (incident_id) DO UPDATE SET record = excluded.record`;
@@ -67,8 +68,13 @@ export class SqliteNotifyRepository implements NotifyRepository {
     return { ...delivery, id: Number(result.lastInsertRowid) };
   }
 
-  deliveries(filter: { incidentId?: string; limit: number }): Delivery[] {
-    const rows = this.#conn.statement(DELIVERIES).all({ incident: filter.incidentId ?? null, limit: filter.limit }) as Array<{ id: number; record: string }>;
+  deliveries(filter: { incidentId?: string; range?: TimeRange; limit: number }): Delivery[] {
+    const rows = this.#conn.statement(DELIVERIES).all({
+      incident: filter.incidentId ?? null,
+      from: filter.range?.fromMs ?? null,
+      to: filter.range?.toMs ?? null,
+      limit: filter.limit,
+    }) as Array<{ id: number; record: string }>;
     return rows.map((row) => DeliverySchema.parse({ ...(JSON.parse(row.record) as object), id: row.id }));
   }
 

@@ -18,6 +18,7 @@ import { SqliteSilenceRepository } from './silence-repository.js';
 import { SqliteModelStateRepository } from './model-state-repository.js';
 import { SqlitePostmortemRepository } from './postmortem-repository.js';
 import { SqliteProblemRepository } from './problem-repository.js';
+import { SqliteReportRepository } from './report-repository.js';
 import { SqliteNotifyRepository } from './notify-repository.js';
 import { SqliteTelemetryRepository } from './telemetry-repository.js';
 import { registerSpanAttributeFunction } from './span-attribute-sql.js';
@@ -96,6 +97,7 @@ class SqliteStore implements Store {
   readonly audit: SqliteAuditRepository;
   readonly groupingFeedback: SqliteGroupingFeedbackRepository;
   readonly access: SqliteAccessRepository;
+  readonly reports: SqliteReportRepository;
   readonly #conn: SqliteConnection;
   readonly #alertActivity: AlertActivity;
   readonly #expectedVersion = latestVersion(MIGRATIONS);
@@ -124,6 +126,7 @@ class SqliteStore implements Store {
     this.audit = new SqliteAuditRepository(conn);
     this.groupingFeedback = new SqliteGroupingFeedbackRepository(conn);
     this.access = new SqliteAccessRepository(conn);
+    this.reports = new SqliteReportRepository(conn);
   }
 
   transaction<T>(work: () => T): T {

@@ -39,6 +39,13 @@ export function notifyContract(open: OpenStore): void {
       assert.equal(store.notify.deliveries({ limit: 10 })[1]?.error, 'HTTP 500');
     });
 
+    it('deliveries() keeps those made in [fromMs, toMs) when given a range', () => {
+      const base = { channel: 'ops', channelType: 'webhook', event: 'opened', status: 'sent', attempts: 1 } as const;
+      const [before, start, inside, end] = [T0 - 1, T0, T0 + 5, T0 + 10].map((timeMs) => store.notify.recordDelivery({ ...base, timeMs }));
+      assert.ok(before && end);
+      assert.deepEqual(store.notify.deliveries({ range: { fromMs: T0, toMs: T0 + 10 }, limit: 10 }), [inside, start]);
+    });
+
     it('keeps notified state and escalations by incident and status', () => {
       store.notify.saveNotified('inc_1', { status: 'triggered', severity: 'error', alertCount: 2, lastSentMs: { r1: T0 } });
       assert.deepEqual(store.notify.notified('inc_1')?.lastSentMs, { r1: T0 });

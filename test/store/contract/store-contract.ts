@@ -9,6 +9,7 @@ import { incidentsContract } from './incidents-contract.js';
 import { logsContract } from './logs-contract.js';
 import { modelStateContract } from './model-state-contract.js';
 import { notifyContract } from './notify-contract.js';
+import { reportsContract } from './reports-contract.js';
 import { telemetryContract } from './telemetry-contract.js';
 import { topologyContract } from './topology-contract.js';
 import { tracesContract } from './traces-contract.js';
@@ -29,6 +30,7 @@ export function storeContract(open: OpenStore): void {
   topologyContract(open);
   modelStateContract(open);
   notifyContract(open);
+  reportsContract(open);
   windowsContract(open);
 
   describe('Store', () => {

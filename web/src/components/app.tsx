@@ -12,6 +12,7 @@ import { MetricsPage } from './metrics-page.js';
 import { Notice } from './notice.js';
 import { NotificationsPage } from './notifications-page.js';
 import { OnCallPage } from './oncall-page.js';
+import { ReportsPage } from './reports-page.js';
 import { ServicesPage } from './services-page.js';
 import { SilencesPage } from './silences-page.js';
 import { TracePage } from './trace-page.js';
@@ -60,6 +61,9 @@ export function App() {
           <a href="#/oncall" className={section === 'oncall' ? 'active' : undefined}>
             On call
           </a>
+          <a href="#/reports" className={section === 'reports' ? 'active' : undefined}>
+            Reports
+          </a>
         </nav>
       </header>
       <main className="content">{renderPage(route)}</main>
@@ -68,7 +72,7 @@ export function App() {
 }
 
 /** Which top-level nav entry a page belongs to. */
-function sectionOf(route: Route): 'incidents' | 'alerts' | 'silences' | 'services' | 'catalog' | 'map' | 'metrics' | 'logs' | 'traces' | 'oncall' {
+function sectionOf(route: Route): 'incidents' | 'alerts' | 'silences' | 'services' | 'catalog' | 'map' | 'metrics' | 'logs' | 'traces' | 'oncall' | 'reports' {
   switch (route.page) {
     case 'oncall':
     case 'escalation-policies':
@@ -80,6 +84,7 @@ function sectionOf(route: Route): 'incidents' | 'alerts' | 'silences' | 'service
     case 'catalog':
     case 'map':
     case 'metrics':
+    case 'reports':
       return route.page;
     case 'logs':
     case 'log-patterns':
@@ -133,6 +138,9 @@ function renderPage(route: Route) {
       return <TracePage key={route.traceId} traceId={route.traceId} spanId={route.spanId} />;
     case 'oncall':
       return <OnCallPage />;
+    case 'reports':
+      // Not keyed: another period refetches into the same page.
+      return <ReportsPage query={route.query} />;
     case 'escalation-policies':
       return <EscalationPoliciesPage />;
     case 'notifications':

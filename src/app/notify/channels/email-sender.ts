@@ -6,7 +6,10 @@ import { DeliveryError } from './delivery-error.js';
 
 type EmailChannel = Extract<Channel, { type: 'email' }>;
 
-export const sendEmail: ChannelSender<EmailChannel> = async (channel, message) => {
+export const sendEmail: ChannelSender<EmailChannel> = (channel, message) => mailText(channel, message.subject, message.body);
+
+/** One plain-text mail over the channel's SMTP server; throws DeliveryError (5xx permanent, the rest retryable). */
+export async function mailText(channel: EmailChannel, subject: string, text: string): Promise<void> {
   const transport = nodemailer.createTransport({
     host: channel.host,
     port: channel.port,
@@ -17,7 +20,7 @@ export const sendEmail: ChannelSender<EmailChannel> = async (channel, message) =
     socketTimeout: channel.timeoutMs,
   });
   try {
-    await transport.sendMail({ from: channel.from, to: channel.to, subject: message.subject, text: message.body });
+    await transport.sendMail({ from: channel.from, to: channel.to, subject, text });
   } catch (error) {
     const code = (error as { responseCode?: unknown }).responseCode;
     // SMTP 5xx is a permanent refusal (bad address, auth); 4xx and connection trouble may pass later.
@@ -26,4 +29,4 @@ export const sendEmail: ChannelSender<EmailChannel> = async (channel, message) =
   } finally {
     transport.close();
   }
-};
+}
