@@ -7,6 +7,9 @@ import type { Notifier } from './notify/notifier.js';
 import type { ParsedSilenceInput, SilencePreviewResponse, SilenceView } from '../core/silence-api.js';
 import type { SilencePreviewInput } from './silence-preview.js';
 import type { WindowRca } from './window-rca.js';
+import type { CapacityForecastsResponse, RightsizingResponse } from '../core/capacity-api.js';
+import type { CapacityForecastRequest } from './capacity/capacity-forecasts.js';
+import type { RightsizingRequest } from './capacity/rightsizing-report.js';
 
 /** Silences and maintenance windows; create and expire are audited and take effect at once. */
 export interface SilenceControl {
@@ -53,6 +56,10 @@ export interface Engine {
   split(incidentId: string, alertIds: readonly string[], by: string): Incident;
   /** Likely root causes of any stored time window, incident or not. */
   rankWindow(range: TimeRange): WindowRca;
+  /** Saturation series forecast to their limits, soonest exhaustion first (docs/capacity.md). */
+  capacityForecasts(request: CapacityForecastRequest): CapacityForecastsResponse;
+  /** CPU and memory usage against requests and limits per instance, with recommendations. */
+  rightsizing(request: RightsizingRequest): RightsizingResponse;
   /** What log ingest cut, repaired or could not mine since start. */
   logStats(): LogIngestStats;
   /** Faults injected by the demo, when it runs in this process. */

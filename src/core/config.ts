@@ -86,6 +86,8 @@ const ALERT_DEFAULTS = {
   flap: FLAP_DEFAULTS,
 };
 
+const CAPACITY_DEFAULTS = { alertAheadHours: 72, evaluateMinutes: 15, historyHours: 72 };
+
 export const ConfigSchema = z
   .object({
     dataDir: z.string().min(1).default('./data').describe('Directory for the embedded SQLite store'),
@@ -189,6 +191,18 @@ export const ConfigSchema = z
       })
       .strict()
       .default({ escalationTickSeconds: 15 }),
+    /** Capacity forecasts and their alerts (docs/capacity.md). */
+    capacity: z
+      .object({
+        /** Alert when a saturation series is forecast to reach its limit within this many hours. */
+        alertAheadHours: z.number().positive().max(24 * 90).default(72),
+        /** Event time between two evaluations of every saturation series. */
+        evaluateMinutes: z.number().positive().default(15),
+        /** History each forecast is fitted on (telemetry older than retention.telemetryHours is gone anyway). */
+        historyHours: z.number().positive().max(24 * 90).default(72),
+      })
+      .strict()
+      .default(CAPACITY_DEFAULTS),
     alerts: z
       .object({
         /** Per source: a firing alert with no signal for this long resolves itself; 0 never. Replaces the default map. */
