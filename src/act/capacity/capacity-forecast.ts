@@ -4,13 +4,15 @@
  *
  * The history is first averaged onto a grid of at most `maxPoints` steps over history plus
  * horizon (capacity is a question of hours and days, not of 15 s wiggles, and the grid bounds
- * both the fit and the chart), then forecast by the metric engine (seasonal Holt-Winters,
+ * both the fit and the chart). The step is rounded up to one that divides a day, so a daily
+ * season is a whole number of steps: with 54.5 steps per day a seasonal model drifts half a step
+ * a day and smears the daily peaks that reach a limit first. Then it is forecast by the metric engine (seasonal Holt-Winters,
  * src/observe/metrics/forecast). A forecast reaches at most three times as far as its history:
  * beyond that a trend is a guess.
  */
 import type { CapacityForecast } from '../../core/capacity-api.js';
 import { forecastSeries } from '../../observe/metrics/forecast/forecast.js';
-import { regularise, typicalStepMs, cleanPoints, type TimePoint } from '../../observe/metrics/forecast/regularise.js';
+import { cleanPoints, regularise, typicalStepMs, type TimePoint } from '../../observe/metrics/forecast/regularise.js';
 import type { SaturationResource } from './saturation-metrics.js';
 import { timeToExhaustion } from './time-to-exhaustion.js';
 
@@ -46,7 +48,7 @@ export function forecastCapacity(series: CapacitySeries, options: CapacityForeca
   if (first === undefined || last === undefined) throw new RangeError(`${series.key}: no history`);
   const spanMs = last.timeMs - first.timeMs;
   const horizonMs = Math.min(options.horizonMs, REACH * spanMs);
-  const stepMs = Math.max(typicalStepMs(sorted), (spanMs + horizonMs) / (options.maxPoints ?? 600));
+  const stepMs = dayDividingStep(Math.max(typicalStepMs(sorted), (spanMs + horizonMs) / (options.maxPoints ?? 600)));
   const grid = regularise(sorted, { stepMs });
   const history = grid.values.flatMap((value, i) => (Number.isNaN(value) ? [] : [{ timeMs: grid.startMs + i * grid.stepMs, value }]));
   const horizon = Math.max(1, Math.round(horizonMs / grid.stepMs));
@@ -66,6 +68,18 @@ export function forecastCapacity(series: CapacitySeries, options: CapacityForeca
     model: { kind: forecast.model.kind, stepMs: forecast.stepMs, ...(forecast.model.periodMs === undefined ? {} : { periodMs: forecast.model.periodMs }) },
     ...(options.points ? { history, forecast: forecast.points } : {}),
   };
+}
+
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+/** Steps that divide a day, shortest first. */
+const DAY_DIVIDING_STEPS = [1, 2, 5, 10, 15, 30].map((s) => s * SECOND)
+  .concat([1, 2, 5, 10, 15, 20, 30].map((m) => m * MINUTE))
+  .concat([1, 2, 3, 4, 6, 8, 12, 24].map((h) => h * HOUR));
+
+function dayDividingStep(atLeastMs: number): number {
+  return DAY_DIVIDING_STEPS.find((step) => step >= atLeastMs) ?? atLeastMs;
 }
 
 /** Soonest first: exhausted now, then by expected time, then by earliest, then by utilisation. */
