@@ -11,11 +11,12 @@ describe('demo container resources', () => {
     const byPod = new Map<string, Map<string, number[]>>();
     for (let i = 0; i < 40; i++) {
       for (const resource of simulation.step().metrics?.resourceMetrics ?? []) {
-        const pod = String(resource.resource.attributes.find((a) => a.key === 'k8s.pod.name')?.value.stringValue);
+        const podValue = resource.resource.attributes.find((a) => a.key === 'k8s.pod.name')?.value;
+        const pod = podValue && 'stringValue' in podValue ? podValue.stringValue : '';
         const metrics = byPod.get(pod) ?? new Map<string, number[]>();
         byPod.set(pod, metrics);
         for (const metric of resource.scopeMetrics.flatMap((scope) => scope.metrics)) {
-          const point = metric.gauge?.dataPoints[0];
+          const point = 'gauge' in metric ? metric.gauge.dataPoints[0] : undefined;
           if (!point) continue;
           const values = metrics.get(metric.name) ?? [];
           values.push(point.asDouble ?? Number(point.asInt));
