@@ -42,7 +42,8 @@ export function capacityChartOptions({ width, height, overlay }: TimePlotInput<C
       // Always show the limit, however far below it the series runs.
       y: { range: (_u, min, max) => [Math.min(0, min), Math.max(max, overlay().limit) * 1.05] },
     },
-    axes: [AXIS_STYLE, { ...AXIS_STYLE, size: 64 }],
+    // Bytes run to nine digits: compact tick labels keep them inside the axis.
+    axes: [AXIS_STYLE, { ...AXIS_STYLE, size: 64, values: (_u, splits) => splits.map(formatValue) }],
     legend: { live: true },
     cursor: { drag: { x: false, y: false } },
     hooks: { draw: [(u) => drawLimit(u, overlay())] },
