@@ -9,8 +9,11 @@ import { pino, type Logger } from 'pino';
 import type { Config } from '../core/config.js';
 import { createDemo } from '../demo/index.js';
 import { buildApiServer } from '../server/api-server.js';
+import { Authenticator } from '../server/auth/authenticator.js';
+import { ensureFirstAdmin } from '../server/auth/first-admin.js';
 import { buildOtlpReceiver } from '../server/otlp-receiver.js';
 import { openSqliteStore } from '../store/sqlite/index.js';
+import type { Store } from '../store/store.js';
 import type { Engine } from './engine.js';
 import { createLoop, type Loop } from './loop.js';
 
@@ -47,9 +50,11 @@ export async function startOpsloop(config: Config, options: StartOptions = {}): 
   const store = openSqliteStore({ path: join(config.dataDir, 'opsloop.db') });
   const loop = createLoop({ config, store, logger });
   logIncidents(loop, logger);
+  const authenticator = new Authenticator({ access: store.access, users: store.notify, settings: config.auth, now: Date.now });
   const api = await buildApiServer({
     engine: loop,
     config,
+    authenticator,
     webRoot: webRoot(),
     logger: options.logger === false ? false : logger,
     backlog: () => loop.bus.backlog(),
@@ -58,6 +63,7 @@ export async function startOpsloop(config: Config, options: StartOptions = {}): 
     sink: loop.telemetry,
     bodyLimitBytes: config.otlp.bodyLimitBytes,
     logger: options.logger === false ? false : logger.child({ component: 'otlp' }),
+    authenticator,
   });
   try {
     await api.listen({ host: config.api.host, port: config.api.port });
@@ -69,6 +75,7 @@ export async function startOpsloop(config: Config, options: StartOptions = {}): 
   }
   const apiUrl = urlOf(config.api.host, api.server.address());
   const otlpUrl = urlOf(config.otlp.host, otlp.server.address());
+  await announceAccess(authenticator, store, config, config.notifications.publicUrl ?? apiUrl, logger);
 
   let demo: ReturnType<typeof createDemo> | undefined;
   let demoDone: Promise<void> | undefined;
@@ -80,6 +87,7 @@ export async function startOpsloop(config: Config, options: StartOptions = {}): 
       seed: options.demo.seed,
       speed: options.demo.speed,
       warmupMinutes,
+      ...(config.auth.enabled ? { ingestToken: demoIngestToken(authenticator) } : {}),
       startMs: options.demo.startMs ?? Date.now() - warmupMinutes * 60_000,
       ...(options.demo.faultCount !== undefined ? { faultCount: options.demo.faultCount } : {}),
       log: (line) => logger.info({ component: 'demo' }, line),
@@ -105,6 +113,23 @@ export async function startOpsloop(config: Config, options: StartOptions = {}): 
     return stopping;
   };
   return { apiUrl, otlpUrl, engine: loop, ...(demoDone ? { demoDone } : {}), stop };
+}
+
+/** Says on the console how people get in: the setup link, or that authentication is off. */
+async function announceAccess(authenticator: Authenticator, store: Store, config: Config, baseUrl: string, logger: Logger): Promise<void> {
+  if (!config.auth.enabled) {
+    logger.warn('authentication is off: anyone who can reach the API acts as an admin (docs/access.md)');
+    return;
+  }
+  const setupLink = await ensureFirstAdmin(authenticator, store.notify, config.auth, baseUrl.replace(/\/+$/, ''));
+  if (setupLink !== undefined) {
+    logger.warn(`no admin can sign in yet: open ${setupLink} within ${config.auth.setupLinkMinutes} minutes to create one (or set OPSLOOP_ADMIN_PASSWORD)`);
+  }
+}
+
+/** The demo's own sender gets an ingest key for a day, like any other sender. */
+function demoIngestToken(authenticator: Authenticator): string {
+  return authenticator.createToken({ name: 'demo sender', scopes: ['ingest'], createdBy: 'opsloop demo', expiresMs: Date.now() + 86_400_000 }).secret;
 }
 
 /** One log line when an incident opens, changes its top cause or resolves: what an operator tails. */

@@ -24,6 +24,8 @@ export const ENV_VARIABLES: readonly EnvVariable[] = [
   { name: 'OPSLOOP_RETENTION_HOURS', path: ['retention', 'telemetryHours'], type: 'number', description: 'How long telemetry is kept' },
   { name: 'OPSLOOP_MAX_BACKLOG', path: ['ingest', 'maxBacklog'], type: 'number', description: 'Backlog above which receivers answer 503' },
   { name: 'OPSLOOP_CORRELATION_WINDOW_SECONDS', path: ['correlation', 'windowSeconds'], type: 'number', description: 'Window for grouping alerts into incidents' },
+  { name: 'OPSLOOP_ADMIN_USER', path: ['auth', 'admin', 'id'], type: 'string', description: 'Id of the first admin, created at start (default admin)' },
+  { name: 'OPSLOOP_ADMIN_PASSWORD', path: ['auth', 'admin', 'password'], type: 'string', description: 'Password of the first admin (12+ characters); set only while the admin has none' },
   { name: 'OPSLOOP_DETECTOR_SENSITIVITY', path: ['detector', 'sensitivity'], type: 'string', description: 'off, low, medium, high, or the anomaly-score threshold in (0, 1]' },
 ];
 

@@ -7,7 +7,8 @@ export function demoCommand(): Command {
   const command = new Command('demo')
     .description('run opsloop with a simulated microservice shop that sends OTLP and injects faults')
     .option('--speed <factor>', 'simulated seconds per real second', positiveNumber, 1)
-    .option('--seed <n>', 'random seed; one seed gives one sequence of faults', integer, 42);
+    .option('--seed <n>', 'random seed; one seed gives one sequence of faults', integer, 42)
+    .option('--auth', 'keep sign-in on, as `serve` does (the demo turns it off so it opens with no login)');
   return withConfigOptions(command)
     .addHelpText(
       'after',
@@ -16,10 +17,13 @@ Examples:
   $ opsloop demo
   $ opsloop demo --speed 10 --seed 7
   $ opsloop demo --port 8080 --data-dir /tmp/opsloop-demo
+  $ OPSLOOP_ADMIN_PASSWORD='a long passphrase' opsloop demo --auth
 `,
     )
     .action(async (options: Record<string, unknown>) => {
-      const config = loadConfig(configSourcesFrom(options));
+      const loaded = loadConfig(configSourcesFrom(options));
+      // Zero friction on a laptop: the demo listens on localhost and opens without a login.
+      const config = options['auth'] === true ? loaded : { ...loaded, auth: { ...loaded.auth, enabled: false } };
       const speed = typeof options['speed'] === 'number' ? options['speed'] : 1;
       const seed = typeof options['seed'] === 'number' ? options['seed'] : 42;
       await runUntilSignal(config, { demo: { speed, seed } });

@@ -88,6 +88,53 @@ const ALERT_DEFAULTS = {
 
 const CAPACITY_DEFAULTS = { alertAheadHours: 72, evaluateMinutes: 15, historyHours: 72 };
 
+const AUTH_DEFAULTS = {
+  enabled: true,
+  sessionHours: 12,
+  setupLinkMinutes: 60,
+  lockout: { maxFailures: 5, baseSeconds: 30, maxSeconds: 900 },
+  rateLimit: { perTokenPerMinute: 1200, perAddressPerMinute: 600, loginPerAddressPerMinute: 20 },
+};
+
+/** Access control (docs/access.md). */
+const AuthSchema = z
+  .object({
+    /** Off only for the demo and trusted single-user setups: everyone is an anonymous admin. */
+    enabled: z.boolean().default(AUTH_DEFAULTS.enabled),
+    /** A session ends this long after sign-in. */
+    sessionHours: z.number().positive().max(24 * 30).default(AUTH_DEFAULTS.sessionHours),
+    /** The first administrator, created at start when missing (otherwise a one-time setup link is printed). */
+    admin: z
+      .object({
+        id: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'letters, digits, "_", "-" or "." (1-64)').default('admin'),
+        password: z.string().min(12, 'must have at least 12 characters').max(1024),
+      })
+      .strict()
+      .optional(),
+    /** How long the printed setup link works. */
+    setupLinkMinutes: z.number().positive().max(24 * 60).default(AUTH_DEFAULTS.setupLinkMinutes),
+    lockout: z
+      .object({
+        /** Failed logins in a row for one name before it is locked. */
+        maxFailures: z.number().int().min(1).default(AUTH_DEFAULTS.lockout.maxFailures),
+        /** The first lock; each further failure doubles it, up to maxSeconds. */
+        baseSeconds: z.number().positive().default(AUTH_DEFAULTS.lockout.baseSeconds),
+        maxSeconds: z.number().positive().default(AUTH_DEFAULTS.lockout.maxSeconds),
+      })
+      .strict()
+      .default(AUTH_DEFAULTS.lockout),
+    rateLimit: z
+      .object({
+        perTokenPerMinute: z.number().int().min(1).default(AUTH_DEFAULTS.rateLimit.perTokenPerMinute),
+        perAddressPerMinute: z.number().int().min(1).default(AUTH_DEFAULTS.rateLimit.perAddressPerMinute),
+        loginPerAddressPerMinute: z.number().int().min(1).default(AUTH_DEFAULTS.rateLimit.loginPerAddressPerMinute),
+      })
+      .strict()
+      .default(AUTH_DEFAULTS.rateLimit),
+  })
+  .strict()
+  .default(AUTH_DEFAULTS);
+
 export const ConfigSchema = z
   .object({
     dataDir: z.string().min(1).default('./data').describe('Directory for the embedded SQLite store'),
@@ -97,9 +144,11 @@ export const ConfigSchema = z
         host: z.string().default('127.0.0.1'),
         port: port.default(7070),
         bodyLimitBytes: z.number().int().positive().default(1_048_576),
+        /** Behind a TLS-terminating proxy: trust X-Forwarded-For/-Proto (client address, Secure cookies). */
+        trustProxy: z.boolean().default(false),
       })
       .strict()
-      .default({ host: '127.0.0.1', port: 7070, bodyLimitBytes: 1_048_576 }),
+      .default({ host: '127.0.0.1', port: 7070, bodyLimitBytes: 1_048_576, trustProxy: false }),
     otlp: z
       .object({
         host: z.string().default('127.0.0.1'),
@@ -180,6 +229,7 @@ export const ConfigSchema = z
       })
       .strict()
       .default({ windowSeconds: 120, maxGraphDistance: 2, quietSeconds: 60, ...CORRELATION_DEFAULTS, volatileLabels: [...CORRELATION_DEFAULTS.volatileLabels], rules: [] }),
+    auth: AuthSchema,
     /** Service catalog seed by service name (docs/incidents.md); an entry edited through the API wins. */
     catalog: z.record(z.string().min(1), CatalogEntrySchema.strict()).default({}),
     notifications: z

@@ -4,6 +4,7 @@
  * server, the CLI and web/ (z.infer). Pure: no I/O.
  */
 import { z } from 'zod';
+import { ROLES } from './access.js';
 
 const Id = z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'letters, digits, "_", "-" or "." (1-64)');
 
@@ -108,8 +109,17 @@ export const UserSchema = z.object({
   slackHandle: z.string().max(100).optional(),
   slackWebhook: z.url({ protocol: /^https?$/ }).optional().describe('Personal incoming webhook, for direct pages'),
   timeZone: TimeZoneSchema.default('UTC'),
+  role: z.enum(ROLES).default('viewer').describe('What the user may do when signed in (docs/access.md)'),
+  teams: z.array(Id).max(50).default([]).describe('Teams whose incidents, services and schedules the user sees besides unowned ones'),
 });
 export type User = z.infer<typeof UserSchema>;
+
+export const TeamSchema = z.object({
+  id: Id,
+  name: z.string().min(1).max(200),
+  description: z.string().max(2_000).optional(),
+});
+export type Team = z.infer<typeof TeamSchema>;
 
 const LocalDateTime = z
   .string()
@@ -147,6 +157,7 @@ export const ScheduleSchema = z.object({
   timeZone: TimeZoneSchema,
   layers: z.array(RotationLayerSchema).min(1).describe('A later layer wins where it has someone on call'),
   overrides: z.array(OverrideSchema).default([]).describe('Someone covers a range; the last override wins'),
+  team: Id.optional().describe('Owning team: only its members and admins see the schedule'),
 });
 export type Schedule = z.infer<typeof ScheduleSchema>;
 
@@ -209,6 +220,7 @@ export const NOTIFY_CONFIG_SCHEMAS = {
   policy: EscalationPolicySchema,
   user: UserSchema,
   schedule: ScheduleSchema,
+  team: TeamSchema,
 } as const;
 export type NotifyConfigKind = keyof typeof NOTIFY_CONFIG_SCHEMAS;
 export type NotifyConfigRecord<K extends NotifyConfigKind> = z.infer<(typeof NOTIFY_CONFIG_SCHEMAS)[K]>;

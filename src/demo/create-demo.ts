@@ -13,6 +13,8 @@ import { ShopSimulation } from './simulation.js';
 export interface DemoOptions {
   otlpUrl: string;
   apiUrl: string;
+  /** An ingest token for the demo's sender when authentication is on. */
+  ingestToken?: string;
   seed: number;
   /** Simulated seconds per real second; Infinity runs as fast as the server accepts. */
   speed: number;
@@ -61,7 +63,7 @@ export function createDemo(options: DemoOptions): Demo {
     stepMs,
     ...(options.faultCount === undefined ? {} : { faultCount: options.faultCount }),
   });
-  const exporter = createExporter({ otlpUrl: options.otlpUrl, apiUrl: options.apiUrl, log });
+  const exporter = createExporter({ otlpUrl: options.otlpUrl, apiUrl: options.apiUrl, log, ...(options.ingestToken ? { ingestToken: options.ingestToken } : {}) });
   let current: AbortController | undefined;
 
   async function run(runOptions: RunOptions = {}): Promise<void> {

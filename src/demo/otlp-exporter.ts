@@ -23,6 +23,8 @@ export class ExportRejectedError extends Error {
 export interface ExporterOptions {
   otlpUrl: string;
   apiUrl: string;
+  /** Sent as a Bearer token when opsloop requires authentication (docs/access.md). */
+  ingestToken?: string;
   /** Longest single wait before a retry, whatever Retry-After asks. @default 30000 */
   maxRetryDelayMs?: number;
   /** Connection failures are retried this many times (the server may still be starting). @default 5 */
@@ -45,6 +47,7 @@ export function createExporter(options: ExporterOptions): Exporter {
   const maxNetworkRetries = options.maxNetworkRetries ?? 5;
   const otlp = options.otlpUrl.replace(/\/+$/, '');
   const api = options.apiUrl.replace(/\/+$/, '');
+  const authorization: Record<string, string> = options.ingestToken ? { authorization: `Bearer ${options.ingestToken}` } : {};
 
   async function post(url: string, contentType: string, body: Uint8Array<ArrayBuffer> | string, signal?: AbortSignal): Promise<void> {
     let networkFailures = 0;
@@ -53,7 +56,7 @@ export function createExporter(options: ExporterOptions): Exporter {
       let response: Response;
       try {
         // No abort signal on the request itself: a send in flight when the demo stops completes.
-        response = await fetch(url, { method: 'POST', headers: { 'content-type': contentType }, body });
+        response = await fetch(url, { method: 'POST', headers: { 'content-type': contentType, ...authorization }, body });
       } catch (error) {
         if (++networkFailures > maxNetworkRetries) throw error;
         options.log?.(`demo: POST ${url} failed (${String(error)}); retrying in ${backoffMs} ms`);

@@ -3,15 +3,23 @@
  * event receivers, health, self-metrics and the built UI. Routes reach the loop only through
  * the Engine interface.
  */
+import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Engine } from '../app/engine.js';
 import type { Config } from '../core/config.js';
+import { OpsError } from '../core/errors.js';
+import { installAccessControl, SECURITY_SCHEMES, type AccessControl } from './auth/access-control.js';
+import { Authenticator } from './auth/authenticator.js';
+import { secretDigest } from './auth/secrets.js';
 import { installErrorReplies } from './error-replies.js';
 import { installJsonBodyParser } from './json-body.js';
 import type { RouteOptions } from './route-options.js';
 import { alertRoutes } from './routes/alerts.js';
+import { authRoutes } from './routes/auth.js';
+import { tokenRoutes } from './routes/tokens.js';
 import { auditRoutes } from './routes/audit.js';
 import { alertmanagerRoutes } from './routes/alertmanager.js';
 import { changeRoutes } from './routes/changes.js';
@@ -53,6 +61,8 @@ export interface ApiServerOptions {
   logger?: FastifyBaseLogger | boolean;
   /** Bus messages waiting to be analysed, exported as opsloop_bus_backlog (e.g. `() => loop.bus.backlog()`). */
   backlog?: () => number;
+  /** Shared with the OTLP receiver; built from the store and config.auth when absent. */
+  authenticator?: Authenticator;
   /** Receive time for events without one; tests pin it. @default Date.now */
   now?: () => number;
 }
@@ -60,6 +70,8 @@ export interface ApiServerOptions {
 /** Adding a resource is one entry here plus its file under routes/. */
 const ROUTE_PLUGINS = [
   healthRoutes,
+  authRoutes,
+  tokenRoutes,
   metricsRoutes,
   incidentRoutes,
   incidentActionRoutes,
@@ -92,8 +104,15 @@ const ROUTE_PLUGINS = [
 
 /** Builds the server and waits until it is ready; the caller only has to `listen`. */
 export async function buildApiServer(options: ApiServerOptions): Promise<FastifyInstance> {
+  return (await buildApiServerWithAccess(options)).app;
+}
+
+/** The server and its route registry, for the test that checks every route's permission. */
+export async function buildApiServerWithAccess(options: ApiServerOptions): Promise<{ app: FastifyInstance; access: AccessControl; authenticator: Authenticator }> {
   const { config } = options;
+  const now = options.now ?? Date.now;
   const app = Fastify({
+    trustProxy: config.api.trustProxy,
     bodyLimit: config.api.bodyLimitBytes,
     // The UI polls every 2 s; errors are still logged by the error handler.
     logController: new LogController({ disableRequestLogging: true }),
@@ -102,6 +121,11 @@ export async function buildApiServer(options: ApiServerOptions): Promise<Fastify
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installJsonBodyParser(app);
+
+  const authenticator = options.authenticator ?? new Authenticator({ access: options.engine.store.access, users: options.engine.store.notify, settings: config.auth, now });
+  await app.register(fastifyCookie);
+  if (config.auth.enabled) await app.register(fastifyRateLimit, rateLimitOptions(config.auth.rateLimit));
+  const access = installAccessControl(app, authenticator);
 
   const metrics = new SelfMetrics();
   app.addHook('onResponse', async (request, reply) => {
@@ -131,7 +155,9 @@ export async function buildApiServer(options: ApiServerOptions): Promise<Fastify
         { name: 'integrations', description: 'Receivers for external alerts and events' },
         { name: 'demo', description: 'The built-in demo' },
         { name: 'system', description: 'Health and self-metrics' },
+        { name: 'access', description: 'Sign-in, sessions, passwords and API tokens' },
       ],
+      components: { securitySchemes: SECURITY_SCHEMES },
     },
     transform: jsonSchemaTransform,
   });
@@ -142,7 +168,9 @@ export async function buildApiServer(options: ApiServerOptions): Promise<Fastify
   const routeOptions: RouteOptions = {
     engine: options.engine,
     metrics,
-    now: options.now ?? Date.now,
+    now,
+    authenticator,
+    loginRateLimit: { max: config.auth.rateLimit.loginPerAddressPerMinute, timeWindow: 60_000 },
     detector: config.detector,
     pagerduty: config.pagerduty,
     catalog: config.catalog,
@@ -150,9 +178,28 @@ export async function buildApiServer(options: ApiServerOptions): Promise<Fastify
   };
   for (const plugin of ROUTE_PLUGINS) await app.register(plugin, routeOptions);
   await app.register(openapiRoutes);
+  access.verifyDeclarations();
 
   await app.ready();
-  return app;
+  return { app, access, authenticator };
+}
+
+/**
+ * Per token (by its digest, never the secret) when one is sent, else per address. Only with
+ * authentication on: the demo and tests on localhost must not trip it.
+ */
+function rateLimitOptions(limits: Config['auth']['rateLimit']) {
+  const bearer = (authorization: string | undefined) => /^Bearer\s+(\S+)/i.exec(authorization ?? '')?.[1];
+  return {
+    global: true,
+    timeWindow: 60_000,
+    max: (request: { headers: { authorization?: string } }) => (bearer(request.headers.authorization) ? limits.perTokenPerMinute : limits.perAddressPerMinute),
+    keyGenerator: (request: { headers: { authorization?: string }; ip: string }) => {
+      const token = bearer(request.headers.authorization);
+      return token ? `token:${secretDigest(token)}` : `address:${request.ip}`;
+    },
+    errorResponseBuilder: (_request: unknown, context: { after: string }) => new OpsError('OPS_ERR_RATE_LIMITED', [`slow down; retry in ${context.after}`]),
+  };
 }
 
 function loggerOptions(

@@ -1,6 +1,6 @@
 import { ErrorResponseSchema } from '../core/api.js';
 
-type ErrorStatus = 400 | 404 | 409 | 413 | 415 | 503;
+type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 503;
 
 /**
  * Declares the error replies a route can give, so the OpenAPI document lists them. All share

@@ -12,6 +12,8 @@ import { encodeExportResponse } from '../ingest/otlp/encode-export-response.js';
 import { OtlpIngestor } from '../ingest/otlp/otlp-ingestor.js';
 import type { OtlpSignal } from '../ingest/otlp/otlp-types.js';
 import type { TelemetrySink } from '../ingest/sink.js';
+import { authorizeRequest } from './auth/access-control.js';
+import type { Authenticator } from './auth/authenticator.js';
 import { decodeContent, encodingOf, unsupportedMediaType } from './otlp-receiver-body.js';
 import { errorReplyOf, sendError } from './otlp-receiver-errors.js';
 
@@ -25,6 +27,8 @@ export interface OtlpReceiverOptions {
   retryAfterSeconds?: number;
   /** Cap on cumulative series remembered for counter rates. @default 100_000 */
   maxCumulativeSeries?: number;
+  /** Checks senders' ingest tokens (docs/access.md); absent: anyone may send (tests, embedding). */
+  authenticator?: Authenticator;
 }
 
 const SIGNALS: readonly OtlpSignal[] = ['metrics', 'traces', 'logs'];
@@ -90,6 +94,13 @@ export function buildOtlpReceiver(options: OtlpReceiverOptions): FastifyInstance
     const response = encodeExportResponse(signal, encoding, result);
     return reply.code(200).type(response.contentType).send(asPayload(response.body));
   };
+
+  const { authenticator } = options;
+  if (authenticator) {
+    app.addHook('onRequest', async (request, reply) => {
+      authorizeRequest(request, reply, 'ingest', authenticator);
+    });
+  }
 
   for (const signal of SIGNALS) {
     app.post(`/v1/${signal}`, (request, reply) => handle(signal, request, reply));

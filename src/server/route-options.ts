@@ -1,5 +1,6 @@
 import type { Engine } from '../app/engine.js';
 import type { Config } from '../core/config.js';
+import type { Authenticator } from './auth/authenticator.js';
 import type { SelfMetrics } from './self-metrics.js';
 
 /** What every route plugin receives. `now` is injectable so tests can pin receive time. */
@@ -13,6 +14,10 @@ export interface RouteOptions {
   pagerduty: Config['pagerduty'];
   /** The service catalog's seed from the configuration file. */
   catalog: Config['catalog'];
+  /** Credentials → principals; sign-in, tokens and the setup link (docs/access.md). */
+  authenticator: Authenticator;
+  /** @fastify/rate-limit settings for sign-in routes: tighter than the rest, per address. */
+  loginRateLimit: { max: number; timeWindow: number };
   /** Bus backlog for /metrics; absent when the caller does not expose it. */
   backlog?: () => number;
 }

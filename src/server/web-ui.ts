@@ -12,6 +12,12 @@ export async function registerWebUi(app: FastifyInstance, webRoot: string | unde
   if (webRoot === undefined) return false;
   const root = resolve(webRoot);
   if (!existsSync(root) || !statSync(root).isDirectory()) return false;
-  await app.register(fastifyStatic, { root, prefix: '/', wildcard: true });
+  await app.register(async (ui) => {
+    // The UI's files are public: they hold no data, and the login page is one of them.
+    ui.addHook('onRoute', (route) => {
+      route.config = { ...route.config, permission: 'public' };
+    });
+    await ui.register(fastifyStatic, { root, prefix: '/', wildcard: true });
+  });
   return true;
 }

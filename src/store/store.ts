@@ -14,6 +14,7 @@ import type {
   SpanRecord,
   TimelineEntry,
 } from '../core/records.js';
+import type { Scope } from '../core/access.js';
 import type { CatalogEntry, Postmortem, Problem } from '../core/incident-api.js';
 import type { Delivery, EscalationState, NotifyConfigKind, NotifyConfigRecord } from '../core/notify-api.js';
 import type { MapSpan } from '../core/service-map-api.js';
@@ -397,6 +398,68 @@ export interface NotifyRepository {
   escalations(filter: { incidentId?: string; status?: EscalationState['status'] }): EscalationState[];
 }
 
+/** An API token as stored: its secret only as a SHA-256 digest, never the value. */
+export interface ApiTokenRecord {
+  id: string;
+  name: string;
+  /** The user it acts for (its scopes are cut to that user's role); absent for an integration key. */
+  ownerId?: string;
+  scopes: Scope[];
+  /** The first characters of the secret, to tell tokens apart in lists. */
+  prefix: string;
+  createdMs: number;
+  createdBy: string;
+  expiresMs?: number;
+  lastUsedMs?: number;
+  revokedMs?: number;
+}
+
+export interface SessionRecord {
+  userId: string;
+  createdMs: number;
+  expiresMs: number;
+  /** Sent back in X-CSRF-Token on every cookie-authenticated mutation. */
+  csrfToken: string;
+  address: string;
+}
+
+/** Consecutive failed logins for one login name, for lockout with backoff. */
+export interface LoginFailures {
+  failures: number;
+  lastMs: number;
+  lockedUntilMs: number;
+}
+
+/**
+ * Access control (docs/access.md): password hashes, API tokens, sessions, failed logins and
+ * the one-time setup link. Users and teams are records of NotifyRepository.
+ */
+export interface AccessRepository {
+  passwordHash(userId: string): string | undefined;
+  setPasswordHash(userId: string, hash: string, nowMs: number): void;
+  deletePassword(userId: string): void;
+  saveToken(token: ApiTokenRecord, secretHash: string): void;
+  tokenBySecretHash(secretHash: string): ApiTokenRecord | undefined;
+  token(id: string): ApiTokenRecord | undefined;
+  /** Newest first. */
+  tokens(filter?: { ownerId?: string }): ApiTokenRecord[];
+  /** Whether a live token was revoked. */
+  revokeToken(id: string, nowMs: number): boolean;
+  touchToken(id: string, nowMs: number): void;
+  saveSession(secretHash: string, session: SessionRecord): void;
+  session(secretHash: string): SessionRecord | undefined;
+  deleteSession(secretHash: string): void;
+  /** Ends every session of a user (password change, role change, removal). */
+  deleteSessionsOf(userId: string): number;
+  deleteExpiredSessions(nowMs: number): number;
+  loginFailures(login: string): LoginFailures | undefined;
+  saveLoginFailures(login: string, state: LoginFailures): void;
+  clearLoginFailures(login: string): void;
+  saveSetupLink(secretHash: string, expiresMs: number): void;
+  /** Uses the link: true once, when it exists and has not expired; every link is gone after. */
+  takeSetupLink(secretHash: string, nowMs: number): boolean;
+}
+
 /** Operators' merge and split corrections, kept as training examples for correlation. */
 export interface GroupingFeedbackRepository {
   add(examples: readonly GroupingFeedback[]): void;
@@ -422,6 +485,7 @@ export interface Store {
   readonly silences: SilenceRepository;
   readonly audit: AuditRepository;
   readonly groupingFeedback: GroupingFeedbackRepository;
+  readonly access: AccessRepository;
   /** Runs `work` atomically: all of its writes land, or none. */
   transaction<T>(work: () => T): T;
   /** Answers whether the engine is reachable and migrated. */

@@ -1,7 +1,8 @@
 /**
  * End to end: the demo shop runs as fast as it can against a real opsloop in this process,
  * through the public OTLP and HTTP endpoints, and every fault it injects must come back as an
- * incident whose top-ranked cause is the faulty service, for every kind of fault.
+ * incident whose top-ranked cause is the faulty service, for every kind of fault. Sign-in is
+ * on, as for `opsloop serve`: the demo's sender uses its ingest token, the test a read token.
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -12,6 +13,7 @@ import { startOpsloop, type RunningOpsloop } from '../../src/app/start.js';
 import type { Fault } from '../../src/core/api.js';
 import { FaultKindSchema, FaultListResponseSchema, IncidentListResponseSchema } from '../../src/core/api.js';
 import { ConfigSchema } from '../../src/core/config.js';
+import { Authenticator } from '../../src/server/auth/authenticator.js';
 import type { Incident } from '../../src/core/records.js';
 
 const KINDS = FaultKindSchema.options;
@@ -19,6 +21,7 @@ const LEAD_MS = 120_000;
 
 describe('demo → incidents → root causes', { timeout: 600_000 }, () => {
   let running: RunningOpsloop;
+  let readToken: string;
   const dataDir = mkdtempSync(join(tmpdir(), 'opsloop-e2e-'));
 
   before(async () => {
@@ -35,6 +38,8 @@ describe('demo → incidents → root causes', { timeout: 600_000 }, () => {
     });
     await running.demoDone;
     await running.engine.settle();
+    const authenticator = new Authenticator({ access: running.engine.store.access, users: running.engine.store.notify, settings: config.auth, now: Date.now });
+    readToken = authenticator.createToken({ name: 'demo-loop test', scopes: ['read'], createdBy: 'test' }).secret;
   });
 
   after(async () => {
@@ -43,8 +48,9 @@ describe('demo → incidents → root causes', { timeout: 600_000 }, () => {
   });
 
   async function faultsAndIncidents(): Promise<{ faults: Fault[]; incidents: Incident[] }> {
-    const { faults } = FaultListResponseSchema.parse(await (await fetch(`${running.apiUrl}/api/v1/demo/faults`)).json());
-    const { incidents } = IncidentListResponseSchema.parse(await (await fetch(`${running.apiUrl}/api/v1/incidents?limit=1000`)).json());
+    const headers = { authorization: `Bearer ${readToken}` };
+    const { faults } = FaultListResponseSchema.parse(await (await fetch(`${running.apiUrl}/api/v1/demo/faults`, { headers })).json());
+    const { incidents } = IncidentListResponseSchema.parse(await (await fetch(`${running.apiUrl}/api/v1/incidents?limit=1000`, { headers })).json());
     return { faults, incidents };
   }
 

@@ -18,10 +18,11 @@ export const FIXED_NOW = Date.parse('2030-01-01T00:00:00Z');
 
 /**
  * `storePath` keeps the store in a file, so a second harness on it sees a restart; `now` is a
- * wall clock a test can move (escalations, throttling).
+ * wall clock a test can move (escalations, throttling). Authentication is off unless the
+ * test's config turns it on: test/server/auth covers it, the other tests cover behaviour.
  */
 export async function startHarness(options: { config?: ConfigInput; webRoot?: string; storePath?: string; now?: () => number } = {}): Promise<Harness> {
-  const config = ConfigSchema.parse(options.config ?? {});
+  const config = ConfigSchema.parse({ auth: { enabled: false }, ...options.config });
   const store = openSqliteStore({ path: options.storePath ?? ':memory:' });
   const now = options.now ?? (() => FIXED_NOW);
   const engine = createLoop({ config, store, now });

@@ -35,7 +35,7 @@ export function useBrowserPlatform(prefix: string): BrowserPlatform {
     assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing: CI must install it (apt-get install -y chromium)`);
     assert.ok(existsSync(WEB_INDEX), `web/dist/index.html is missing: run \`npm run build\` before the browser test`);
     dataDir = mkdtempSync(join(tmpdir(), prefix));
-    const config = ConfigSchema.parse({ dataDir, api: { port: 0 }, otlp: { port: 0 } });
+    const config = ConfigSchema.parse({ dataDir, api: { port: 0 }, otlp: { port: 0 }, auth: { enabled: false } });
     opsloop = await startOpsloop(config, { logger: false });
     // playwright-core's launch() gives every browser a fresh temporary profile.
     browser = await chromium.launch({

@@ -7,6 +7,7 @@ export const alertRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { en
   app.get(
     '/api/v1/alerts',
     {
+      config: { permission: 'read' },
       schema: {
         summary: 'List alerts (deduplicated signals), newest first',
         description: 'Filter by status, by whether a silence mutes them and by whether they flap (docs/alerts.md).',

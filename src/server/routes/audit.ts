@@ -7,6 +7,7 @@ export const auditRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { en
   app.get(
     '/api/v1/audit',
     {
+      config: { permission: 'read' },
       schema: {
         summary: 'The audit trail (who did what, when), newest first',
         description: 'Filter by the kind of record (e.g. "silence") and its id.',

@@ -20,6 +20,7 @@ export const capacityRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, {
   app.get(
     '/api/v1/capacity/forecasts',
     {
+      config: { permission: 'read' },
       schema: {
         summary: 'Saturation series forecast to their limits, soonest exhaustion first',
         description:
@@ -46,6 +47,7 @@ export const capacityRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, {
   app.get(
     '/api/v1/capacity/rightsizing',
     {
+      config: { permission: 'read' },
       schema: {
         summary: 'CPU and memory usage against requests and limits per instance, with recommendations and savings',
         description:

@@ -28,6 +28,7 @@ export const catalogRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
   app.get(
     '/api/v1/catalog',
     {
+      config: { permission: 'read' },
       schema: {
         summary: 'The service catalog',
         description: 'Services discovered in telemetry or declared in the catalog, with owner team, tier, runbooks, repository, dependencies and dependents.',
@@ -40,7 +41,7 @@ export const catalogRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
 
   app.get(
     '/api/v1/catalog/:service',
-    { schema: { summary: "One service's catalog entry", tags: TAGS, params: ServiceParamsSchema, response: { 200: CatalogServiceResponseSchema, ...errorResponses(400, 404) } } },
+    { config: { permission: 'read' }, schema: { summary: "One service's catalog entry", tags: TAGS, params: ServiceParamsSchema, response: { 200: CatalogServiceResponseSchema, ...errorResponses(400, 404) } } },
     async (request) => {
       const { service } = request.params;
       const all = sources();
@@ -53,6 +54,7 @@ export const catalogRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
   app.put(
     '/api/v1/catalog/:service',
     {
+      config: { permission: 'respond' },
       schema: {
         summary: "Set a service's owner team, tier, runbooks, repository and description",
         description: 'Replaces the whole entry (omitted fields are cleared). A service not yet seen in telemetry may be declared this way.',

@@ -19,6 +19,7 @@ export const changeRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { e
   app.get(
     '/api/v1/changes',
     {
+      config: { permission: 'read' },
       schema: {
         summary: 'Changes (deploys, config changes, flags) in a time window',
         tags: TAGS,
@@ -38,6 +39,7 @@ export const changeRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { e
   app.post(
     '/api/v1/changes',
     {
+      config: { permission: 'ingest' },
       schema: {
         summary: 'Record a change, e.g. from a CI/CD pipeline',
         tags: TAGS,

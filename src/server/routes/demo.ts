@@ -8,6 +8,7 @@ export const demoRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { eng
   app.get(
     '/api/v1/demo/faults',
     {
+      config: { permission: 'read' },
       schema: {
         summary: 'Faults the demo injected (ground truth), when `opsloop demo` runs',
         tags: ['demo'],

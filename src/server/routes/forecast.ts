@@ -14,6 +14,7 @@ export const forecastRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, {
   app.get(
     '/api/v1/series/forecast',
     {
+      config: { permission: 'read' },
       schema: {
         summary: 'Forecast the next points of one series, with prediction intervals',
         description:

@@ -8,6 +8,7 @@ export const healthRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { e
   app.get(
     '/healthz',
     {
+      config: { permission: 'public' },
       schema: { summary: 'Liveness: the process is up', tags: TAGS, response: { 200: HealthResponseSchema } },
     },
     async () => ({ status: 'ok' as const }),
@@ -16,6 +17,7 @@ export const healthRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { e
   app.get(
     '/readyz',
     {
+      config: { permission: 'public' },
       schema: {
         summary: 'Readiness: the store is reachable and migrated',
         tags: TAGS,

@@ -29,6 +29,7 @@ export const incidentActionRoutes: FastifyPluginAsyncZod<RouteOptions> = async (
     app.post(
       `/api/v1/incidents/:id/${action}`,
       {
+        config: { permission: 'respond' },
         schema: { summary, tags: TAGS, params: IncidentIdParamsSchema, body: IncidentActionBodySchema, response: { 200: IncidentActionResponseSchema, ...ACTION_ERRORS } },
         preValidation: emptyBodyAsObject,
       },
@@ -39,6 +40,7 @@ export const incidentActionRoutes: FastifyPluginAsyncZod<RouteOptions> = async (
   app.post(
     '/api/v1/incidents/:id/resolve',
     {
+      config: { permission: 'respond' },
       schema: {
         summary: 'Resolve an incident, optionally saying how',
         tags: TAGS,
@@ -54,6 +56,7 @@ export const incidentActionRoutes: FastifyPluginAsyncZod<RouteOptions> = async (
   app.patch(
     '/api/v1/incidents/:id',
     {
+      config: { permission: 'respond' },
       schema: {
         summary: 'Set severity, priority, assignee, team or title',
         description: 'Each changed field is written on the timeline. null clears assignee or team. A closed incident is read-only (409).',
@@ -77,6 +80,7 @@ export const incidentActionRoutes: FastifyPluginAsyncZod<RouteOptions> = async (
     app.post(
       `/api/v1/incidents/:id/${path}`,
       {
+        config: { permission: 'respond' },
         schema: { summary, tags: TAGS, params: IncidentIdParamsSchema, body: TimelineTextBodySchema, response: { 201: TimelineEntryResponseSchema, ...ACTION_ERRORS } },
       },
       async (request, reply) => reply.status(201).send({ entry: engine.writeOnTimeline(request.params.id, kind, request.body.text, request.body.by) }),

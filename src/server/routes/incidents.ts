@@ -29,6 +29,7 @@ export const incidentRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, {
   app.get(
     '/api/v1/incidents',
     {
+      config: { permission: 'read' },
       schema: {
         summary: 'List incidents, newest first, by status and time window',
         description:
@@ -57,6 +58,7 @@ export const incidentRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, {
   app.get(
     '/api/v1/incidents/stats',
     {
+      config: { permission: 'read' },
       schema: {
         summary: 'MTTA and MTTR of the incidents that started in a window',
         description:
@@ -77,6 +79,7 @@ export const incidentRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, {
   app.get(
     '/api/v1/incidents/:id',
     {
+      config: { permission: 'read' },
       schema: {
         summary: 'One incident with its alerts, timeline, problem and nearby changes',
         tags: TAGS,
@@ -102,6 +105,7 @@ export const incidentRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, {
   app.get(
     '/api/v1/incidents/:id/alerts',
     {
+      config: { permission: 'read' },
       schema: {
         summary: 'The alerts grouped into an incident, with their labels and source',
         tags: TAGS,
@@ -119,6 +123,7 @@ export const incidentRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, {
   app.post(
     '/api/v1/incidents/:id/merge',
     {
+      config: { permission: 'respond' },
       schema: {
         summary: 'Merge this incident into another',
         description:
@@ -135,6 +140,7 @@ export const incidentRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, {
   app.post(
     '/api/v1/incidents/:id/split',
     {
+      config: { permission: 'respond' },
       schema: {
         summary: 'Split alerts off this incident into a new one',
         description:

@@ -23,6 +23,7 @@ export const logPatternRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app,
   app.get(
     '/api/v1/log-patterns',
     {
+      config: { permission: 'read' },
       schema: {
         summary: 'Log templates per service, most frequent first, with a count series and sample lines',
         tags: TAGS,
@@ -51,6 +52,7 @@ export const logPatternRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app,
   app.get(
     '/api/v1/log-patterns/:templateId',
     {
+      config: { permission: 'read' },
       schema: {
         summary: 'One log template: count series, sample lines, parameter values and change history',
         tags: TAGS,

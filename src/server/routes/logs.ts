@@ -11,6 +11,7 @@ export const logRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { engi
   app.get(
     '/api/v1/logs',
     {
+      config: { permission: 'read' },
       schema: {
         summary: 'Search stored logs, newest first: full text, service, severity, template, trace and time filters',
         tags: ['logs'],

@@ -8,6 +8,7 @@ export const metricsRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
   app.get(
     '/metrics',
     {
+      config: { permission: 'read' },
       schema: {
         summary: 'opsloop self-metrics in the Prometheus text format',
         tags: ['system'],

@@ -37,6 +37,7 @@ export const notificationRoutes: FastifyPluginAsyncZod<RouteOptions> = async (ap
   app.post(
     '/api/v1/notifications/channels/:id/test',
     {
+      config: { permission: 'admin' },
       schema: {
         summary: 'Send a sample message over a channel now; the delivery says whether it arrived',
         tags: TAGS,
@@ -54,6 +55,7 @@ export const notificationRoutes: FastifyPluginAsyncZod<RouteOptions> = async (ap
   app.post(
     '/api/v1/notifications/preview',
     {
+      config: { permission: 'read' },
       schema: {
         summary: 'Render a message template against an incident (or a sample one) without sending it',
         description: 'A template that does not parse or render answers 400 naming the part and the line.',
@@ -84,6 +86,7 @@ export const notificationRoutes: FastifyPluginAsyncZod<RouteOptions> = async (ap
   app.get(
     '/api/v1/notifications/deliveries',
     {
+      config: { permission: 'read' },
       schema: { summary: 'The delivery log, newest first', tags: TAGS, querystring: DeliveryListQuerySchema, response: { 200: DeliveryListResponseSchema, ...errorResponses(400) } },
     },
     async (request) => {
@@ -95,6 +98,7 @@ export const notificationRoutes: FastifyPluginAsyncZod<RouteOptions> = async (ap
   app.get(
     '/api/v1/escalations',
     {
+      config: { permission: 'read' },
       schema: {
         summary: 'Escalations, running and past',
         tags: TAGS,

@@ -9,6 +9,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { NOTIFY_CONFIG_SCHEMAS, type NotifyConfigKind, type NotifyConfigRecord } from '../../core/notify-api.js';
 import { OpsError } from '../../core/errors.js';
+import type { Principal } from '../../core/access.js';
 import type { NotifyRepository } from '../../store/store.js';
 import { errorResponses } from '../error-responses.js';
 
@@ -24,6 +25,10 @@ export interface ConfigRouteSpec<K extends NotifyConfigKind> {
   present?: (record: NotifyConfigRecord<K>) => NotifyConfigRecord<K>;
   /** The record to store from an incoming one and the one stored under its id, if any. @default incoming */
   merge?: (incoming: NotifyConfigRecord<K>, stored: NotifyConfigRecord<K> | undefined) => NotifyConfigRecord<K>;
+  /** Whether the caller may see a record (team scoping); default all. */
+  visible?: (record: NotifyConfigRecord<K>, principal: Principal) => boolean;
+  /** Called after a record is deleted (e.g. a user's password and sessions go with it). */
+  deleted?: (id: string) => void;
 }
 
 const IdParams = z.object({ id: z.string().min(1) });
@@ -44,12 +49,21 @@ export function registerConfigRoutes<K extends NotifyConfigKind>(app: FastifyIns
     return record;
   };
   const present = (record: NotifyConfigRecord<K>) => (spec.present ? spec.present(record) : record);
+  const visible = (record: NotifyConfigRecord<K>, principal: Principal) => spec.visible?.(record, principal) ?? true;
+  // Reading needs `read`; every change to configuration needs `admin` (docs/access.md).
+  const read = { permission: 'read' } as const;
+  const write = { permission: 'admin' } as const;
 
-  typed.get(spec.path, { schema: { summary: `List ${lower}s`, tags, response: { 200: list } } }, async () => ({ items: repo().list(spec.kind).map(present) }));
+  typed.get(spec.path, { config: read, schema: { summary: `List ${lower}s`, tags, response: { 200: list } } }, async (request) => ({
+    items: repo()
+      .list(spec.kind)
+      .filter((record) => visible(record, request.principal))
+      .map(present),
+  }));
 
   typed.post(
     spec.path,
-    { schema: { summary: `Create a ${lower}`, tags, body: schema, response: { 201: schema, ...errorResponses(400, 409, 415) } } },
+    { config: write, schema: { summary: `Create a ${lower}`, tags, body: schema, response: { 201: schema, ...errorResponses(400, 409, 415) } } },
     async (request, reply) => {
       const { id } = request.body as { id: string };
       if (repo().get(spec.kind, id)) throw new OpsError('OPS_ERR_CONFLICT', [`${spec.noun} ${id} exists; PUT ${spec.path}/${id} replaces it`]);
@@ -61,17 +75,18 @@ export function registerConfigRoutes<K extends NotifyConfigKind>(app: FastifyIns
 
   typed.get(
     `${spec.path}/:id`,
-    { schema: { summary: `One ${lower}`, tags, params: IdParams, response: { 200: schema, ...errorResponses(404) } } },
+    { config: read, schema: { summary: `One ${lower}`, tags, params: IdParams, response: { 200: schema, ...errorResponses(404) } } },
     async (request) => {
       const record = repo().get(spec.kind, request.params.id);
-      if (!record) throw notFound(request.params.id);
+      // Another team's record is as absent as a missing one: its id reveals nothing.
+      if (!record || !visible(record, request.principal)) throw notFound(request.params.id);
       return present(record);
     },
   );
 
   typed.put(
     `${spec.path}/:id`,
-    { schema: { summary: `Create or replace a ${lower}`, tags, params: IdParams, body: schema, response: { 200: schema, ...errorResponses(400, 415) } } },
+    { config: write, schema: { summary: `Create or replace a ${lower}`, tags, params: IdParams, body: schema, response: { 200: schema, ...errorResponses(400, 415) } } },
     async (request) => {
       const { id } = request.body as { id: string };
       if (id !== request.params.id) throw new OpsError('OPS_ERR_VALIDATION', [`body.id "${id}" differs from the path's "${request.params.id}"`]);
@@ -83,9 +98,10 @@ export function registerConfigRoutes<K extends NotifyConfigKind>(app: FastifyIns
 
   typed.delete(
     `${spec.path}/:id`,
-    { schema: { summary: `Delete a ${lower}`, tags, params: IdParams, response: { 200: z.object({ deleted: z.string() }), ...errorResponses(404) } } },
+    { config: write, schema: { summary: `Delete a ${lower}`, tags, params: IdParams, response: { 200: z.object({ deleted: z.string() }), ...errorResponses(404) } } },
     async (request) => {
       if (!repo().delete(spec.kind, request.params.id)) throw notFound(request.params.id);
+      spec.deleted?.(request.params.id);
       return { deleted: request.params.id };
     },
   );

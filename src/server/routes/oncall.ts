@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { OnCallNowResponseSchema, OnCallQuerySchema, ShiftsQuerySchema, ShiftsResponseSchema, type Schedule } from '../../core/notify-api.js';
+import { canSeeTeam, type Principal } from '../../core/access.js';
 import { OpsError } from '../../core/errors.js';
 import { finalShifts, onCallAt } from '../../engage/oncall/final-shifts.js';
 import { errorResponses } from '../error-responses.js';
@@ -15,12 +16,24 @@ const MAX_WINDOW_MS = 93 * DAY_MS;
 
 export const oncallRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { engine, now }) => {
   const repo = () => engine.store.notify;
-  registerConfigRoutes(app, repo, { kind: 'user', path: '/api/v1/users', noun: 'User', tag: 'on-call' });
-  registerConfigRoutes(app, repo, { kind: 'schedule', path: '/api/v1/schedules', noun: 'Schedule', tag: 'on-call', check: checkSchedule });
+  const access = engine.store.access;
+  registerConfigRoutes(app, repo, {
+    kind: 'user',
+    path: '/api/v1/users',
+    noun: 'User',
+    tag: 'on-call',
+    deleted: (id) => {
+      access.deletePassword(id);
+      access.deleteSessionsOf(id);
+    },
+  });
+  registerConfigRoutes(app, repo, { kind: 'team', path: '/api/v1/teams', noun: 'Team', tag: 'on-call' });
+  const scheduleVisible = (schedule: Schedule, principal: Principal) => canSeeTeam(principal, schedule.team);
+  registerConfigRoutes(app, repo, { kind: 'schedule', path: '/api/v1/schedules', noun: 'Schedule', tag: 'on-call', check: checkSchedule, visible: scheduleVisible });
 
-  const scheduleOr404 = (id: string): Schedule => {
+  const scheduleOr404 = (id: string, principal: Principal): Schedule => {
     const schedule = engine.store.notify.get('schedule', id);
-    if (!schedule) throw new OpsError('OPS_ERR_NOT_FOUND', [`Schedule ${id}`]);
+    if (!schedule || !scheduleVisible(schedule, principal)) throw new OpsError('OPS_ERR_NOT_FOUND', [`Schedule ${id}`]);
     return schedule;
   };
   const summary = (s: Schedule) => ({ id: s.id, name: s.name, timeZone: s.timeZone });
@@ -28,6 +41,7 @@ export const oncallRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { e
   app.get(
     '/api/v1/oncall/now',
     {
+      config: { permission: 'read' },
       schema: {
         summary: 'Who is on call now (or at `at`), per schedule',
         tags: TAGS,
@@ -37,7 +51,10 @@ export const oncallRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { e
     },
     async (request) => {
       const timeMs = request.query.at ?? now();
-      const schedules = request.query.schedule !== undefined ? [scheduleOr404(request.query.schedule)] : engine.store.notify.list('schedule');
+      const schedules =
+        request.query.schedule !== undefined
+          ? [scheduleOr404(request.query.schedule, request.principal)]
+          : engine.store.notify.list('schedule').filter((schedule) => scheduleVisible(schedule, request.principal));
       return {
         timeMs,
         schedules: schedules.map((schedule) => {
@@ -52,6 +69,7 @@ export const oncallRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { e
   app.get(
     '/api/v1/schedules/:id/shifts',
     {
+      config: { permission: 'read' },
       schema: {
         summary: "A schedule's final shifts in a window: layers stacked, overrides applied",
         tags: TAGS,
@@ -61,7 +79,7 @@ export const oncallRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { e
       },
     },
     async (request) => {
-      const schedule = scheduleOr404(request.params.id);
+      const schedule = scheduleOr404(request.params.id, request.principal);
       const fromMs = request.query.from ?? now();
       const toMs = request.query.to ?? fromMs + 7 * DAY_MS;
       if (toMs <= fromMs) throw new OpsError('OPS_ERR_VALIDATION', [`querystring.to (${toMs}) is not after querystring.from (${fromMs})`]);

@@ -2,5 +2,5 @@ import type { FastifyPluginAsync } from 'fastify';
 
 /** Serves the document @fastify/swagger builds from every route's zod schemas. */
 export const openapiRoutes: FastifyPluginAsync = async (app) => {
-  app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/v1/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, async () => app.swagger());
 };

@@ -57,6 +57,7 @@ export const pagerdutyRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
     app.post(
       url,
       {
+        config: { permission: 'ingest' },
         schema: {
           summary: 'PagerDuty Events API v2 receiver (trigger, acknowledge, resolve)',
           description:

@@ -24,6 +24,7 @@ export const postmortemRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app,
   app.post(
     '/api/v1/incidents/:id/postmortem',
     {
+      config: { permission: 'respond' },
       schema: {
         summary: "Create an incident's postmortem draft from the template",
         description: 'Summary, impact (with the status updates), the timeline, the root cause from the ranked causes, and action items, as markdown. 409 when one exists: edit it with PUT.',
@@ -54,6 +55,7 @@ export const postmortemRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app,
   app.get(
     '/api/v1/incidents/:id/postmortem',
     {
+      config: { permission: 'read' },
       schema: { summary: "An incident's postmortem", tags: TAGS, params: IncidentIdParamsSchema, response: { 200: PostmortemResponseSchema, ...errorResponses(400, 404) } },
     },
     async (request) => {
@@ -67,6 +69,7 @@ export const postmortemRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app,
   app.put(
     '/api/v1/incidents/:id/postmortem',
     {
+      config: { permission: 'respond' },
       schema: {
         summary: "Save an incident's postmortem (markdown, and draft or published)",
         tags: TAGS,

@@ -35,6 +35,7 @@ export const problemRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
   app.post(
     '/api/v1/problems',
     {
+      config: { permission: 'respond' },
       schema: {
         summary: 'Create a problem, optionally linking incidents at once',
         tags: TAGS,
@@ -60,6 +61,7 @@ export const problemRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
   app.get(
     '/api/v1/problems',
     {
+      config: { permission: 'read' },
       schema: { summary: 'Problems, newest first', tags: TAGS, querystring: ListQuerySchema, response: { 200: ProblemListResponseSchema, ...errorResponses(400) } },
     },
     async (request) => {
@@ -70,13 +72,14 @@ export const problemRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
 
   app.get(
     '/api/v1/problems/:id',
-    { schema: { summary: 'One problem with its linked incidents', tags: TAGS, params: ProblemParamsSchema, response: { 200: ProblemResponseSchema, ...errorResponses(400, 404) } } },
+    { config: { permission: 'read' }, schema: { summary: 'One problem with its linked incidents', tags: TAGS, params: ProblemParamsSchema, response: { 200: ProblemResponseSchema, ...errorResponses(400, 404) } } },
     async (request) => ({ problem: problemOr404(store, request.params.id) }),
   );
 
   app.patch(
     '/api/v1/problems/:id',
     {
+      config: { permission: 'respond' },
       schema: {
         summary: "Change a problem's title, status, description, known error or workaround",
         tags: TAGS,
@@ -100,6 +103,7 @@ export const problemRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
   app.post(
     '/api/v1/problems/:id/incidents',
     {
+      config: { permission: 'respond' },
       schema: {
         summary: 'Link an incident to the problem (moving it from any other problem)',
         tags: TAGS,
@@ -117,6 +121,7 @@ export const problemRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
   app.delete(
     '/api/v1/problems/:id/incidents/:incidentId',
     {
+      config: { permission: 'respond' },
       schema: {
         summary: 'Unlink an incident from the problem',
         tags: TAGS,

@@ -32,6 +32,7 @@ export const seriesScoreRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app
   app.get(
     '/api/v1/series/scores',
     {
+      config: { permission: 'read' },
       schema: {
         summary: 'Anomaly score, expected value, band and anomaly episodes of one series in a time window',
         description:

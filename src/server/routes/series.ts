@@ -10,6 +10,7 @@ export const seriesRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { e
   app.get(
     '/api/v1/series',
     {
+      config: { permission: 'read' },
       schema: {
         summary: 'Points of one series in a time window, oldest first',
         tags: TAGS,
@@ -27,6 +28,7 @@ export const seriesRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { e
   app.get(
     '/api/v1/series/list',
     {
+      config: { permission: 'read' },
       schema: {
         summary: 'Known series, optionally of one service',
         tags: TAGS,

@@ -20,6 +20,7 @@ export const serviceGraphRoutes: FastifyPluginAsyncZod<RouteOptions> = async (ap
   app.get(
     '/api/v1/service-graph',
     {
+      config: { permission: 'read' },
       schema: {
         summary: 'The service map of a window: services, databases, queues and their instances, with health and stats, and call edges with stats',
         description: 'Built from the spans with start time in [from, to] (default: the 15 minutes up to now). Rates are per second of the window; durations in ms.',
@@ -37,6 +38,7 @@ export const serviceGraphRoutes: FastifyPluginAsyncZod<RouteOptions> = async (ap
   app.get(
     '/api/v1/services/:service',
     {
+      config: { permission: 'read' },
       schema: {
         summary: 'One service, database or queue of the map: stats, operations, instances, callers, callees, firing alerts, open incidents',
         tags: ['services'],

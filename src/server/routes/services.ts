@@ -9,6 +9,7 @@ export const serviceRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
   app.get(
     '/api/v1/services',
     {
+      config: { permission: 'read' },
       schema: {
         summary: 'Services with their callers, callees and open incidents',
         tags: ['services'],

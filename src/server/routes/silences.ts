@@ -24,6 +24,7 @@ export const silenceRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
   app.get(
     '/api/v1/silences',
     {
+      config: { permission: 'read' },
       schema: {
         summary: 'List silences and maintenance windows, the newest created first',
         tags: TAGS,
@@ -41,6 +42,7 @@ export const silenceRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
   app.post(
     '/api/v1/silences',
     {
+      config: { permission: 'respond' },
       schema: {
         summary: 'Create a silence or a maintenance window',
         description:
@@ -56,6 +58,7 @@ export const silenceRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
   app.post(
     '/api/v1/silences/preview',
     {
+      config: { permission: 'read' },
       schema: {
         summary: 'What a silence would mute: the alerts firing now and which of the latest signals it matches',
         tags: TAGS,
@@ -69,6 +72,7 @@ export const silenceRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
   app.get(
     '/api/v1/silences/:id',
     {
+      config: { permission: 'read' },
       schema: {
         summary: 'One silence',
         tags: TAGS,
@@ -82,6 +86,7 @@ export const silenceRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
   app.delete(
     '/api/v1/silences/:id',
     {
+      config: { permission: 'respond' },
       schema: {
         summary: 'Expire a silence now (audited); expiring an expired one changes nothing',
         tags: TAGS,

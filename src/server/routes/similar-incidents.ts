@@ -18,6 +18,7 @@ export const similarIncidentRoutes: FastifyPluginAsyncZod<RouteOptions> = async 
   app.get(
     '/api/v1/incidents/:id/similar',
     {
+      config: { permission: 'read' },
       schema: {
         summary: 'Similar past incidents and how they were resolved',
         description: `Okapi BM25 over titles, alert names and summaries, log templates, services and labels of the ${CORPUS_SIZE} most recent incidents; each with its status, resolution note, problem and whether it has a postmortem.`,

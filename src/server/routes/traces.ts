@@ -16,6 +16,7 @@ export const traceRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { en
   app.get(
     '/api/v1/traces',
     {
+      config: { permission: 'read' },
       schema: {
         summary: 'Search traces, newest first: those with a span matching every filter (service, operation, status, duration, time)',
         tags: TAGS,
@@ -49,6 +50,7 @@ export const traceRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { en
   app.get(
     '/api/v1/traces/:traceId',
     {
+      config: { permission: 'read' },
       schema: {
         summary: 'One trace: its summary and every stored span with parent link, kind, status, attributes and self time',
         tags: TAGS,

@@ -300,6 +300,42 @@ CREATE TABLE grouping_feedback (
 );
 `;
 
+// Access control (docs/access.md): password hashes (scrypt), API tokens and sessions kept as
+// SHA-256 digests of their secrets, failed logins for lockout, and the one-time setup link.
+const ACCESS_CONTROL = `
+CREATE TABLE credentials (
+  user_id TEXT PRIMARY KEY,
+  password_hash TEXT NOT NULL,
+  updated_ms INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE api_tokens (
+  id TEXT PRIMARY KEY,
+  secret_hash TEXT NOT NULL UNIQUE,
+  owner_id TEXT,
+  created_ms INTEGER NOT NULL,
+  record TEXT NOT NULL
+);
+CREATE INDEX api_tokens_owner ON api_tokens (owner_id);
+CREATE TABLE sessions (
+  secret_hash TEXT PRIMARY KEY,
+  user_id TEXT NOT NULL,
+  expires_ms INTEGER NOT NULL,
+  record TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX sessions_user ON sessions (user_id);
+CREATE INDEX sessions_expiry ON sessions (expires_ms);
+CREATE TABLE login_failures (
+  login TEXT PRIMARY KEY,
+  failures INTEGER NOT NULL,
+  last_ms INTEGER NOT NULL,
+  locked_until_ms INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE setup_links (
+  secret_hash TEXT PRIMARY KEY,
+  expires_ms INTEGER NOT NULL
+) WITHOUT ROWID;
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial telemetry', sql: INITIAL_TELEMETRY },
   { version: 2, name: 'initial state', sql: INITIAL_STATE },
@@ -311,4 +347,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 8, name: 'notifications', sql: NOTIFICATIONS },
   { version: 9, name: 'silences and audit', sql: SILENCES_AND_AUDIT },
   { version: 10, name: 'grouping feedback', sql: GROUPING_FEEDBACK },
+  { version: 11, name: 'access control', sql: ACCESS_CONTROL },
 ];

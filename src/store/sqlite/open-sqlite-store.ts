@@ -11,6 +11,7 @@ import { SqliteIncidentRepository } from './incident-repository.js';
 import { SqliteLogRepository } from './log-repository.js';
 import { latestVersion, migrate, schemaVersion } from './migrate.js';
 import { MIGRATIONS } from './migrations.js';
+import { SqliteAccessRepository } from './access-repository.js';
 import { SqliteAuditRepository } from './audit-repository.js';
 import { SqliteSilenceRepository } from './silence-repository.js';
 import { SqliteModelStateRepository } from './model-state-repository.js';
@@ -93,6 +94,7 @@ class SqliteStore implements Store {
   readonly silences: SqliteSilenceRepository;
   readonly audit: SqliteAuditRepository;
   readonly groupingFeedback: SqliteGroupingFeedbackRepository;
+  readonly access: SqliteAccessRepository;
   readonly #conn: SqliteConnection;
   readonly #expectedVersion = latestVersion(MIGRATIONS);
 
@@ -115,6 +117,7 @@ class SqliteStore implements Store {
     this.silences = new SqliteSilenceRepository(conn);
     this.audit = new SqliteAuditRepository(conn);
     this.groupingFeedback = new SqliteGroupingFeedbackRepository(conn);
+    this.access = new SqliteAccessRepository(conn);
   }
 
   transaction<T>(work: () => T): T {
