@@ -5,7 +5,7 @@
  *
  * The numbers copy common habits: memory requested at twice the baseline "to be safe", so most
  * pods are over-provisioned; the memory limit sits where the leak fault's pod is OOM-killed
- * (baseline × 2.8, see fault-effects.ts), so a capacity forecast sees a leak heading for it; CPU
+ * (baseline × 2.8, see fault-effects.ts), so the leak runs into the limit it is killed at; CPU
  * requested by a rough guess per service, some far above what the service uses.
  */
 import type { Instance } from './instances.js';

@@ -3,12 +3,11 @@
  * finds each one's limit, reads its history from the store and forecasts it. The analytics are
  * pure; this file only reads the store.
  */
-import type { CapacityForecast, CapacityForecastsResponse, SaturationResourceSchema } from '../../core/capacity-api.js';
+import type { CapacityForecast, CapacityForecastsResponse } from '../../core/capacity-api.js';
 import { InsufficientHistoryError } from '../../observe/metrics/forecast/forecast-errors.js';
 import type { SeriesInfo, Store } from '../../store/store.js';
 import { bySoonestExhaustion, forecastCapacity } from '../../act/capacity/capacity-forecast.js';
-import { fixedLimit, saturationMetric, type LimitSource } from '../../act/capacity/saturation-metrics.js';
-import type { z } from 'zod';
+import { fixedLimit, saturationMetric, type LimitSource, type SaturationResource } from '../../act/capacity/saturation-metrics.js';
 
 export interface CapacityForecastRequest {
   /** Evaluation time; default the newest point of any saturation series. */
@@ -16,7 +15,7 @@ export interface CapacityForecastRequest {
   historyMs: number;
   horizonMs: number;
   service?: string;
-  resource?: z.infer<typeof SaturationResourceSchema>;
+  resource?: SaturationResource;
   points: boolean;
   limit: number;
   confidence?: number;
