@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { QueryTimeSchema } from './incident-api.js';
 
 export const SaturationResourceSchema = z.enum(['disk', 'memory', 'cpu', 'connections', 'queue', 'quota']);
+export type SaturationResource = z.infer<typeof SaturationResourceSchema>;
 
 const TimeValueSchema = z.object({ timeMs: z.number(), value: z.number() });
 

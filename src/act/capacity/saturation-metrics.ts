@@ -8,7 +8,9 @@
  * anywhere is not a saturation series: without a limit there is nothing to exhaust.
  */
 
-export type SaturationResource = 'disk' | 'memory' | 'cpu' | 'connections' | 'queue' | 'quota';
+import type { SaturationResource } from '../../core/capacity-api.js';
+
+export type { SaturationResource };
 
 export type LimitSource =
   | { kind: 'ratio' }
