@@ -8,6 +8,9 @@ import type { ParsedSilenceInput, SilencePreviewResponse, SilenceView } from '..
 import type { SilencePreviewInput } from './silence-preview.js';
 import type { ReportControl } from './reports/weekly-reports.js';
 import type { WindowRca } from './window-rca.js';
+import type { CapacityForecastsResponse, RightsizingResponse } from '../core/capacity-api.js';
+import type { CapacityForecastRequest } from './capacity/capacity-forecasts.js';
+import type { RightsizingRequest } from './capacity/rightsizing-report.js';
 
 /** Silences and maintenance windows; create and expire are audited and take effect at once. */
 export interface SilenceControl {
@@ -56,6 +59,10 @@ export interface Engine {
   rankWindow(range: TimeRange): WindowRca;
   /** Continuous-improvement reports: any period on demand, and the weekly one when due. */
   readonly reports: ReportControl;
+  /** Saturation series forecast to their limits, soonest exhaustion first (docs/capacity.md). */
+  capacityForecasts(request: CapacityForecastRequest): CapacityForecastsResponse;
+  /** CPU and memory usage against requests and limits per instance, with recommendations. */
+  rightsizing(request: RightsizingRequest): RightsizingResponse;
   /** What log ingest cut, repaired or could not mine since start. */
   logStats(): LogIngestStats;
   /** Faults injected by the demo, when it runs in this process. */

@@ -38,6 +38,9 @@ import { createTelemetrySink } from './telemetry-sink.js';
 import { runTraceAnomalies } from './trace-anomalies.js';
 import { rankWindow } from './window-rca.js';
 import { weeklyReports } from './reports/weekly-reports.js';
+import { capacityForecasts } from './capacity/capacity-forecasts.js';
+import { CapacityWatch } from './capacity/capacity-watch.js';
+import { rightsizingReport } from './capacity/rightsizing-report.js';
 
 export interface LoopOptions {
   config: Config;
@@ -90,6 +93,7 @@ export function createLoop(options: LoopOptions): Loop {
   });
   const logMining = new LogMining(miners);
   const silence = new SilenceDetector({ minSilenceMs: config.detector.silenceSeconds * 1000 });
+  const capacity = new CapacityWatch(store, config.capacity);
   const edges = new Map<string, ServiceEdge>(store.topology.edges().map((e) => [`${e.caller}\u0000${e.callee}`, e]));
   let graph = new ServiceGraph([...edges.values()]);
   let watermarkMs = Number.NEGATIVE_INFINITY;
@@ -138,12 +142,23 @@ export function createLoop(options: LoopOptions): Loop {
     if (latest > watermarkMs) {
       watermarkMs = latest;
       signals.push(...silence.advance(watermarkMs));
+      signals.push(...evaluateCapacity(watermarkMs));
     }
     if (signals.length > 0) bus.publish('signals', signals);
     if (watermarkMs - lastAutoResolveMs >= AUTO_RESOLVE_STEP_MS) {
       lastAutoResolveMs = watermarkMs;
       const resolved = desk.autoResolve(watermarkMs);
       if (resolved.length > 0) publishIncidents(resolved);
+    }
+  };
+
+  /** A failed capacity run must not stop telemetry: it is logged and retried at the next period. */
+  const evaluateCapacity = (atMs: number): Signal[] => {
+    try {
+      return capacity.advance(atMs);
+    } catch (error) {
+      options.logger?.warn({ err: error }, 'capacity evaluation failed');
+      return [];
     }
   };
 
@@ -327,6 +342,8 @@ export function createLoop(options: LoopOptions): Loop {
     },
     rankWindow: (range) => rankWindow(store, range, { detector: config.detector }),
     reports,
+    capacityForecasts: (request) => capacityForecasts(store, request),
+    rightsizing: (request) => rightsizingReport(store, request),
     logStats: () => logMining.stats(),
     demoFaults: () => demoFaults?.(),
     setDemoFaults: (provider) => {

@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { demoCommand } from './demo.js';
 import { detectCommand } from './detect.js';
 import { logsCommand } from './logs.js';
+import { capacityCommand } from './capacity.js';
 import { oncallCommand } from './oncall.js';
 import { packageVersion } from './package-version.js';
 import { rcaCommand } from './rca.js';
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
     .addCommand(rcaCommand())
     .addCommand(oncallCommand())
     .addCommand(reportCommand())
+    .addCommand(capacityCommand())
     .addCommand(silencesCommand())
     .addCommand(replayCommand())
     .addCommand(runbooksCommand())

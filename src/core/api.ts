@@ -176,6 +176,11 @@ export const ForecastResponseSchema = z.object({
     period: z.number().int().optional().describe('Seasonal period used, in steps'),
     periodMs: z.number().optional(),
     params: z.object({ alpha: z.number(), beta: z.number(), gamma: z.number(), phi: z.number() }),
+    seasonalNaivePeriod: z
+      .number()
+      .int()
+      .optional()
+      .describe('Present when the forecast is the average with the seasonal naive forecast of this period (steps), chosen because it did better on held-out history'),
     seasonalities: z
       .array(z.object({ periodPoints: z.number().int(), periodMs: z.number(), strength: z.number() }))
       .describe('Every period detected, strongest first'),

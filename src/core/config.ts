@@ -77,6 +77,8 @@ const ALERT_DEFAULTS = {
   flap: FLAP_DEFAULTS,
 };
 
+const CAPACITY_DEFAULTS = { alertAheadHours: 72, evaluateMinutes: 15, historyHours: 72 };
+
 const AUTH_DEFAULTS = {
   enabled: true,
   sessionHours: 12,
@@ -247,6 +249,18 @@ export const ConfigSchema = z
       })
       .strict()
       .default({ weekly: { ...WEEKLY_REPORT_DEFAULTS, channels: [] } }),
+    /** Capacity forecasts and their alerts (docs/capacity.md). */
+    capacity: z
+      .object({
+        /** Alert when a saturation series is forecast to reach its limit within this many hours. */
+        alertAheadHours: z.number().positive().max(24 * 90).default(72),
+        /** Event time between two evaluations of every saturation series. */
+        evaluateMinutes: z.number().positive().default(15),
+        /** History each forecast is fitted on (telemetry older than retention.telemetryHours is gone anyway). */
+        historyHours: z.number().positive().max(24 * 90).default(72),
+      })
+      .strict()
+      .default(CAPACITY_DEFAULTS),
     alerts: z
       .object({
         /** Per source: a firing alert with no signal for this long resolves itself; 0 never. Replaces the default map. */

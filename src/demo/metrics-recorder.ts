@@ -1,11 +1,13 @@
 /**
  * Per-instance metric state between exports and its OTLP/JSON form: CPU and memory gauges, the
- * runtime's heap and GC metrics (runtime-metrics.ts),
+ * container's requests and limits (container-resources.ts), the runtime's heap and GC metrics
+ * (runtime-metrics.ts),
  * cumulative request counters and cumulative explicit-bucket duration histograms (so the
  * ingest side has to turn counters into rates and cope with a restart resetting them).
  * Pure: randomness comes from the caller's generator.
  */
 import type { Fault } from '../core/api.js';
+import { containerResourceMetrics } from './container-resources.js';
 import { memoryLeakAt } from './fault-effects.js';
 import type { Fleet, Instance } from './instances.js';
 import { resourceOf } from './instances.js';
@@ -190,6 +192,8 @@ export class MetricsRecorder {
     return [
       gauge('process.cpu.utilization', '1', 'CPU utilisation of the process, 0–1.', [{ attributes: [], timeUnixNano: time, asDouble: cpu }]),
       gauge('process.memory.usage', 'By', 'Resident memory of the process.', [{ attributes: [], timeUnixNano: time, asInt: String(memory) }]),
+      // One process per container, so the container's CPU in cores is the process's utilisation of its one core.
+      ...containerResourceMetrics(instance, cpu, ctx.timeMs),
       ...(instance === this.fleet.postgres ? [] : runtimeMetrics(instance, { residentBytes: memory, gc: state.gc, timeMs: ctx.timeMs })),
     ];
   }

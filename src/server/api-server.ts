@@ -27,6 +27,7 @@ import { changeRoutes } from './routes/changes.js';
 import { demoRoutes } from './routes/demo.js';
 import { eventRoutes } from './routes/events.js';
 import { forecastRoutes } from './routes/forecast.js';
+import { capacityRoutes } from './routes/capacity.js';
 import { grafanaRoutes } from './routes/grafana.js';
 import { healthRoutes } from './routes/health.js';
 import { catalogRoutes } from './routes/catalog.js';
@@ -88,6 +89,7 @@ const ROUTE_PLUGINS = [
   serviceGraphRoutes,
   seriesRoutes,
   forecastRoutes,
+  capacityRoutes,
   seriesScoreRoutes,
   logRoutes,
   logPatternRoutes,
@@ -149,6 +151,7 @@ export async function buildApiServerWithAccess(options: ApiServerOptions): Promi
         { name: 'problems', description: 'Recurring incidents linked into problems, with known errors and workarounds' },
         { name: 'services', description: 'The service catalogue and call graph' },
         { name: 'telemetry', description: 'Metric series' },
+        { name: 'capacity', description: 'Capacity forecasts (time to exhaustion) and right-sizing' },
         { name: 'logs', description: 'Log search and log templates (patterns)' },
         { name: 'traces', description: 'Trace search and trace detail with self times' },
         { name: 'changes', description: 'Deploys and configuration changes' },

@@ -56,6 +56,8 @@ const EXPECTED: Array<[method: string, path: string]> = [
   ['get', '/api/v1/series'],
   ['get', '/api/v1/series/list'],
   ['get', '/api/v1/series/forecast'],
+  ['get', '/api/v1/capacity/forecasts'],
+  ['get', '/api/v1/capacity/rightsizing'],
   ['get', '/api/v1/series/scores'],
   ['get', '/api/v1/logs'],
   ['get', '/api/v1/log-patterns'],

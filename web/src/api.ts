@@ -3,6 +3,8 @@
  * ApiError whose message a person can read in an error box as-is.
  */
 import type {
+  CapacityForecastsResponse,
+  RightsizingResponse,
   CatalogEntry,
   CatalogListResponse,
   CatalogService,
@@ -236,6 +238,16 @@ export function listSeries(signal?: AbortSignal): Promise<SeriesListResponse> {
 export function getSeriesScores(key: string, fromMs: number, toMs: number, signal?: AbortSignal): Promise<SeriesScoresResponse> {
   const query = new URLSearchParams({ key, from: String(Math.floor(fromMs)), to: String(Math.ceil(toMs)) });
   return request('GET', `/series/scores?${query.toString()}`, { signal });
+}
+
+/** The saturation series soonest to run out, with history and forecast points for charts. */
+export function getCapacityForecasts(limit: number, signal?: AbortSignal): Promise<CapacityForecastsResponse> {
+  return request('GET', `/capacity/forecasts?points=true&limit=${limit}`, { signal });
+}
+
+/** CPU and memory right-sizing over the last day of data. */
+export function getRightsizing(signal?: AbortSignal): Promise<RightsizingResponse> {
+  return request('GET', '/capacity/rightsizing', { signal });
 }
 
 /** The demo's injected faults, or null when no demo runs (the API answers 404 then). */

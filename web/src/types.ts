@@ -43,6 +43,14 @@ export type {
   SilenceView,
 } from '../../src/core/silence-api.js';
 
+export type {
+  CapacityForecast,
+  CapacityForecastsResponse,
+  ResourceSizing,
+  RightsizingResponse,
+  RightsizingRow,
+} from '../../src/core/capacity-api.js';
+
 export type { TraceDetailResponse, TraceSearchResponse, TraceSpan, TraceSummary } from '../../src/core/trace-api.js';
 
 export type {

@@ -21,6 +21,7 @@ export type Route =
   | { page: 'traces'; query: TraceSearchQuery }
   | { page: 'trace'; traceId: string; spanId: string | undefined }
   | { page: 'oncall' }
+  | { page: 'capacity' }
   | { page: 'escalation-policies' }
   | { page: 'notifications' }
   | { page: 'reports'; query: ReportsQuery }
@@ -32,6 +33,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/services') return { page: 'services' };
   if (path === '/catalog') return { page: 'catalog' };
   if (path === '/oncall') return { page: 'oncall' };
+  if (path === '/capacity') return { page: 'capacity' };
   if (path === '/escalation-policies') return { page: 'escalation-policies' };
   if (path === '/notifications') return { page: 'notifications' };
   if (path === '/reports') return { page: 'reports', query: parseReportsQuery(search) };

@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { useHashRoute, type Route } from '../use-hash-route.js';
+import { CapacityPage } from './capacity-page.js';
 import { CatalogPage } from './catalog-page.js';
 import { EscalationPoliciesPage } from './escalation-policies-page.js';
 import { AlertsPage } from './alerts-page.js';
@@ -58,6 +59,9 @@ export function App() {
           <a href="#/traces" className={section === 'traces' ? 'active' : undefined}>
             Traces
           </a>
+          <a href="#/capacity" className={section === 'capacity' ? 'active' : undefined}>
+            Capacity
+          </a>
           <a href="#/oncall" className={section === 'oncall' ? 'active' : undefined}>
             On call
           </a>
@@ -72,7 +76,7 @@ export function App() {
 }
 
 /** Which top-level nav entry a page belongs to. */
-function sectionOf(route: Route): 'incidents' | 'alerts' | 'silences' | 'services' | 'catalog' | 'map' | 'metrics' | 'logs' | 'traces' | 'oncall' | 'reports' {
+function sectionOf(route: Route): 'incidents' | 'alerts' | 'silences' | 'services' | 'catalog' | 'map' | 'metrics' | 'logs' | 'traces' | 'capacity' | 'oncall' | 'reports' {
   switch (route.page) {
     case 'oncall':
     case 'escalation-policies':
@@ -85,6 +89,7 @@ function sectionOf(route: Route): 'incidents' | 'alerts' | 'silences' | 'service
     case 'map':
     case 'metrics':
     case 'reports':
+    case 'capacity':
       return route.page;
     case 'logs':
     case 'log-patterns':
@@ -136,6 +141,8 @@ function renderPage(route: Route) {
     case 'trace':
       // Keyed by trace only: picking another span keeps the loaded trace.
       return <TracePage key={route.traceId} traceId={route.traceId} spanId={route.spanId} />;
+    case 'capacity':
+      return <CapacityPage />;
     case 'oncall':
       return <OnCallPage />;
     case 'reports':

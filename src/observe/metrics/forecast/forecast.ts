@@ -4,13 +4,17 @@
  *
  * Pipeline: regularise (typical step, short gaps interpolated) → detect seasonality from the
  * ACF → additive damped Holt-Winters with the strongest period, or damped-trend/simple
- * exponential smoothing when there is none (Hyndman & Athanasopoulos, FPP3 ch. 8).
+ * exponential smoothing when there is none (Hyndman & Athanasopoulos, FPP3 ch. 8) → averaged
+ * with the seasonal naive forecast when that did better on held-out data (naive-combination.ts;
+ * the naive period is the detected one, else a day when the history holds one, else 1).
+ * A series that was never negative (usage, counts, ratios) is not forecast below zero.
  *
  * Intervals are analytical, not empirical: ŷ ± z·σ_h with σ_h² the ETS(A,Ad,A) forecast
  * variance (see holt-winters.ts), σ² the one-step residual variance, z the normal quantile of
  * the confidence. They widen with the horizon as the model's own uncertainty does; they assume
  * roughly normal residuals and ignore parameter uncertainty, so heavy-tailed series get somewhat
- * narrow bands.
+ * narrow bands. A combined forecast keeps the Holt-Winters half-width around its own value: the
+ * average of two forecasts errs no more than the worse of them, so the band stays conservative.
  *
  * Cost is bounded: when the history has more than `maxPoints` steps at its typical step, the
  * step is multiplied by a whole factor (slots then average several points), so fitting stays
@@ -20,8 +24,12 @@ import { detectSeasonality, type Seasonality } from './detect-seasonality.js';
 import { InsufficientHistoryError } from './forecast-errors.js';
 import { fitHoltWinters, holtWintersForecast, type HoltWintersParams } from './holt-winters.js';
 import { seasonalNaiveScale } from './mase.js';
+import { averageWith, chooseCombination } from './naive-combination.js';
 import { normalQuantile } from './normal-quantile.js';
 import { cleanPoints, regularise, typicalStepMs, type TimePoint } from './regularise.js';
+import { seasonalNaiveForecast } from './seasonal-naive.js';
+
+const DAY_MS = 86_400_000;
 
 export type ForecastModelKind = 'holt-winters' | 'holt' | 'ses';
 
@@ -41,6 +49,8 @@ export interface SeriesForecast {
     period?: number;
     periodMs?: number;
     params: HoltWintersParams;
+    /** Present when the forecast is the average with the seasonal naive forecast of this period (steps). */
+    seasonalNaivePeriod?: number;
     /** Every period detected, strongest first (the model uses the first). */
     seasonalities: Seasonality[];
   };
@@ -85,7 +95,11 @@ export function forecastSeries(points: readonly TimePoint[], options: ForecastOp
   const seasonalities = detectSeasonality(series);
   const period = seasonalities[0]?.periodPoints ?? 0;
   const model = fitHoltWinters(series.values, { period });
-  const { mean, variance } = holtWintersForecast(model, horizon);
+  const forecast = holtWintersForecast(model, horizon);
+  const { variance } = forecast;
+  const naive = chooseCombination(series.values, period, naivePeriodOf(period, series.values.length, series.stepMs), horizon);
+  const mean = naive.combine ? averageWith(forecast.mean, seasonalNaiveForecast(series.values, naive.naivePeriod, horizon)) : forecast.mean;
+  const floor = sorted.every((point) => point.value >= 0) ? 0 : Number.NEGATIVE_INFINITY;
   const z = normalQuantile(0.5 + confidence / 2);
   const lastMs = series.startMs + (series.values.length - 1) * series.stepMs;
   const scale = seasonalNaiveScale(series.values, Math.max(1, period));
@@ -95,16 +109,25 @@ export function forecastSeries(points: readonly TimePoint[], options: ForecastOp
     stepMs: series.stepMs,
     points: mean.map((value, i) => {
       const half = z * Math.sqrt(variance[i] ?? 0);
-      return { timeMs: lastMs + (i + 1) * series.stepMs, value, lower: value - half, upper: value + half };
+      const at = (v: number) => Math.max(floor, v);
+      return { timeMs: lastMs + (i + 1) * series.stepMs, value: at(value), lower: at(value - half), upper: at(value + half) };
     }),
     model: {
       kind: period > 0 ? 'holt-winters' : model.params.beta > 0 ? 'holt' : 'ses',
       ...(period > 0 ? { period, periodMs: period * series.stepMs } : {}),
       params: model.params,
+      ...(naive.combine ? { seasonalNaivePeriod: naive.naivePeriod } : {}),
       seasonalities,
     },
     accuracy: { ...(insampleMase === undefined ? {} : { insampleMase }), residualSd: Math.sqrt(model.sigma2) },
   };
+}
+
+/** The detected season, else a day (ops series mostly follow the clock) when the history holds one, else 1. */
+function naivePeriodOf(period: number, length: number, stepMs: number): number {
+  if (period > 0) return period;
+  const day = Math.round(DAY_MS / stepMs);
+  return day >= 2 && length > day ? day : 1;
 }
 
 /** The typical step, multiplied by the smallest whole factor that fits the span in maxPoints. */
