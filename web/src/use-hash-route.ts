@@ -22,6 +22,11 @@ export type Route =
   | { page: 'oncall' }
   | { page: 'escalation-policies' }
   | { page: 'notifications' }
+  | { page: 'login' }
+  | { page: 'setup'; token: string }
+  | { page: 'tokens' }
+  | { page: 'users' }
+  | { page: 'teams' }
   | { page: 'not-found'; hash: string };
 
 export function parseRoute(hash: string): Route {
@@ -32,6 +37,11 @@ export function parseRoute(hash: string): Route {
   if (path === '/oncall') return { page: 'oncall' };
   if (path === '/escalation-policies') return { page: 'escalation-policies' };
   if (path === '/notifications') return { page: 'notifications' };
+  if (path === '/login') return { page: 'login' };
+  if (path === '/setup') return { page: 'setup', token: new URLSearchParams(search).get('token') ?? '' };
+  if (path === '/tokens') return { page: 'tokens' };
+  if (path === '/users') return { page: 'users' };
+  if (path === '/teams') return { page: 'teams' };
   if (path === '/alerts') return { page: 'alerts' };
   if (path === '/silences') return { page: 'silences' };
   if (path === '/map') return { page: 'map', query: parseMapQuery(search) };
@@ -48,7 +58,7 @@ export function parseRoute(hash: string): Route {
   return { page: 'not-found', hash };
 }
 
-/** `#/metrics?key=…` → path `/metrics`, search `key=…`; only the explorer, the log and the trace pages read the search. */
+/** `#/metrics?key=…` → path `/metrics`, search `key=…`; only the explorer, the log, the trace and the setup pages read the search. */
 function splitHash(hash: string): { path: string; search: string } {
   const body = hash.replace(/^#/, '');
   const question = body.indexOf('?');
