@@ -8,6 +8,7 @@ import { rcaCommand } from './rca.js';
 import { replayCommand } from './replay.js';
 import { serveCommand } from './serve.js';
 import { silencesCommand } from './silences.js';
+import { tokensCommand } from './tokens.js';
 import { versionCommand } from './version.js';
 
 /** The `opsloop` program; one file per command, added here. */
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
     .addCommand(rcaCommand())
     .addCommand(oncallCommand())
     .addCommand(silencesCommand())
+    .addCommand(tokensCommand())
     .addCommand(replayCommand())
     .addCommand(versionCommand())
     .addHelpText(
@@ -38,6 +40,8 @@ Examples:
   $ opsloop oncall               who is on call now, from a running opsloop
   $ opsloop silences add -m service=search --reason reindex --by ana --for 2h
                                  mute a service's alerts for two hours (docs/alerts.md)
+  $ OPSLOOP_TOKEN=… opsloop tokens create --name collector --scope ingest
+                                 an API token for a sender (docs/access.md)
 `,
     );
   throwOnUsageErrors(program);
