@@ -2,10 +2,12 @@
  * In a real browser against opsloop with sign-in on and an admin from the configuration
  * (docs/access.md): a wrong password and a locked-out name say so, the right one signs in,
  * the tokens page creates a token whose secret is shown once and works as a Bearer token,
- * revoking it stops it at once, and signing out returns to the login page.
+ * revoking it stops it at once, and signing out returns to the login page. An admin adds a
+ * team and a responder in it, sets their password, and that person signs in with their role.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { skip, STEP_TIMEOUT_MS, useBrowserPlatform } from '../support/browser-platform.js';
 
 const PASSWORD = 'correct horse battery staple';
@@ -25,16 +27,7 @@ test('web UI: sign in, create a token shown once, revoke it, sign out', { skip, 
     await form.waitFor({ timeout: STEP_TIMEOUT_MS });
     assert.equal(await page.getByRole('link', { name: 'Incidents' }).count(), 0, 'nothing of the platform before sign-in');
 
-    /** Submits the form; answers the status of the login call it made. */
-    const signIn = async (user: string, password: string): Promise<number> => {
-      await form.getByLabel('User').fill(user);
-      await form.getByLabel('Password').fill(password);
-      const [answer] = await Promise.all([
-        page.waitForResponse((response) => response.url().endsWith('/api/v1/auth/login'), { timeout: STEP_TIMEOUT_MS }),
-        form.getByRole('button', { name: 'Sign in' }).click(),
-      ]);
-      return answer.status();
-    };
+    const signIn = (user: string, password: string) => submitSignIn(page, user, password);
     const loginError = page.getByTestId('login-error');
 
     assert.equal(await signIn('root', 'not the password at all'), 401);
@@ -92,3 +85,68 @@ test('web UI: sign in, create a token shown once, revoke it, sign out', { skip, 
     await page.close();
   }
 });
+
+test('web UI: an admin adds a team and a responder in it, who then signs in with that role', { skip, timeout: 120_000 }, async () => {
+  const { opsloop, browser } = platform.started();
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  try {
+    await page.goto(`${new URL(opsloop.apiUrl).origin}/#/teams`);
+    assert.equal(await submitSignIn(page, 'root', PASSWORD), 200);
+    const teamForm = page.getByRole('form', { name: 'New team' });
+    await teamForm.getByLabel('New team id').fill('payments');
+    await teamForm.getByLabel('New team name').fill('Payments');
+    await teamForm.getByRole('button', { name: 'Add team' }).click();
+    await page.getByTestId('team-row').filter({ hasText: 'Payments' }).waitFor({ timeout: STEP_TIMEOUT_MS });
+
+    await page.getByRole('link', { name: 'Users →' }).click();
+    const userForm = page.getByRole('form', { name: 'New user' });
+    await userForm.getByLabel('New user id').fill('ana');
+    await userForm.getByLabel('New user name').fill('Ana Responder');
+    await userForm.getByLabel('New user role').selectOption('responder');
+    await userForm.getByRole('button', { name: 'Add user' }).click();
+    const row = page.getByTestId('user-row').filter({ hasText: 'Ana Responder' });
+    await row.waitFor({ timeout: STEP_TIMEOUT_MS });
+    assert.equal(await row.getByLabel('Role of ana').inputValue(), 'responder');
+    await row.getByLabel('Payments').check();
+    await row.getByRole('button', { name: 'Save' }).click();
+    await row.getByRole('button', { name: 'Save' }).and(page.locator(':disabled')).waitFor({ timeout: STEP_TIMEOUT_MS });
+    await row.getByRole('button', { name: 'Set password…' }).click();
+    await row.getByLabel('New password of ana').fill('ana has a long passphrase');
+    await row.getByRole('button', { name: 'Set', exact: true }).click();
+    await row.getByRole('button', { name: 'Set password…' }).waitFor({ timeout: STEP_TIMEOUT_MS });
+
+    const ana = (await (await fetch(`${opsloop.apiUrl}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ user: 'ana', password: 'ana has a long passphrase' }),
+    })).json()) as { role: string; teams: string[]; scopes: string[] };
+    assert.equal(ana.role, 'responder');
+    assert.deepEqual(ana.teams, ['payments']);
+    assert.deepEqual([...ana.scopes].sort(), ['read', 'respond']);
+
+    const menu = page.getByTestId('user-menu');
+    await menu.locator('summary').click();
+    await menu.getByRole('button', { name: 'Sign out' }).click();
+    assert.equal(await submitSignIn(page, 'ana', 'ana has a long passphrase'), 200);
+    await menu.locator('summary').click({ timeout: STEP_TIMEOUT_MS });
+    assert.match((await menu.textContent()) ?? '', /Ana Responder\s*responder.*teams payments/s);
+    assert.equal(await menu.getByRole('link', { name: 'Users' }).count(), 0, 'no admin pages in a responder\'s menu');
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await page.close();
+  }
+});
+
+/** Fills and submits the login form; answers the status of the login call it made. */
+async function submitSignIn(page: Page, user: string, password: string): Promise<number> {
+  const form = page.getByRole('form', { name: 'Sign in' });
+  await form.getByLabel('User').fill(user, { timeout: STEP_TIMEOUT_MS });
+  await form.getByLabel('Password').fill(password);
+  const [answer] = await Promise.all([
+    page.waitForResponse((response) => response.url().endsWith('/api/v1/auth/login'), { timeout: STEP_TIMEOUT_MS }),
+    form.getByRole('button', { name: 'Sign in' }).click(),
+  ]);
+  return answer.status();
+}
