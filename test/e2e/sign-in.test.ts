@@ -3,7 +3,8 @@
  * (docs/access.md): a wrong password and a locked-out name say so, the right one signs in,
  * the tokens page creates a token whose secret is shown once and works as a Bearer token,
  * revoking it stops it at once, and signing out returns to the login page. An admin adds a
- * team and a responder in it, sets their password, and that person signs in with their role.
+ * team and a responder in it, sets their password, and that person signs in with their role
+ * and changes their own password.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -133,6 +134,21 @@ test('web UI: an admin adds a team and a responder in it, who then signs in with
     await menu.locator('summary').click({ timeout: STEP_TIMEOUT_MS });
     assert.match((await menu.textContent()) ?? '', /Ana Responder\s*responder.*teams payments/s);
     assert.equal(await menu.getByRole('link', { name: 'Users' }).count(), 0, 'no admin pages in a responder\'s menu');
+
+    // People change their own password with the current one; their sessions end with it.
+    await menu.getByRole('link', { name: 'Change password' }).click();
+    const change = page.getByRole('form', { name: 'Change password' });
+    await change.getByLabel('Current password').fill('ana has a long passphrase');
+    await change.getByLabel('New password', { exact: true }).fill('ana chose a new passphrase');
+    await change.getByLabel('Repeat new password').fill('ana chose a new passphrase');
+    await change.getByRole('button', { name: 'Change password' }).click();
+    await page.getByText('Password changed.').waitFor({ timeout: STEP_TIMEOUT_MS });
+    const relogin = await fetch(`${opsloop.apiUrl}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ user: 'ana', password: 'ana chose a new passphrase' }),
+    });
+    assert.equal(relogin.status, 200);
     assert.deepEqual(pageErrors, []);
   } finally {
     await page.close();

@@ -25,6 +25,7 @@ export type Route =
   | { page: 'login' }
   | { page: 'setup'; token: string }
   | { page: 'tokens' }
+  | { page: 'password' }
   | { page: 'users' }
   | { page: 'teams' }
   | { page: 'not-found'; hash: string };
@@ -40,6 +41,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/login') return { page: 'login' };
   if (path === '/setup') return { page: 'setup', token: new URLSearchParams(search).get('token') ?? '' };
   if (path === '/tokens') return { page: 'tokens' };
+  if (path === '/password') return { page: 'password' };
   if (path === '/users') return { page: 'users' };
   if (path === '/teams') return { page: 'teams' };
   if (path === '/alerts') return { page: 'alerts' };

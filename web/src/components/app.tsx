@@ -15,6 +15,7 @@ import { MetricsPage } from './metrics-page.js';
 import { Notice } from './notice.js';
 import { NotificationsPage } from './notifications-page.js';
 import { OnCallPage } from './oncall-page.js';
+import { PasswordPage } from './password-page.js';
 import { ServicesPage } from './services-page.js';
 import { SetupPage } from './setup-page.js';
 import { SilencesPage } from './silences-page.js';
@@ -196,6 +197,8 @@ function renderPage(route: Route, who: WhoAmI | undefined) {
       return <NotificationsPage />;
     case 'tokens':
       return <TokensPage who={who} />;
+    case 'password':
+      return <PasswordPage who={who} />;
     case 'users':
       return <UsersPage who={who} />;
     case 'teams':

@@ -15,6 +15,7 @@ export function UserMenu({ who, onSignOut }: { who: WhoAmI; onSignOut: () => voi
           {who.teams.length > 0 ? ` · teams ${who.teams.join(', ')}` : ''}
         </span>
         <a href="#/tokens">API tokens</a>
+        {who.user ? <a href="#/password">Change password</a> : null}
         {isAdmin ? <a href="#/users">Users</a> : null}
         {isAdmin ? <a href="#/teams">Teams</a> : null}
         <button type="button" className="link-button" onClick={onSignOut}>
