@@ -51,6 +51,17 @@ function createCommand(): Command {
     .option('--expires-in-days <days>', 'days until it stops working', parseDays, 90)
     .option('--no-expiry', 'never expires (rotate it yourself)')
     .option('--integration', 'an ingest key owned by no user, for a sender (admins only)')
+    .addHelpText(
+      'after',
+      `
+A token can do at most what your role allows. Exit codes: 0 created, 1 opsloop unreachable or
+the token refused, 2 a bad option or a request the server refused.
+
+Examples:
+  $ opsloop tokens create --name "grafana alerts" --scope ingest --integration --no-expiry > grafana.token
+  $ opsloop tokens create --name "incident bot" --scope respond --expires-in-days 30
+`,
+    )
     .action(async (options: CreateOptions & { expiry: boolean }) => {
       const { token, secret } = await callOpsloop(options, {
         method: 'POST',
@@ -70,6 +81,11 @@ function listCommand(): Command {
     .description('print your tokens (every token for an admin), never their secrets')
     .option('--owner <user>', "admins: only this user's tokens")
     .option('--json', 'print the API answer as JSON')
+    .addHelpText('after', `
+Examples:
+  $ opsloop tokens list
+  $ opsloop tokens list --owner ana --json | jq -r '.[] | select(.revokedMs == null) | .id'
+`)
     .action(async (options: ServerOptions & { owner?: string; json?: boolean }) => {
       const query = options.owner === undefined ? '' : `?owner=${encodeURIComponent(options.owner)}`;
       const { tokens } = await callOpsloop(options, { method: 'GET', path: `/api/v1/tokens${query}`, schema: z.object({ tokens: z.array(TokenSchema) }), timeoutMs: TIMEOUT_MS });
@@ -82,6 +98,10 @@ function revokeCommand(): Command {
   return addServerOptions(new Command('revoke'))
     .description('revoke a token: it stops working at once')
     .argument('<id>', 'the token id, from `opsloop tokens list`')
+    .addHelpText('after', `
+Examples:
+  $ opsloop tokens revoke 0b7f3c1e-5a2d-4c3e-9f1a-2b6d8e4c7a10
+`)
     .action(async (id: string, options: ServerOptions) => {
       const { token } = await callOpsloop(options, {
         method: 'DELETE',
