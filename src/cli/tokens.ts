@@ -7,6 +7,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { z } from 'zod';
 import { SCOPES, type Scope } from '../core/access.js';
 import { TokenCreatedSchema, TokenSchema } from '../core/access-api.js';
+import { tokenState } from '../core/token-state.js';
 import { callOpsloop } from './api-client.js';
 import { addServerOptions, type ServerOptions } from './server-options.js';
 import { formatColumns } from './text-table.js';
@@ -117,8 +118,7 @@ Examples:
 /** One row per token: id, name, scopes, owner, state, last used, expiry. */
 export function formatTokens(tokens: readonly Token[], nowMs: number): string {
   const time = (ms: number | undefined, none: string) => (ms === undefined ? none : new Date(ms).toISOString().slice(0, 16).replace('T', ' '));
-  const state = (token: Token) => (token.revokedMs !== undefined ? 'revoked' : token.expiresMs !== undefined && token.expiresMs <= nowMs ? 'expired' : 'active');
-  const rows = tokens.map((token) => [token.id, token.name, token.scopes.join(','), token.ownerId ?? '(integration)', state(token), time(token.lastUsedMs, 'never'), time(token.expiresMs, 'never')]);
+  const rows = tokens.map((token) => [token.id, token.name, token.scopes.join(','), token.ownerId ?? '(integration)', tokenState(token, nowMs), time(token.lastUsedMs, 'never'), time(token.expiresMs, 'never')]);
   return formatColumns([['ID', 'NAME', 'SCOPES', 'OWNER', 'STATE', 'LAST USED (UTC)', 'EXPIRES (UTC)'], ...rows]);
 }
 

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { SCOPES } from '../../../src/core/access.js';
 import { listTokens, revokeToken } from '../access-api.js';
 import type { Scope, TokenCreated, WhoAmI } from '../access-types.js';
-import { tokenState } from '../token-state.js';
+import { tokenState } from '../../../src/core/token-state.js';
 import { useAction } from '../use-action.js';
 import { usePoll } from '../use-poll.js';
 import { Notice } from './notice.js';
