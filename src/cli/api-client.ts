@@ -1,10 +1,12 @@
 /**
- * One HTTP call to a running opsloop for CLI commands. Failures become the CLI's two kinds: a
- * mistake in what was asked (the server's 400) is an InputError (exit 2); an unreachable or
- * failing server is a plain Error (exit 1), each with one line saying what to do about it.
+ * One HTTP call to a running opsloop for CLI commands, with the API token of --token or
+ * OPSLOOP_TOKEN. Failures become the CLI's two kinds: a mistake in what was asked (the server's
+ * 400) is an InputError (exit 2); an unreachable or failing server, or a missing or too narrow
+ * token, is a plain Error (exit 1), each with one line saying what to do about it.
  */
 import type { z } from 'zod';
 import { InputError } from './input-error.js';
+import { TOKEN_ENV, type ServerOptions } from './server-options.js';
 
 export interface ApiCall<S extends z.ZodType> {
   method: 'GET' | 'POST' | 'DELETE';
@@ -17,14 +19,18 @@ export interface ApiCall<S extends z.ZodType> {
   inputStatuses?: readonly number[];
 }
 
-export async function callOpsloop<S extends z.ZodType>(baseUrl: string, call: ApiCall<S>): Promise<z.infer<S>> {
-  const url = new URL(call.path, baseUrl);
+export async function callOpsloop<S extends z.ZodType>(server: ServerOptions, call: ApiCall<S>): Promise<z.infer<S>> {
+  const url = new URL(call.path, server.url);
   const what = `${call.method} ${url.pathname}`;
+  const headers: Record<string, string> = {};
+  if (server.token !== undefined && server.token !== '') headers['authorization'] = `Bearer ${server.token}`;
+  if (call.body !== undefined) headers['content-type'] = 'application/json';
   let response: Response;
   try {
     response = await fetch(url, {
       method: call.method,
-      ...(call.body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(call.body) }),
+      headers,
+      ...(call.body === undefined ? {} : { body: JSON.stringify(call.body) }),
       signal: AbortSignal.timeout(call.timeoutMs),
     });
   } catch (error) {
@@ -32,11 +38,19 @@ export async function callOpsloop<S extends z.ZodType>(baseUrl: string, call: Ap
     throw new Error(`cannot reach opsloop at ${url.origin} (${reason}); is it running? Point --url at it`, { cause: error });
   }
   const text = await response.text();
+  if (response.status === 401 || response.status === 403) throw new Error(refusal(response.status, serverMessage(text) ?? text.slice(0, 200), server.token !== undefined));
   if ((call.inputStatuses ?? [400]).includes(response.status)) throw new InputError(serverMessage(text) ?? `the server refused the request (${response.status}): ${text}`);
   if (!response.ok) throw new Error(`opsloop at ${url.origin} answered ${response.status} to ${what}: ${serverMessage(text) ?? text.slice(0, 200)}`);
   const parsed = call.schema.safeParse(safeJson(text));
   if (!parsed.success) throw new Error(`${url.origin} did not answer like opsloop (${what} gave ${text.slice(0, 80)}…); is --url right?`);
   return parsed.data;
+}
+
+/** One line: what the server said, and how to get a token that works (docs/access.md). */
+function refusal(status: 401 | 403, message: string, sentToken: boolean): string {
+  if (status === 403) return `${message}; use a token with that scope, or ask an admin for a wider role (docs/access.md#roles)`;
+  const how = `create one in the web UI (your name → API tokens) or with \`opsloop tokens create\` and pass it as ${TOKEN_ENV} or --token (docs/access.md#tokens)`;
+  return sentToken ? `${message}; the token was refused: ${how}` : `${message}; this opsloop needs an API token: ${how}`;
 }
 
 /** The `message` of opsloop's error shape, when the body has one. */

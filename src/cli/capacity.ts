@@ -6,28 +6,26 @@ import { Command, Option } from 'commander';
 import { describeExhaustion } from '../act/capacity/describe-exhaustion.js';
 import { CapacityForecastsResponseSchema, SaturationResourceSchema, type CapacityForecastsResponse } from '../core/capacity-api.js';
 import { callOpsloop } from './api-client.js';
-import { DEFAULT_URL, parseUrl } from './api-url.js';
 import { OutputWriter } from './output-writer.js';
+import { addServerOptions, type ServerOptions } from './server-options.js';
 
 const OUTPUT_FORMATS = ['table', 'json'] as const;
 /** Each series is a model fit on the server: give a large fleet time. */
 const TIMEOUT_MS = 60_000;
 
-interface CapacityOptions {
+interface CapacityOptions extends ServerOptions {
   service?: string;
   resource?: string;
   limit: string;
-  url: string;
   output: (typeof OUTPUT_FORMATS)[number];
 }
 
 export function capacityCommand(): Command {
-  return new Command('capacity')
+  return addServerOptions(new Command('capacity'))
     .description('list saturation series (disk, memory, CPU, pools, queues, quotas) by time to exhaustion, asking a running opsloop')
     .option('--service <name>', 'only this service')
     .addOption(new Option('--resource <kind>', 'only this kind of resource').choices(SaturationResourceSchema.options))
     .option('--limit <count>', 'most series listed', '20')
-    .option('--url <url>', 'where opsloop serves its API', parseUrl, DEFAULT_URL)
     .addOption(new Option('--output <format>', 'table for a person, json for a program').choices(OUTPUT_FORMATS).default('table'))
     .addHelpText(
       'after',
@@ -49,7 +47,7 @@ async function capacity(options: CapacityOptions): Promise<void> {
   const query = new URLSearchParams({ limit: options.limit });
   if (options.service !== undefined) query.set('service', options.service);
   if (options.resource !== undefined) query.set('resource', options.resource);
-  const answer = await callOpsloop(options.url, { method: 'GET', path: `/api/v1/capacity/forecasts?${query.toString()}`, schema: CapacityForecastsResponseSchema, timeoutMs: TIMEOUT_MS });
+  const answer = await callOpsloop(options, { method: 'GET', path: `/api/v1/capacity/forecasts?${query.toString()}`, schema: CapacityForecastsResponseSchema, timeoutMs: TIMEOUT_MS });
   const writer = new OutputWriter(process.stdout);
   await writer.write(options.output === 'json' ? `${JSON.stringify(answer, null, 2)}\n` : formatCapacity(answer));
   await writer.end(false, 'stdout');

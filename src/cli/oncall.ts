@@ -5,23 +5,22 @@
 import { Command, Option } from 'commander';
 import { OnCallNowResponseSchema, type OnCallNowResponse } from '../core/notify-api.js';
 import { callOpsloop } from './api-client.js';
-import { DEFAULT_URL, parseUrl } from './api-url.js';
 import { OutputWriter } from './output-writer.js';
+import { addServerOptions, type ServerOptions } from './server-options.js';
+import { formatColumns } from './text-table.js';
 
 const OUTPUT_FORMATS = ['table', 'json'] as const;
 const TIMEOUT_MS = 10_000;
 
-interface OnCallOptions {
+interface OnCallOptions extends ServerOptions {
   schedule?: string;
-  url: string;
   output: (typeof OUTPUT_FORMATS)[number];
 }
 
 export function oncallCommand(): Command {
-  return new Command('oncall')
+  return addServerOptions(new Command('oncall'))
     .description('print who is on call now in each schedule (or one), asking a running opsloop')
     .option('--schedule <id>', 'only this schedule')
-    .option('--url <url>', 'where opsloop serves its API', parseUrl, DEFAULT_URL)
     .addOption(new Option('--output <format>', 'table for a person, json for a program').choices(OUTPUT_FORMATS).default('table'))
     .addHelpText(
       'after',
@@ -41,7 +40,7 @@ Examples:
 
 async function oncall(options: OnCallOptions): Promise<void> {
   const query = options.schedule === undefined ? '' : `?schedule=${encodeURIComponent(options.schedule)}`;
-  const answer = await callOpsloop(options.url, { method: 'GET', path: `/api/v1/oncall/now${query}`, schema: OnCallNowResponseSchema, timeoutMs: TIMEOUT_MS, inputStatuses: [400, 404] });
+  const answer = await callOpsloop(options, { method: 'GET', path: `/api/v1/oncall/now${query}`, schema: OnCallNowResponseSchema, timeoutMs: TIMEOUT_MS, inputStatuses: [400, 404] });
   const writer = new OutputWriter(process.stdout);
   await writer.write(options.output === 'json' ? `${JSON.stringify(answer, null, 2)}\n` : formatOnCall(answer));
   await writer.end(false, 'stdout');
@@ -57,7 +56,5 @@ export function formatOnCall(answer: OnCallNowResponse): string {
     const until = new Intl.DateTimeFormat('sv-SE', { timeZone: schedule.timeZone, dateStyle: 'short', timeStyle: 'short' }).format(shift.endMs);
     return [schedule.name, shift.user?.name ?? shift.userId, contact, `${until} ${schedule.timeZone}`];
   });
-  const table = [['SCHEDULE', 'ON CALL', 'CONTACT', 'UNTIL'], ...rows];
-  const widths = table[0]?.map((_, column) => Math.max(...table.map((row) => (row[column] ?? '').length))) ?? [];
-  return table.map((row) => row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd()).join('\n') + '\n';
+  return formatColumns([['SCHEDULE', 'ON CALL', 'CONTACT', 'UNTIL'], ...rows]);
 }

@@ -11,6 +11,7 @@ import { runbooksCommand } from './runbooks.js';
 import { reportCommand } from './report.js';
 import { serveCommand } from './serve.js';
 import { silencesCommand } from './silences.js';
+import { tokensCommand } from './tokens.js';
 import { versionCommand } from './version.js';
 
 /** The `opsloop` program; one file per command, added here. */
@@ -28,6 +29,7 @@ export function buildProgram(): Command {
     .addCommand(reportCommand())
     .addCommand(capacityCommand())
     .addCommand(silencesCommand())
+    .addCommand(tokensCommand())
     .addCommand(replayCommand())
     .addCommand(runbooksCommand())
     .addCommand(versionCommand())
@@ -47,6 +49,8 @@ Examples:
                                  mute a service's alerts for two hours (docs/alerts.md)
   $ opsloop runbooks validate runbooks/
                                  check runbook files before deploying them (docs/runbooks.md)
+  $ OPSLOOP_TOKEN=… opsloop tokens create --name collector --scope ingest
+                                 an API token for a sender (docs/access.md)
 `,
     );
   throwOnUsageErrors(program);

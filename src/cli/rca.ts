@@ -4,28 +4,26 @@
  */
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { RcaTimeSchema, type RcaRequest, type RcaResponse } from '../core/rca-api.js';
-import { DEFAULT_URL, parseUrl } from './api-url.js';
 import { OutputWriter } from './output-writer.js';
 import { requestRca } from './rca-client.js';
 import { formatCausesTable } from './rca-table.js';
+import { addServerOptions, type ServerOptions } from './server-options.js';
 
 const OUTPUT_FORMATS = ['table', 'json'] as const;
 type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
-interface RcaOptions {
+interface RcaOptions extends ServerOptions {
   from: RcaRequest['from'];
   to: RcaRequest['to'];
-  url: string;
   output: OutputFormat;
   top?: number;
 }
 
 export function rcaCommand(): Command {
-  return new Command('rca')
+  return addServerOptions(new Command('rca'))
     .description('rank the likely root causes of a time window (any stored window, past ones too), asking a running opsloop')
     .requiredOption('--from <time>', 'start of the window: RFC 3339 (2026-03-02T10:30:00Z) or epoch milliseconds', parseTime)
     .requiredOption('--to <time>', 'end of the window, after --from and at most 24 h later', parseTime)
-    .option('--url <url>', 'where opsloop serves its API', parseUrl, DEFAULT_URL)
     .addOption(new Option('--output <format>', 'table for a person, json for a program').choices(OUTPUT_FORMATS).default('table'))
     .option('--top <n>', 'print only the n best causes', parseTop)
     .addHelpText(
@@ -48,7 +46,7 @@ Examples:
 }
 
 async function rca(options: RcaOptions): Promise<void> {
-  const answer = await requestRca(options.url, { from: options.from, to: options.to });
+  const answer = await requestRca(options, { from: options.from, to: options.to });
   const causes = answer.causes.slice(0, options.top ?? answer.causes.length);
   const writer = new OutputWriter(process.stdout);
   if (options.output === 'json') await writer.write(`${JSON.stringify({ ...answer, causes }, null, 2)}\n`);

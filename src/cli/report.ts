@@ -6,28 +6,26 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { renderReportMarkdown } from '../act/reports/render-markdown.js';
 import { ImprovementReportSchema } from '../core/report-api.js';
 import { callOpsloop } from './api-client.js';
-import { DEFAULT_URL, parseUrl } from './api-url.js';
 import { OutputWriter } from './output-writer.js';
+import { addServerOptions, type ServerOptions } from './server-options.js';
 
 const FORMATS = ['md', 'json'] as const;
 /** A year of alerts and pages takes the server a while to read. */
 const TIMEOUT_MS = 60_000;
 
-interface ReportOptions {
+interface ReportOptions extends ServerOptions {
   from?: string;
   to?: string;
   weeks?: number;
-  url: string;
   format: (typeof FORMATS)[number];
 }
 
 export function reportCommand(): Command {
-  return new Command('report')
+  return addServerOptions(new Command('report'))
     .description('print the continuous-improvement report of a period (default the last 7 days), asking a running opsloop')
     .option('--from <time>', 'start of the period: RFC 3339 (2026-11-01T00:00:00Z) or epoch milliseconds; default --to minus 7 days')
     .option('--to <time>', 'end of the period (excluded); default now')
     .option('--weeks <n>', 'week buckets of the MTTA/MTTR trends, ending at --to (1-52, default 8)', parseWeeks)
-    .option('--url <url>', 'where opsloop serves its API', parseUrl, DEFAULT_URL)
     .addOption(new Option('--format <format>', 'md (Markdown) for a person or a wiki, json for a program').choices(FORMATS).default('md'))
     .addHelpText(
       'after',
@@ -53,7 +51,7 @@ async function report(options: ReportOptions): Promise<void> {
   if (options.to !== undefined) query.set('to', options.to);
   if (options.weeks !== undefined) query.set('weeks', String(options.weeks));
   const path = `/api/v1/reports/improvement${query.size > 0 ? `?${query.toString()}` : ''}`;
-  const answer = await callOpsloop(options.url, { method: 'GET', path, schema: ImprovementReportSchema, timeoutMs: TIMEOUT_MS });
+  const answer = await callOpsloop(options, { method: 'GET', path, schema: ImprovementReportSchema, timeoutMs: TIMEOUT_MS });
   const writer = new OutputWriter(process.stdout);
   await writer.write(options.format === 'json' ? `${JSON.stringify(answer, null, 2)}\n` : renderReportMarkdown(answer));
   await writer.end(false, 'stdout');

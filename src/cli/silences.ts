@@ -12,8 +12,8 @@ import {
   type SilenceView,
 } from '../core/silence-api.js';
 import { callOpsloop } from './api-client.js';
-import { DEFAULT_URL, parseUrl } from './api-url.js';
 import { formatMatcher, parseDuration, parseMatcher } from './matcher-text.js';
+import { addServerOptions, type ServerOptions } from './server-options.js';
 
 /** Every call is quick; the rest is slack for a busy server. */
 const TIMEOUT_MS = 30_000;
@@ -40,14 +40,13 @@ Examples:
 }
 
 function listCommand(): Command {
-  return new Command('list')
+  return addServerOptions(new Command('list'))
     .description('print silences, the newest created first')
     .addOption(new Option('--state <state>', 'which silences').choices(STATES).default('active'))
-    .option('--url <url>', 'where opsloop serves its API', parseUrl, DEFAULT_URL)
     .option('--json', 'print the API answer as JSON')
-    .action(async (options: { state: (typeof STATES)[number]; url: string; json?: boolean }) => {
+    .action(async (options: ServerOptions & { state: (typeof STATES)[number]; json?: boolean }) => {
       const query = options.state === 'all' ? '' : `&state=${options.state}`;
-      const { silences } = await callOpsloop(options.url, {
+      const { silences } = await callOpsloop(options, {
         method: 'GET',
         path: `/api/v1/silences?limit=1000${query}`,
         schema: SilenceListResponseSchema,
@@ -59,7 +58,7 @@ function listCommand(): Command {
     });
 }
 
-interface AddOptions {
+interface AddOptions extends ServerOptions {
   matcher: Matcher[];
   reason: string;
   by: string;
@@ -68,11 +67,10 @@ interface AddOptions {
   endsAt?: string;
   maintenance?: boolean;
   preview?: boolean;
-  url: string;
 }
 
 function addCommand(): Command {
-  return new Command('add')
+  return addServerOptions(new Command('add'))
     .description('create a silence (or with --maintenance a maintenance window); audited')
     .requiredOption('-m, --matcher <matcher>', 'NAME=VALUE, NAME!=VALUE, NAME=~REGEX or NAME!~REGEX; repeat for more (all must match)', parseMatcher, [])
     .requiredOption('--reason <text>', 'why these alerts may be muted')
@@ -82,13 +80,12 @@ function addCommand(): Command {
     .option('--ends-at <time>', 'RFC 3339 end (instead of --for)')
     .option('--maintenance', 'a maintenance window: needs a service matcher')
     .option('--preview', 'print what it would mute first')
-    .option('--url <url>', 'where opsloop serves its API', parseUrl, DEFAULT_URL)
     .action(async (options: AddOptions) => add(options));
 }
 
 async function add(options: AddOptions): Promise<void> {
   if (options.preview) {
-    const preview = await callOpsloop(options.url, {
+    const preview = await callOpsloop(options, {
       method: 'POST',
       path: '/api/v1/silences/preview',
       body: { matchers: options.matcher },
@@ -99,7 +96,7 @@ async function add(options: AddOptions): Promise<void> {
     const names = preview.alerts.map((alert) => `  ${alert.name}${alert.service ? ` on ${alert.service}` : ''}\n`).join('');
     process.stderr.write(`would mute ${preview.alerts.length} firing alerts and ${preview.signals.length} of the last ${preview.checkedSignals} signals\n${names}`);
   }
-  const { silence } = await callOpsloop(options.url, {
+  const { silence } = await callOpsloop(options, {
     method: 'POST',
     path: '/api/v1/silences',
     body: silenceInput(options),
@@ -124,13 +121,12 @@ function silenceInput(options: AddOptions): SilenceInput {
 }
 
 function expireCommand(): Command {
-  return new Command('expire')
+  return addServerOptions(new Command('expire'))
     .description('end a silence now; audited')
     .argument('<id>', 'the silence id (sil_…)')
     .requiredOption('--by <name>', 'who expires it')
-    .option('--url <url>', 'where opsloop serves its API', parseUrl, DEFAULT_URL)
-    .action(async (id: string, options: { by: string; url: string }) => {
-      const { silence } = await callOpsloop(options.url, {
+    .action(async (id: string, options: ServerOptions & { by: string }) => {
+      const { silence } = await callOpsloop(options, {
         method: 'DELETE',
         path: `/api/v1/silences/${encodeURIComponent(id)}?by=${encodeURIComponent(options.by)}`,
         schema: SilenceResponseSchema,

@@ -10,7 +10,7 @@ import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { startOpsloop, type RunningOpsloop } from '../../src/app/start.js';
-import { ConfigSchema } from '../../src/core/config.js';
+import { ConfigSchema, type ConfigInput } from '../../src/core/config.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const WEB_INDEX = fileURLToPath(new URL('../../web/dist/index.html', import.meta.url));
@@ -24,8 +24,11 @@ export interface BrowserPlatform {
   started(): { opsloop: RunningOpsloop; browser: Browser };
 }
 
-/** Registers `before`/`after` hooks of the calling test file; `prefix` names its data directory. */
-export function useBrowserPlatform(prefix: string): BrowserPlatform {
+/**
+ * Registers `before`/`after` hooks of the calling test file; `prefix` names its data directory.
+ * Sign-in is off unless `auth` turns it on (test/e2e/sign-in.test.ts).
+ */
+export function useBrowserPlatform(prefix: string, options: { auth?: ConfigInput['auth'] } = {}): BrowserPlatform {
   let dataDir: string | undefined;
   let opsloop: RunningOpsloop | undefined;
   let browser: Browser | undefined;
@@ -35,7 +38,7 @@ export function useBrowserPlatform(prefix: string): BrowserPlatform {
     assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing: CI must install it (apt-get install -y chromium)`);
     assert.ok(existsSync(WEB_INDEX), `web/dist/index.html is missing: run \`npm run build\` before the browser test`);
     dataDir = mkdtempSync(join(tmpdir(), prefix));
-    const config = ConfigSchema.parse({ dataDir, api: { port: 0 }, otlp: { port: 0 }, auth: { enabled: false } });
+    const config = ConfigSchema.parse({ dataDir, api: { port: 0 }, otlp: { port: 0 }, auth: options.auth ?? { enabled: false } });
     opsloop = await startOpsloop(config, { logger: false });
     // playwright-core's launch() gives every browser a fresh temporary profile.
     browser = await chromium.launch({

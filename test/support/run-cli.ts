@@ -20,11 +20,14 @@ export interface CliOptions {
   nodeArgs?: readonly string[];
   /** Written to the CLI's standard input, which is then closed. */
   input?: string | Buffer;
+  /** Variables added to this process's environment for the run (e.g. OPSLOOP_TOKEN). */
+  env?: Readonly<Record<string, string>>;
 }
 
 export function runCli(args: readonly string[], options: CliOptions = {}): Promise<CliResult> {
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', TSX, MAIN, ...args], {
     timeout: 60_000,
+    ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
     ...(options.cwd ? { cwd: options.cwd } : {}),
   });
   const stdout: Buffer[] = [];

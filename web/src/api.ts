@@ -1,6 +1,7 @@
 /**
  * A small typed client for /api/v1 on the page's own origin. Every non-2xx answer becomes an
- * ApiError whose message a person can read in an error box as-is.
+ * ApiError whose message a person can read in an error box as-is. Every call of the UI goes
+ * through request(), so every change carries the session's CSRF token and every 401 signs out.
  */
 import type {
   CapacityForecastsResponse,
@@ -40,6 +41,7 @@ import type {
 import type { TimeWindow } from './explorer-query.js';
 import type { LogSearchQuery, SearchWindow } from './log-query.js';
 import type { TraceSearchQuery } from './trace-query.js';
+import { csrfToken, sessionEnded, webActor } from './auth-session.js';
 
 const BASE = '/api/v1';
 
@@ -69,9 +71,13 @@ function describeFailure(body: unknown): { message?: string; code?: string } {
 }
 
 export async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, options: { body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
-  const init: RequestInit = { method, headers: { accept: 'application/json' }, signal: options.signal };
+  const headers: Record<string, string> = { accept: 'application/json' };
+  const csrf = csrfToken();
+  // The server refuses a change made with the session cookie unless this header matches it.
+  if (method !== 'GET' && csrf !== undefined) headers['x-csrf-token'] = csrf;
+  const init: RequestInit = { method, headers, signal: options.signal };
   if (options.body !== undefined) {
-    init.headers = { ...init.headers, 'content-type': 'application/json' };
+    headers['content-type'] = 'application/json';
     init.body = JSON.stringify(options.body);
   }
   let response: Response;
@@ -90,6 +96,7 @@ export async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DEL
   }
   if (!response.ok) {
     const { message, code } = describeFailure(body);
+    if (response.status === 401) sessionEnded();
     const detail = message ?? (response.statusText || 'request failed');
     throw new ApiError(`${method} ${BASE}${path} → ${response.status}: ${detail}`, response.status, code, message);
   }
@@ -107,34 +114,31 @@ export function getIncident(id: string, signal?: AbortSignal): Promise<IncidentD
   return request('GET', `/incidents/${encodeURIComponent(id)}`, { signal });
 }
 
-/** Who the UI says acted, on the timeline; opsloop has no sign-in yet. */
-export const WEB_ACTOR = 'web';
-
 export async function changeIncident(id: string, action: 'acknowledge' | 'resolve' | 'close', resolution?: string): Promise<Incident> {
   const body = await request<{ incident: Incident }>('POST', `/incidents/${encodeURIComponent(id)}/${action}`, {
-    body: { by: WEB_ACTOR, ...(resolution ? { resolution } : {}) },
+    body: { by: webActor(), ...(resolution ? { resolution } : {}) },
   });
   return body.incident;
 }
 
 export async function editIncident(id: string, edit: Omit<IncidentEditBody, 'by'>): Promise<Incident> {
-  const body = await request<{ incident: Incident }>('PATCH', `/incidents/${encodeURIComponent(id)}`, { body: { ...edit, by: WEB_ACTOR } });
+  const body = await request<{ incident: Incident }>('PATCH', `/incidents/${encodeURIComponent(id)}`, { body: { ...edit, by: webActor() } });
   return body.incident;
 }
 
 export async function writeOnTimeline(id: string, kind: 'notes' | 'status-updates', text: string): Promise<TimelineEntry> {
-  const body = await request<{ entry: TimelineEntry }>('POST', `/incidents/${encodeURIComponent(id)}/${kind}`, { body: { text, by: WEB_ACTOR } });
+  const body = await request<{ entry: TimelineEntry }>('POST', `/incidents/${encodeURIComponent(id)}/${kind}`, { body: { text, by: webActor() } });
   return body.entry;
 }
 
 /** Moves every alert of `id` into the open incident `into` and closes `id`; answers the target. */
 export async function mergeIncident(id: string, into: string): Promise<Incident> {
-  return (await request<{ incident: Incident }>('POST', `/incidents/${encodeURIComponent(id)}/merge`, { body: { into, by: WEB_ACTOR } })).incident;
+  return (await request<{ incident: Incident }>('POST', `/incidents/${encodeURIComponent(id)}/merge`, { body: { into, by: webActor() } })).incident;
 }
 
 /** Moves the given alerts of `id` into a new incident, which it answers. */
 export async function splitIncident(id: string, alertIds: readonly string[]): Promise<Incident> {
-  return (await request<{ incident: Incident }>('POST', `/incidents/${encodeURIComponent(id)}/split`, { body: { alertIds, by: WEB_ACTOR } })).incident;
+  return (await request<{ incident: Incident }>('POST', `/incidents/${encodeURIComponent(id)}/split`, { body: { alertIds, by: webActor() } })).incident;
 }
 
 export function getSimilarIncidents(id: string, signal?: AbortSignal): Promise<SimilarIncidentsResponse> {
@@ -152,11 +156,11 @@ export async function getPostmortem(id: string, signal?: AbortSignal): Promise<P
 }
 
 export async function createPostmortem(id: string): Promise<Postmortem> {
-  return (await request<{ postmortem: Postmortem }>('POST', `/incidents/${encodeURIComponent(id)}/postmortem`, { body: { by: WEB_ACTOR } })).postmortem;
+  return (await request<{ postmortem: Postmortem }>('POST', `/incidents/${encodeURIComponent(id)}/postmortem`, { body: { by: webActor() } })).postmortem;
 }
 
 export async function savePostmortem(id: string, markdown: string, status: Postmortem['status']): Promise<Postmortem> {
-  return (await request<{ postmortem: Postmortem }>('PUT', `/incidents/${encodeURIComponent(id)}/postmortem`, { body: { markdown, status, by: WEB_ACTOR } })).postmortem;
+  return (await request<{ postmortem: Postmortem }>('PUT', `/incidents/${encodeURIComponent(id)}/postmortem`, { body: { markdown, status, by: webActor() } })).postmortem;
 }
 
 export function listProblems(signal?: AbortSignal): Promise<ProblemListResponse> {
@@ -164,7 +168,7 @@ export function listProblems(signal?: AbortSignal): Promise<ProblemListResponse>
 }
 
 export async function createProblem(title: string, incidentIds: readonly string[]): Promise<Problem> {
-  return (await request<{ problem: Problem }>('POST', '/problems', { body: { title, incidentIds, by: WEB_ACTOR } })).problem;
+  return (await request<{ problem: Problem }>('POST', '/problems', { body: { title, incidentIds, by: webActor() } })).problem;
 }
 
 export async function updateProblem(id: string, fields: Partial<Pick<Problem, 'status' | 'knownError' | 'workaround'>>): Promise<Problem> {
@@ -172,11 +176,11 @@ export async function updateProblem(id: string, fields: Partial<Pick<Problem, 's
 }
 
 export async function linkProblem(problemId: string, incidentId: string): Promise<Problem> {
-  return (await request<{ problem: Problem }>('POST', `/problems/${encodeURIComponent(problemId)}/incidents`, { body: { incidentId, by: WEB_ACTOR } })).problem;
+  return (await request<{ problem: Problem }>('POST', `/problems/${encodeURIComponent(problemId)}/incidents`, { body: { incidentId, by: webActor() } })).problem;
 }
 
 export async function unlinkProblem(problemId: string, incidentId: string): Promise<Problem> {
-  const path = `/problems/${encodeURIComponent(problemId)}/incidents/${encodeURIComponent(incidentId)}?by=${WEB_ACTOR}`;
+  const path = `/problems/${encodeURIComponent(problemId)}/incidents/${encodeURIComponent(incidentId)}?by=${encodeURIComponent(webActor())}`;
   return (await request<{ problem: Problem }>('DELETE', path)).problem;
 }
 

@@ -25,6 +25,12 @@ export type Route =
   | { page: 'escalation-policies' }
   | { page: 'notifications' }
   | { page: 'reports'; query: ReportsQuery }
+  | { page: 'login' }
+  | { page: 'setup'; token: string }
+  | { page: 'tokens' }
+  | { page: 'password' }
+  | { page: 'users' }
+  | { page: 'teams' }
   | { page: 'not-found'; hash: string };
 
 export function parseRoute(hash: string): Route {
@@ -37,6 +43,12 @@ export function parseRoute(hash: string): Route {
   if (path === '/escalation-policies') return { page: 'escalation-policies' };
   if (path === '/notifications') return { page: 'notifications' };
   if (path === '/reports') return { page: 'reports', query: parseReportsQuery(search) };
+  if (path === '/login') return { page: 'login' };
+  if (path === '/setup') return { page: 'setup', token: new URLSearchParams(search).get('token') ?? '' };
+  if (path === '/tokens') return { page: 'tokens' };
+  if (path === '/password') return { page: 'password' };
+  if (path === '/users') return { page: 'users' };
+  if (path === '/teams') return { page: 'teams' };
   if (path === '/alerts') return { page: 'alerts' };
   if (path === '/silences') return { page: 'silences' };
   if (path === '/map') return { page: 'map', query: parseMapQuery(search) };
@@ -53,7 +65,7 @@ export function parseRoute(hash: string): Route {
   return { page: 'not-found', hash };
 }
 
-/** `#/metrics?key=…` → path `/metrics`, search `key=…`; only the explorer, the log and the trace pages read the search. */
+/** `#/metrics?key=…` → path `/metrics`, search `key=…`; only the explorer, the log, the trace and the setup pages read the search. */
 function splitHash(hash: string): { path: string; search: string } {
   const body = hash.replace(/^#/, '');
   const question = body.indexOf('?');

@@ -1,4 +1,6 @@
 import { lazy, Suspense } from 'react';
+import type { WhoAmI } from '../access-types.js';
+import { useAccess, type Access } from '../use-access.js';
 import { useHashRoute, type Route } from '../use-hash-route.js';
 import { CapacityPage } from './capacity-page.js';
 import { CatalogPage } from './catalog-page.js';
@@ -6,6 +8,7 @@ import { EscalationPoliciesPage } from './escalation-policies-page.js';
 import { AlertsPage } from './alerts-page.js';
 import { IncidentPage } from './incident-page.js';
 import { IncidentsPage } from './incidents-page.js';
+import { LoginPage } from './login-page.js';
 import { LogPatternPage } from './log-pattern-page.js';
 import { LogPatternsPage } from './log-patterns-page.js';
 import { LogSearchPage } from './log-search-page.js';
@@ -14,16 +17,59 @@ import { Notice } from './notice.js';
 import { NotificationsPage } from './notifications-page.js';
 import { OnCallPage } from './oncall-page.js';
 import { ReportsPage } from './reports-page.js';
+import { PasswordPage } from './password-page.js';
 import { ServicesPage } from './services-page.js';
+import { SetupPage } from './setup-page.js';
 import { SilencesPage } from './silences-page.js';
+import { TeamsPage } from './teams-page.js';
+import { TokensPage } from './tokens-page.js';
 import { TracePage } from './trace-page.js';
 import { TracesPage } from './traces-page.js';
+import { UserMenu } from './user-menu.js';
+import { UsersPage } from './users-page.js';
 
 // cytoscape is most of the UI's weight and only the map needs it: it loads on the first visit to #/map.
 const ServiceMapPage = lazy(() => import('./service-map-page.js').then((module) => ({ default: module.ServiceMapPage })));
 
 export function App() {
   const route = useHashRoute();
+  const access = useAccess();
+  const { state } = access;
+  switch (state.kind) {
+    case 'checking':
+      return <Notice kind="loading" title="Connecting to opsloop…" />;
+    case 'unreachable':
+      return <Notice kind="error" title="Cannot reach opsloop">{state.message}</Notice>;
+    case 'signed-out':
+      return <SignInGate route={route} setupRequired={state.setupRequired} onSignedIn={access.signedIn} />;
+    case 'off':
+      return <Shell route={route} access={access} who={undefined} />;
+    case 'signed-in':
+      return <Shell route={route} access={access} who={state.who} />;
+  }
+}
+
+/** Nothing of the platform shows before sign-in: the setup page from the console's link, else the login form. */
+function SignInGate({ route, setupRequired, onSignedIn }: { route: Route; setupRequired: boolean; onSignedIn: (who: WhoAmI) => void }) {
+  const signedIn = (who: WhoAmI): void => {
+    onSignedIn(who);
+    // Back to where the person was headed, unless that was a sign-in page itself.
+    if (route.page === 'login' || route.page === 'setup') window.location.hash = '#/incidents';
+  };
+  return (
+    <div className="shell">
+      <header className="topbar">
+        <span className="brand">opsloop</span>
+      </header>
+      <main className="content">
+        {route.page === 'setup' ? <SetupPage token={route.token} onSignedIn={signedIn} /> : <LoginPage setupRequired={setupRequired} onSignedIn={signedIn} />}
+      </main>
+    </div>
+  );
+}
+
+/** `who` is absent when sign-in is off (the demo). */
+function Shell({ route, access, who }: { route: Route; access: Access; who: WhoAmI | undefined }) {
   const section = sectionOf(route);
   return (
     <div className="shell">
@@ -69,8 +115,17 @@ export function App() {
             Reports
           </a>
         </nav>
+        <div className="topbar-end">
+          {who ? (
+            <UserMenu who={who} onSignOut={() => void access.signOut()} />
+          ) : (
+            <span className="badge sign-in-off" title="Authentication is off: anyone who reaches opsloop acts as an admin (docs/access.md)" data-testid="sign-in-off">
+              sign-in off
+            </span>
+          )}
+        </div>
       </header>
-      <main className="content">{renderPage(route)}</main>
+      <main className="content">{renderPage(route, who)}</main>
     </div>
   );
 }
@@ -81,6 +136,8 @@ function sectionOf(route: Route): 'incidents' | 'alerts' | 'silences' | 'service
     case 'oncall':
     case 'escalation-policies':
     case 'notifications':
+    case 'users':
+    case 'teams':
       return 'oncall';
     case 'alerts':
     case 'silences':
@@ -103,8 +160,9 @@ function sectionOf(route: Route): 'incidents' | 'alerts' | 'silences' | 'service
   }
 }
 
-function renderPage(route: Route) {
+function renderPage(route: Route, who: WhoAmI | undefined) {
   switch (route.page) {
+    case 'login':
     case 'incidents':
       return <IncidentsPage />;
     case 'incident':
@@ -152,6 +210,16 @@ function renderPage(route: Route) {
       return <EscalationPoliciesPage />;
     case 'notifications':
       return <NotificationsPage />;
+    case 'tokens':
+      return <TokensPage who={who} />;
+    case 'password':
+      return <PasswordPage who={who} />;
+    case 'users':
+      return <UsersPage who={who} />;
+    case 'teams':
+      return <TeamsPage />;
+    case 'setup':
+      return <Notice kind="empty" title="Already set up">An admin exists and you are signed in; this link is no longer needed.</Notice>;
     case 'not-found':
       return <Notice kind="error" title="No such page">Nothing lives at {route.hash}. Try the Incidents page.</Notice>;
   }

@@ -17,6 +17,7 @@ export function OnCallPage() {
         <h1>On call</h1>
         <a href="#/escalation-policies">Escalation policies →</a>
         <a href="#/notifications">Channels and rules →</a>
+        <a href="#/users">Users and teams →</a>
       </div>
       {poll.error ? <Notice kind="error" title="Could not load schedules">{poll.error.message}</Notice> : null}
       {poll.loading ? <Notice kind="loading" title="Loading schedules…" /> : null}
