@@ -22,6 +22,7 @@ export type Route =
   | { page: 'oncall' }
   | { page: 'escalation-policies' }
   | { page: 'notifications' }
+  | { page: 'audit' }
   | { page: 'not-found'; hash: string };
 
 export function parseRoute(hash: string): Route {
@@ -34,6 +35,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/notifications') return { page: 'notifications' };
   if (path === '/alerts') return { page: 'alerts' };
   if (path === '/silences') return { page: 'silences' };
+  if (path === '/audit') return { page: 'audit' };
   if (path === '/map') return { page: 'map', query: parseMapQuery(search) };
   if (path === '/metrics') return { page: 'metrics', query: parseExplorerQuery(search) };
   if (path === '/logs') return { page: 'logs', query: parseLogSearchQuery(search) };

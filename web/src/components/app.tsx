@@ -13,6 +13,7 @@ import { Notice } from './notice.js';
 import { NotificationsPage } from './notifications-page.js';
 import { OnCallPage } from './oncall-page.js';
 import { ServicesPage } from './services-page.js';
+import { AuditPage } from './audit-page.js';
 import { SilencesPage } from './silences-page.js';
 import { TracePage } from './trace-page.js';
 import { TracesPage } from './traces-page.js';
@@ -60,6 +61,9 @@ export function App() {
           <a href="#/oncall" className={section === 'oncall' ? 'active' : undefined}>
             On call
           </a>
+          <a href="#/audit" className={section === 'audit' ? 'active' : undefined}>
+            Audit
+          </a>
         </nav>
       </header>
       <main className="content">{renderPage(route)}</main>
@@ -68,13 +72,14 @@ export function App() {
 }
 
 /** Which top-level nav entry a page belongs to. */
-function sectionOf(route: Route): 'incidents' | 'alerts' | 'silences' | 'services' | 'catalog' | 'map' | 'metrics' | 'logs' | 'traces' | 'oncall' {
+function sectionOf(route: Route): 'incidents' | 'alerts' | 'silences' | 'services' | 'catalog' | 'map' | 'metrics' | 'logs' | 'traces' | 'oncall' | 'audit' {
   switch (route.page) {
     case 'oncall':
     case 'escalation-policies':
     case 'notifications':
       return 'oncall';
     case 'alerts':
+    case 'audit':
     case 'silences':
     case 'services':
     case 'catalog':
@@ -137,6 +142,8 @@ function renderPage(route: Route) {
       return <EscalationPoliciesPage />;
     case 'notifications':
       return <NotificationsPage />;
+    case 'audit':
+      return <AuditPage />;
     case 'not-found':
       return <Notice kind="error" title="No such page">Nothing lives at {route.hash}. Try the Incidents page.</Notice>;
   }
