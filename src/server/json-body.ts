@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { OpsError } from '../core/errors.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -29,8 +28,13 @@ export function installJsonBodyParser(app: FastifyInstance): void {
       return;
     }
     parseJson(request, text, (error, parsed) => {
-      if (error) done(new OpsError('OPS_ERR_BAD_PAYLOAD', ['the body is not valid JSON']), undefined);
+      if (error) done(unquotedJsonError(), undefined);
       else done(null, parsed);
     });
   });
+}
+
+/** Shaped like fastify's own 400 (statusCode, code), so every error handler treats it the same way. */
+function unquotedJsonError(): Error & { statusCode: number; code: string } {
+  return Object.assign(new Error('the body is not valid JSON'), { statusCode: 400, code: 'FST_ERR_CTP_INVALID_JSON_BODY' });
 }
