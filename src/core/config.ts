@@ -85,7 +85,12 @@ const AUTH_DEFAULTS = {
   setupLinkMinutes: 60,
   lockout: { maxFailures: 5, baseSeconds: 30, maxSeconds: 900 },
   rateLimit: { perTokenPerMinute: 1200, perAddressPerMinute: 600, loginPerAddressPerMinute: 20 },
+  webhookSecrets: {},
 };
+
+/** Receivers that can check an HMAC signature of their body (docs/access.md "Hardening"). */
+export const WEBHOOK_INTEGRATIONS = ['alertmanager', 'grafana', 'pagerduty', 'events', 'changes'] as const;
+export type WebhookIntegration = (typeof WEBHOOK_INTEGRATIONS)[number];
 
 /** Access control (docs/access.md). */
 const AuthSchema = z
@@ -122,6 +127,11 @@ const AuthSchema = z
       })
       .strict()
       .default(AUTH_DEFAULTS.rateLimit),
+    /**
+     * Per integration, a secret that incoming webhooks must sign their body with (header
+     * X-Opsloop-Signature: sha256=<hex HMAC-SHA256>); unsigned or wrongly signed ones are 401.
+     */
+    webhookSecrets: z.partialRecord(z.enum(WEBHOOK_INTEGRATIONS), z.string().min(16, 'must have at least 16 characters')).default({}),
   })
   .strict()
   .default(AUTH_DEFAULTS);

@@ -93,18 +93,40 @@ export const SilencePreviewResponseSchema = z.object({
 export type SilencePreviewResponse = z.infer<typeof SilencePreviewResponseSchema>;
 
 export const AuditEntrySchema = z.object({
-  id: z.number().int(),
+  id: z.number().int().describe('Increases with every entry; the cursor for paging'),
   timeMs: z.number(),
-  actor: z.string(),
-  action: z.string().describe('e.g. "silence.create", "silence.expire"'),
+  actor: z.string().describe('A user id, `token:<name>`, `anonymous`, or `open` when authentication is off'),
+  action: z.string().describe('e.g. "incident.acknowledge", "silence.create", "auth.login.failed", "access.denied"'),
   subjectKind: z.string(),
   subjectId: z.string(),
   detail: z.string().describe('What changed, in words'),
+  route: z.string().optional().describe('The request: method and route, e.g. "POST /api/v1/silences"'),
+  address: z.string().optional().describe('The client address (behind a proxy: api.trustProxy)'),
+  userAgent: z.string().optional(),
+  userId: z.string().optional().describe('The user acting, or the owner of the token used'),
+  tokenId: z.string().optional().describe('The API token used, if any (its id, never its secret)'),
+  before: z.unknown().optional().describe('The record before the change, secrets redacted'),
+  after: z.unknown().optional().describe('The record after the change (or the request body when there is no record to read), secrets redacted'),
+  status: z.number().int().optional().describe('The HTTP status of the reply'),
 });
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
+/** A time in a query string: epoch milliseconds (all digits) or RFC 3339, as epoch milliseconds. */
+const QueryTimeSchema = z
+  .string()
+  .transform((value) => (/^\d+$/.test(value) ? Number(value) : Date.parse(value)))
+  .refine((ms) => Number.isFinite(ms), 'expected RFC 3339 time or epoch milliseconds, e.g. "2030-01-01T02:00:00Z"');
+
 export const AuditQuerySchema = z.object({
+  actor: z.string().min(1).optional(),
+  action: z.string().min(1).optional().describe('An action, or a prefix of dotted parts: "incident" matches "incident.acknowledge"'),
   subjectKind: z.string().min(1).optional(),
   subjectId: z.string().min(1).optional(),
+  from: QueryTimeSchema.optional().describe('Entries at or after this time (RFC 3339 or epoch ms)'),
+  to: QueryTimeSchema.optional().describe('Entries before this time (RFC 3339 or epoch ms)'),
+  cursor: z.coerce.number().int().positive().optional().describe('nextCursor of the previous page: entries older than it'),
   limit: z.coerce.number().int().min(1).max(1000).default(200),
 });
-export const AuditListResponseSchema = z.object({ entries: z.array(AuditEntrySchema) });
+export const AuditListResponseSchema = z.object({
+  entries: z.array(AuditEntrySchema),
+  nextCursor: z.number().int().optional().describe('Pass as `cursor` for the next (older) page; absent on the last page'),
+});

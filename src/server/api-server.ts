@@ -11,12 +11,16 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { Engine } from '../app/engine.js';
 import type { Config } from '../core/config.js';
 import { OpsError } from '../core/errors.js';
+import { installAuditTrail } from './audit-trail.js';
 import { installAccessControl, SECURITY_SCHEMES, type AccessControl } from './auth/access-control.js';
 import { Authenticator } from './auth/authenticator.js';
 import { secretDigest } from './auth/secrets.js';
 import { installTeamScopeGuard, TeamScope } from './auth/team-scope.js';
 import { installErrorReplies } from './error-replies.js';
 import { installJsonBodyParser } from './json-body.js';
+import { LOG_REDACT_PATHS } from './log-redaction.js';
+import { registerSecurityHeaders } from './security-headers.js';
+import { installWebhookSignatures } from './webhook-signature.js';
 import type { RouteOptions } from './route-options.js';
 import { alertRoutes } from './routes/alerts.js';
 import { authRoutes } from './routes/auth.js';
@@ -126,11 +130,14 @@ export async function buildApiServerWithAccess(options: ApiServerOptions): Promi
   installJsonBodyParser(app);
 
   const authenticator = options.authenticator ?? new Authenticator({ access: options.engine.store.access, users: options.engine.store.notify, settings: config.auth, now });
+  await registerSecurityHeaders(app);
   await app.register(fastifyCookie);
   if (config.auth.enabled) await app.register(fastifyRateLimit, rateLimitOptions(config.auth.rateLimit));
   const access = installAccessControl(app, authenticator);
   const teams = new TeamScope(options.engine.store, config.catalog);
   installTeamScopeGuard(app, teams, options.engine.store);
+  installAuditTrail(app, { audit: options.engine.store.audit, now });
+  installWebhookSignatures(app, config.auth.webhookSecrets);
 
   const metrics = new SelfMetrics();
   app.addHook('onResponse', async (request, reply) => {
@@ -212,8 +219,9 @@ function rateLimitOptions(limits: Config['auth']['rateLimit']) {
 function loggerOptions(
   logger: ApiServerOptions['logger'],
   level: Config['logLevel'],
-): { logger: boolean | { level: string } } | { loggerInstance: FastifyBaseLogger } {
+): { logger: boolean | { level: string; redact: string[] } } | { loggerInstance: FastifyBaseLogger } {
   if (logger === undefined || logger === false) return { logger: false };
-  if (logger === true) return { logger: { level } };
-  return { loggerInstance: logger };
+  if (logger === true) return { logger: { level, redact: LOG_REDACT_PATHS } };
+  // The caller's logger (e.g. the app's pino) gets the same redaction for what the server logs.
+  return { loggerInstance: logger.child({}, { redact: LOG_REDACT_PATHS }) };
 }

@@ -205,10 +205,18 @@ export interface SilenceRepository {
 export interface AuditFilter {
   subjectKind?: string;
   subjectId?: string;
+  actor?: string;
+  /** An action, or a prefix of whole dotted parts ("incident" matches "incident.acknowledge"). */
+  action?: string;
+  fromMs?: number;
+  /** Exclusive. */
+  toMs?: number;
+  /** Only entries with a smaller id: the paging cursor. */
+  beforeId?: number;
   limit?: number;
 }
 
-/** Who did what to which record, when: append-only. */
+/** Who did what to which record, when: append-only (the table refuses UPDATE and DELETE). */
 export interface AuditRepository {
   append(entry: Omit<AuditEntry, 'id'>): AuditEntry;
   /** Newest first. */

@@ -56,7 +56,8 @@ describe('opsloop silences', () => {
     const expired = await run(['expire', id, '--by', 'ben', '--url', url]);
     assert.equal(expired.status, 0, expired.stderr);
     assert.match(expired.stdout, /\texpired\t/);
-    assert.equal(h.store.audit.list({ subjectId: id }).length, 2);
+    // The silence book's entry and the API's for each of create and expire.
+    assert.deepEqual(h.store.audit.list({ subjectId: id }).map((entry) => `${entry.action}${entry.route ? ' (api)' : ''}`), ['silence.expire (api)', 'silence.expire', 'silence.create (api)', 'silence.create']);
   });
 
   it('exits 2 with the server message for a silence the server refuses, and for a bad matcher', async () => {

@@ -56,7 +56,7 @@ test('web UI: silence an alert from the alert list, with a preview before saving
     assert.equal(silences.length, 1);
     assert.equal(silences[0]?.createdBy, 'dana');
     const { entries } = (await (await fetch(`${opsloop.apiUrl}/api/v1/audit?subjectKind=silence`)).json()) as { entries: AuditEntry[] };
-    assert.deepEqual(entries.map((e) => `${e.action} by ${e.actor}`), ['silence.create by dana']);
+    assert.deepEqual(entries.map((e) => `${e.action} by ${e.actor}${e.route ? ' via the API' : ''}`), ['silence.create by anonymous via the API', 'silence.create by dana']);
 
     // Expire from the page.
     await silenceRow.getByRole('button', { name: 'Expire' }).click();

@@ -30,6 +30,7 @@ import type {
   SilencePreviewResponse,
   SilenceState,
   SilenceView,
+  AuditEntry,
   ServiceDetailResponse,
   ServiceGraphResponse,
   ServiceListResponse,
@@ -38,6 +39,7 @@ import type {
   TraceDetailResponse,
   TraceSearchResponse,
 } from './types.js';
+import { AUDIT_PAGE_SIZE, type AuditFilters } from './audit-view.js';
 import type { TimeWindow } from './explorer-query.js';
 import type { LogSearchQuery, SearchWindow } from './log-query.js';
 import type { TraceSearchQuery } from './trace-query.js';
@@ -204,6 +206,14 @@ export function listAlerts(filter: AlertListFilter, signal?: AbortSignal): Promi
   if (filter.silenced !== undefined) query.set('silenced', String(filter.silenced));
   if (filter.flapping !== undefined) query.set('flapping', String(filter.flapping));
   return request('GET', `/alerts?${query.toString()}`, { signal });
+}
+
+/** One page of the audit trail, newest first; `cursor` is the previous page's nextCursor. */
+export async function listAudit(filters: AuditFilters, cursor: string | undefined, signal?: AbortSignal): Promise<{ entries: AuditEntry[]; nextCursor?: number }> {
+  const query = new URLSearchParams({ limit: String(AUDIT_PAGE_SIZE) });
+  for (const [name, value] of Object.entries(filters)) if (value.trim() !== '') query.set(name, value.trim());
+  if (cursor !== undefined) query.set('cursor', cursor);
+  return request('GET', `/audit?${query.toString()}`, { signal });
 }
 
 export async function listSilences(state: SilenceState | undefined, signal?: AbortSignal): Promise<SilenceView[]> {

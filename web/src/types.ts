@@ -38,6 +38,7 @@ import type {
 export type {
   Matcher,
   SilenceInput,
+  AuditEntry,
   SilencePreviewResponse,
   SilenceState,
   SilenceView,

@@ -31,6 +31,7 @@ export type Route =
   | { page: 'password' }
   | { page: 'users' }
   | { page: 'teams' }
+  | { page: 'audit' }
   | { page: 'not-found'; hash: string };
 
 export function parseRoute(hash: string): Route {
@@ -51,6 +52,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/teams') return { page: 'teams' };
   if (path === '/alerts') return { page: 'alerts' };
   if (path === '/silences') return { page: 'silences' };
+  if (path === '/audit') return { page: 'audit' };
   if (path === '/map') return { page: 'map', query: parseMapQuery(search) };
   if (path === '/metrics') return { page: 'metrics', query: parseExplorerQuery(search) };
   if (path === '/logs') return { page: 'logs', query: parseLogSearchQuery(search) };

@@ -93,6 +93,8 @@ export function authorizeRequest(request: FastifyRequest, reply: FastifyReply, p
     ]);
   }
   if (!allows(principal, permission)) {
+    // Known but not allowed: the audit trail records who was refused.
+    request.principal = principal;
     throw new OpsError('OPS_ERR_FORBIDDEN', [`this needs the "${permission}" permission, which ${principal.actor} does not have`]);
   }
   return principal;

@@ -8,7 +8,7 @@ export const alertmanagerRoutes: FastifyPluginAsyncZod<RouteOptions> = async (ap
   app.post(
     '/api/v1/integrations/alertmanager',
     {
-      config: { permission: 'ingest' },
+      config: { permission: 'ingest', integration: 'alertmanager' },
       schema: {
         summary: 'Prometheus Alertmanager webhook receiver (webhook_config, payload version 4)',
         description:

@@ -40,7 +40,11 @@ export const authRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { eng
   app.post(
     '/api/v1/auth/login',
     {
-      config: { permission: 'public', rateLimit: loginRateLimit },
+      config: {
+        permission: 'public',
+        rateLimit: loginRateLimit,
+        audit: { action: 'auth.login', subjectKind: 'user', subjectId: (request) => bodyField(request.body, 'user'), recordFailures: true },
+      },
       schema: {
         summary: 'Sign in: sets the session cookie and returns the CSRF token',
         description: `After ${'`auth.lockout.maxFailures`'} failed attempts in a row a user is locked out, for twice as long after each further failure (429 with Retry-After).`,
@@ -63,7 +67,11 @@ export const authRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { eng
   app.post(
     '/api/v1/auth/setup',
     {
-      config: { permission: 'public', rateLimit: loginRateLimit },
+      config: {
+        permission: 'public',
+        rateLimit: loginRateLimit,
+        audit: { action: 'auth.setup', subjectKind: 'user', subjectId: (request) => bodyField(request.body, 'user', 'id'), recordFailures: true },
+      },
       schema: {
         summary: 'Create the first admin with the one-time setup link printed on the console, and sign in',
         tags: TAGS,
@@ -94,7 +102,7 @@ export const authRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { eng
   app.post(
     '/api/v1/auth/logout',
     {
-      config: { permission: 'authenticated' },
+      config: { permission: 'authenticated', audit: { action: 'auth.logout', subjectKind: 'user', subjectId: (request) => request.principal.userId } },
       schema: { summary: 'Sign out: ends the session and clears its cookie', tags: TAGS, response: { 200: z.object({ signedOut: z.boolean() }) } },
     },
     async (request, reply) => {
@@ -108,7 +116,7 @@ export const authRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { eng
   app.put(
     '/api/v1/users/:id/password',
     {
-      config: { permission: 'authenticated' },
+      config: { permission: 'authenticated', audit: { action: 'user.password', subjectKind: 'user' } },
       schema: {
         summary: "Set a user's password (your own with currentPassword, anyone's as admin); ends their sessions",
         tags: TAGS,
@@ -157,4 +165,14 @@ function whoAmI(principal: Principal, user: User | undefined, session: { csrfTok
     via: principal.via,
     ...(session ? { csrfToken: session.csrfToken, expiresMs: session.expiresMs } : {}),
   };
+}
+
+/** A string field (by path) of a body that may be absent or malformed: refused sign-ins are audited too. */
+function bodyField(body: unknown, ...path: string[]): string | undefined {
+  let value = body;
+  for (const name of path) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = (value as Record<string, unknown>)[name];
+  }
+  return typeof value === 'string' ? value : undefined;
 }

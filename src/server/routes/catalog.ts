@@ -54,7 +54,10 @@ export const catalogRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
   app.put(
     '/api/v1/catalog/:service',
     {
-      config: { permission: 'respond' },
+      config: {
+        permission: 'respond',
+        audit: { action: 'catalog.edit', subjectKind: 'service', subjectId: (request) => (request.params as { service: string }).service, read: (service) => engine.store.catalog.get(service)?.entry },
+      },
       schema: {
         summary: "Set a service's owner team, tier, runbooks, repository and description",
         description: 'Replaces the whole entry (omitted fields are cleared). A service not yet seen in telemetry may be declared this way.',

@@ -39,7 +39,7 @@ export const changeRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { e
   app.post(
     '/api/v1/changes',
     {
-      config: { permission: 'ingest' },
+      config: { permission: 'ingest', integration: 'changes' },
       schema: {
         summary: 'Record a change, e.g. from a CI/CD pipeline',
         tags: TAGS,

@@ -8,7 +8,7 @@ export const eventRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { en
   app.post(
     '/api/v1/events',
     {
-      config: { permission: 'ingest' },
+      config: { permission: 'ingest', integration: 'events' },
       schema: {
         summary: 'Send one event or an array of events that raise or clear alerts',
         tags: ['integrations'],

@@ -8,7 +8,7 @@ export const grafanaRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
   app.post(
     '/api/v1/integrations/grafana',
     {
-      config: { permission: 'ingest' },
+      config: { permission: 'ingest', integration: 'grafana' },
       schema: {
         summary: 'Grafana alerting webhook contact point (unified alerting, payload version "1")',
         description:

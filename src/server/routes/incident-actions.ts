@@ -21,6 +21,7 @@ const TAGS = ['incidents'];
 const ACTION_ERRORS = errorResponses(400, 404, 409, 415);
 
 export const incidentActionRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { engine }) => {
+  const audited = (action: string) => ({ action: `incident.${action}`, subjectKind: 'incident', read: (id: string) => engine.store.incidents.get(id) });
   const simple = {
     acknowledge: { summary: 'Acknowledge a triggered incident', act: engine.acknowledge.bind(engine) },
     close: { summary: 'Close a resolved incident (final: it never reopens)', act: engine.closeIncident.bind(engine) },
@@ -29,7 +30,7 @@ export const incidentActionRoutes: FastifyPluginAsyncZod<RouteOptions> = async (
     app.post(
       `/api/v1/incidents/:id/${action}`,
       {
-        config: { permission: 'respond' },
+        config: { permission: 'respond', audit: audited(action) },
         schema: { summary, tags: TAGS, params: IncidentIdParamsSchema, body: IncidentActionBodySchema, response: { 200: IncidentActionResponseSchema, ...ACTION_ERRORS } },
         preValidation: emptyBodyAsObject,
       },
@@ -40,7 +41,7 @@ export const incidentActionRoutes: FastifyPluginAsyncZod<RouteOptions> = async (
   app.post(
     '/api/v1/incidents/:id/resolve',
     {
-      config: { permission: 'respond' },
+      config: { permission: 'respond', audit: audited('resolve') },
       schema: {
         summary: 'Resolve an incident, optionally saying how',
         tags: TAGS,
@@ -56,7 +57,7 @@ export const incidentActionRoutes: FastifyPluginAsyncZod<RouteOptions> = async (
   app.patch(
     '/api/v1/incidents/:id',
     {
-      config: { permission: 'respond' },
+      config: { permission: 'respond', audit: audited('edit') },
       schema: {
         summary: 'Set severity, priority, assignee, team or title',
         description: 'Each changed field is written on the timeline. null clears assignee or team. A closed incident is read-only (409).',
@@ -80,7 +81,8 @@ export const incidentActionRoutes: FastifyPluginAsyncZod<RouteOptions> = async (
     app.post(
       `/api/v1/incidents/:id/${path}`,
       {
-        config: { permission: 'respond' },
+        // The timeline entry is the whole change: the request body is the "after".
+        config: { permission: 'respond', audit: { action: `incident.${kind}`, subjectKind: 'incident' } },
         schema: { summary, tags: TAGS, params: IncidentIdParamsSchema, body: TimelineTextBodySchema, response: { 201: TimelineEntryResponseSchema, ...ACTION_ERRORS } },
       },
       async (request, reply) => reply.status(201).send({ entry: engine.writeOnTimeline(request.params.id, kind, request.body.text, request.body.by) }),

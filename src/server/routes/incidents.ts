@@ -132,7 +132,7 @@ export const incidentRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, {
   app.post(
     '/api/v1/incidents/:id/merge',
     {
-      config: { permission: 'respond' },
+      config: { permission: 'respond', audit: { action: 'incident.merge', subjectKind: 'incident', read: (id) => engine.store.incidents.get(id) } },
       schema: {
         summary: 'Merge this incident into another',
         description:
@@ -153,7 +153,7 @@ export const incidentRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, {
   app.post(
     '/api/v1/incidents/:id/split',
     {
-      config: { permission: 'respond' },
+      config: { permission: 'respond', audit: { action: 'incident.split', subjectKind: 'incident', read: (id) => engine.store.incidents.get(id) } },
       schema: {
         summary: 'Split alerts off this incident into a new one',
         description:

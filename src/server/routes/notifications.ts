@@ -37,7 +37,7 @@ export const notificationRoutes: FastifyPluginAsyncZod<RouteOptions> = async (ap
   app.post(
     '/api/v1/notifications/channels/:id/test',
     {
-      config: { permission: 'admin' },
+      config: { permission: 'admin', audit: { action: 'channel.test', subjectKind: 'channel' } },
       schema: {
         summary: 'Send a sample message over a channel now; the delivery says whether it arrived',
         tags: TAGS,
@@ -55,7 +55,7 @@ export const notificationRoutes: FastifyPluginAsyncZod<RouteOptions> = async (ap
   app.post(
     '/api/v1/notifications/preview',
     {
-      config: { permission: 'read' },
+      config: { permission: 'read', audit: false },
       schema: {
         summary: 'Render a message template against an incident (or a sample one) without sending it',
         description: 'A template that does not parse or render answers 400 naming the part and the line.',

@@ -4,7 +4,7 @@
  * they are written once. `check` adds the checks zod cannot make (CEL compiles, references
  * exist) and throws OpsError with a message naming the field.
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { NOTIFY_CONFIG_SCHEMAS, type NotifyConfigKind, type NotifyConfigRecord } from '../../core/notify-api.js';
@@ -53,6 +53,19 @@ export function registerConfigRoutes<K extends NotifyConfigKind>(app: FastifyIns
   // Reading needs `read`; every change to configuration needs `admin` (docs/access.md).
   const read = { permission: 'read' } as const;
   const write = { permission: 'admin' } as const;
+  // Audited as e.g. "channel.create"; read shows secrets as placeholders, and the trail redacts them again.
+  const audited = (action: string) => ({
+    ...write,
+    audit: {
+      action: `${spec.kind}.${action}`,
+      subjectKind: spec.kind,
+      subjectId: (request: FastifyRequest) => (request.params as { id?: string }).id ?? (request.body as { id?: string } | undefined)?.id,
+      read: (id: string) => {
+        const record = repo().get(spec.kind, id);
+        return record === undefined ? undefined : present(record);
+      },
+    },
+  });
 
   typed.get(spec.path, { config: read, schema: { summary: `List ${lower}s`, tags, response: { 200: list } } }, async (request) => ({
     items: repo()
@@ -63,7 +76,7 @@ export function registerConfigRoutes<K extends NotifyConfigKind>(app: FastifyIns
 
   typed.post(
     spec.path,
-    { config: write, schema: { summary: `Create a ${lower}`, tags, body: schema, response: { 201: schema, ...errorResponses(400, 409, 415) } } },
+    { config: audited('create'), schema: { summary: `Create a ${lower}`, tags, body: schema, response: { 201: schema, ...errorResponses(400, 409, 415) } } },
     async (request, reply) => {
       const { id } = request.body as { id: string };
       if (repo().get(spec.kind, id)) throw new OpsError('OPS_ERR_CONFLICT', [`${spec.noun} ${id} exists; PUT ${spec.path}/${id} replaces it`]);
@@ -86,7 +99,7 @@ export function registerConfigRoutes<K extends NotifyConfigKind>(app: FastifyIns
 
   typed.put(
     `${spec.path}/:id`,
-    { config: write, schema: { summary: `Create or replace a ${lower}`, tags, params: IdParams, body: schema, response: { 200: schema, ...errorResponses(400, 415) } } },
+    { config: audited('replace'), schema: { summary: `Create or replace a ${lower}`, tags, params: IdParams, body: schema, response: { 200: schema, ...errorResponses(400, 415) } } },
     async (request) => {
       const { id } = request.body as { id: string };
       if (id !== request.params.id) throw new OpsError('OPS_ERR_VALIDATION', [`body.id "${id}" differs from the path's "${request.params.id}"`]);
@@ -98,7 +111,7 @@ export function registerConfigRoutes<K extends NotifyConfigKind>(app: FastifyIns
 
   typed.delete(
     `${spec.path}/:id`,
-    { config: write, schema: { summary: `Delete a ${lower}`, tags, params: IdParams, response: { 200: z.object({ deleted: z.string() }), ...errorResponses(404) } } },
+    { config: audited('delete'), schema: { summary: `Delete a ${lower}`, tags, params: IdParams, response: { 200: z.object({ deleted: z.string() }), ...errorResponses(404) } } },
     async (request) => {
       if (!repo().delete(spec.kind, request.params.id)) throw notFound(request.params.id);
       spec.deleted?.(request.params.id);

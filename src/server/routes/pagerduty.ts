@@ -57,7 +57,7 @@ export const pagerdutyRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
     app.post(
       url,
       {
-        config: { permission: 'ingest' },
+        config: { permission: 'ingest', integration: 'pagerduty' },
         schema: {
           summary: 'PagerDuty Events API v2 receiver (trigger, acknowledge, resolve)',
           description:

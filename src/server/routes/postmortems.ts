@@ -20,11 +20,12 @@ const TAGS = ['incidents'];
 
 export const postmortemRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { engine, now }) => {
   const { store } = engine;
+  const audited = (action: string) => ({ action: `postmortem.${action}`, subjectKind: 'postmortem', read: (incidentId: string) => store.postmortems.get(incidentId) });
 
   app.post(
     '/api/v1/incidents/:id/postmortem',
     {
-      config: { permission: 'respond' },
+      config: { permission: 'respond', audit: audited('create') },
       schema: {
         summary: "Create an incident's postmortem draft from the template",
         description: 'Summary, impact (with the status updates), the timeline, the root cause from the ranked causes, and action items, as markdown. 409 when one exists: edit it with PUT.',
@@ -69,7 +70,7 @@ export const postmortemRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app,
   app.put(
     '/api/v1/incidents/:id/postmortem',
     {
-      config: { permission: 'respond' },
+      config: { permission: 'respond', audit: audited('edit') },
       schema: {
         summary: "Save an incident's postmortem (markdown, and draft or published)",
         tags: TAGS,

@@ -31,11 +31,12 @@ const ByQuerySchema = z.object({ by: z.string().trim().min(1).max(200).default('
 
 export const problemRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { engine, now }) => {
   const { store } = engine;
+  const audited = (action: string) => ({ action: `problem.${action}`, subjectKind: 'problem', read: (id: string) => store.problems.get(id) });
 
   app.post(
     '/api/v1/problems',
     {
-      config: { permission: 'respond' },
+      config: { permission: 'respond', audit: audited('create') },
       schema: {
         summary: 'Create a problem, optionally linking incidents at once',
         tags: TAGS,
@@ -79,7 +80,7 @@ export const problemRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
   app.patch(
     '/api/v1/problems/:id',
     {
-      config: { permission: 'respond' },
+      config: { permission: 'respond', audit: audited('edit') },
       schema: {
         summary: "Change a problem's title, status, description, known error or workaround",
         tags: TAGS,
@@ -103,7 +104,7 @@ export const problemRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
   app.post(
     '/api/v1/problems/:id/incidents',
     {
-      config: { permission: 'respond' },
+      config: { permission: 'respond', audit: audited('link') },
       schema: {
         summary: 'Link an incident to the problem (moving it from any other problem)',
         tags: TAGS,
@@ -121,7 +122,7 @@ export const problemRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
   app.delete(
     '/api/v1/problems/:id/incidents/:incidentId',
     {
-      config: { permission: 'respond' },
+      config: { permission: 'respond', audit: audited('unlink') },
       schema: {
         summary: 'Unlink an incident from the problem',
         tags: TAGS,

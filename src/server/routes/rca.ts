@@ -13,7 +13,7 @@ export const rcaRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { engi
   app.post(
     '/api/v1/rca',
     {
-      config: { permission: 'read' },
+      config: { permission: 'read', audit: false },
       schema: {
         summary: 'Likely root causes of a time window',
         description:

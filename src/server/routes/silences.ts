@@ -21,6 +21,7 @@ const TAGS = ['silences'];
 const LIST_SCAN = 5000;
 
 export const silenceRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { engine }) => {
+  const silence = (id: string) => engine.store.silences.get(id);
   app.get(
     '/api/v1/silences',
     {
@@ -42,7 +43,7 @@ export const silenceRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
   app.post(
     '/api/v1/silences',
     {
-      config: { permission: 'respond' },
+      config: { permission: 'respond', audit: { action: 'silence.create', subjectKind: 'silence', read: silence } },
       schema: {
         summary: 'Create a silence or a maintenance window',
         description:
@@ -58,7 +59,7 @@ export const silenceRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
   app.post(
     '/api/v1/silences/preview',
     {
-      config: { permission: 'read' },
+      config: { permission: 'read', audit: false },
       schema: {
         summary: 'What a silence would mute: the alerts firing now and which of the latest signals it matches',
         tags: TAGS,
@@ -86,7 +87,7 @@ export const silenceRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
   app.delete(
     '/api/v1/silences/:id',
     {
-      config: { permission: 'respond' },
+      config: { permission: 'respond', audit: { action: 'silence.expire', subjectKind: 'silence', read: silence } },
       schema: {
         summary: 'Expire a silence now (audited); expiring an expired one changes nothing',
         tags: TAGS,

@@ -37,7 +37,7 @@ export const tokenRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { en
   app.post(
     '/api/v1/tokens',
     {
-      config: { permission: 'authenticated' },
+      config: { permission: 'authenticated', audit: { action: 'token.create', subjectKind: 'token', read: (id) => access.token(id) } },
       schema: {
         summary: 'Create an API token; the reply holds its secret, shown this once',
         description: 'A token acts for its creator with at most the creator\'s role. `integration: true` creates an ingest key owned by no user, for a sender (admins only).',
@@ -75,7 +75,7 @@ export const tokenRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { en
   app.delete(
     '/api/v1/tokens/:id',
     {
-      config: { permission: 'authenticated' },
+      config: { permission: 'authenticated', audit: { action: 'token.revoke', subjectKind: 'token', read: (id) => access.token(id) } },
       schema: {
         summary: 'Revoke a token (yours, or any as admin); it stops working at once',
         tags: TAGS,

@@ -391,6 +391,25 @@ CREATE INDEX improvement_reports_to ON improvement_reports (to_ms);
 CREATE INDEX notify_deliveries_time ON notify_deliveries (time_ms);
 `;
 
+// The audit trail of every change through the API (docs/access.md "Audit trail"): the user
+// and token behind the actor, where the request came from, the record before and after (secrets redacted) and the reply status.
+// Silence entries written before this have NULL in the new columns. Triggers make the table
+// append-only for every writer, not only for the repository that never updates or deletes.
+const AUDIT_TRAIL = `
+ALTER TABLE audit ADD COLUMN route TEXT;
+ALTER TABLE audit ADD COLUMN user_id TEXT;
+ALTER TABLE audit ADD COLUMN token_id TEXT;
+ALTER TABLE audit ADD COLUMN address TEXT;
+ALTER TABLE audit ADD COLUMN user_agent TEXT;
+ALTER TABLE audit ADD COLUMN before_json TEXT;
+ALTER TABLE audit ADD COLUMN after_json TEXT;
+ALTER TABLE audit ADD COLUMN status INTEGER;
+CREATE INDEX audit_time ON audit (time_ms);
+CREATE INDEX audit_actor ON audit (actor, id);
+CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial telemetry', sql: INITIAL_TELEMETRY },
   { version: 2, name: 'initial state', sql: INITIAL_STATE },
@@ -406,4 +425,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 12, name: 'alert activity journal', sql: ALERT_ACTIVITY },
   { version: 13, name: 'span trace keys', sql: SPAN_TRACE_KEYS },
   { version: 14, name: 'improvement reports', sql: IMPROVEMENT_REPORTS },
+  { version: 15, name: 'audit trail', sql: AUDIT_TRAIL },
 ];

@@ -20,6 +20,7 @@ import { ReportsPage } from './reports-page.js';
 import { PasswordPage } from './password-page.js';
 import { ServicesPage } from './services-page.js';
 import { SetupPage } from './setup-page.js';
+import { AuditPage } from './audit-page.js';
 import { SilencesPage } from './silences-page.js';
 import { TeamsPage } from './teams-page.js';
 import { TokensPage } from './tokens-page.js';
@@ -114,6 +115,9 @@ function Shell({ route, access, who }: { route: Route; access: Access; who: WhoA
           <a href="#/reports" className={section === 'reports' ? 'active' : undefined}>
             Reports
           </a>
+          <a href="#/audit" className={section === 'audit' ? 'active' : undefined}>
+            Audit
+          </a>
         </nav>
         <div className="topbar-end">
           {who ? (
@@ -131,7 +135,7 @@ function Shell({ route, access, who }: { route: Route; access: Access; who: WhoA
 }
 
 /** Which top-level nav entry a page belongs to. */
-function sectionOf(route: Route): 'incidents' | 'alerts' | 'silences' | 'services' | 'catalog' | 'map' | 'metrics' | 'logs' | 'traces' | 'capacity' | 'oncall' | 'reports' {
+function sectionOf(route: Route): 'incidents' | 'alerts' | 'silences' | 'services' | 'catalog' | 'map' | 'metrics' | 'logs' | 'traces' | 'capacity' | 'oncall' | 'reports' | 'audit' {
   switch (route.page) {
     case 'oncall':
     case 'escalation-policies':
@@ -140,6 +144,7 @@ function sectionOf(route: Route): 'incidents' | 'alerts' | 'silences' | 'service
     case 'teams':
       return 'oncall';
     case 'alerts':
+    case 'audit':
     case 'silences':
     case 'services':
     case 'catalog':
@@ -220,6 +225,8 @@ function renderPage(route: Route, who: WhoAmI | undefined) {
       return <TeamsPage />;
     case 'setup':
       return <Notice kind="empty" title="Already set up">An admin exists and you are signed in; this link is no longer needed.</Notice>;
+    case 'audit':
+      return <AuditPage />;
     case 'not-found':
       return <Notice kind="error" title="No such page">Nothing lives at {route.hash}. Try the Incidents page.</Notice>;
   }
