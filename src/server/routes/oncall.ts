@@ -4,6 +4,7 @@ import { OnCallNowResponseSchema, OnCallQuerySchema, ShiftsQuerySchema, ShiftsRe
 import { canSeeTeam, type Principal } from '../../core/access.js';
 import { OpsError } from '../../core/errors.js';
 import { finalShifts, onCallAt } from '../../engage/oncall/final-shifts.js';
+import { redactedUrl } from '../channel-secrets.js';
 import { errorResponses } from '../error-responses.js';
 import { checkSchedule } from '../notify-config-checks.js';
 import type { RouteOptions } from '../route-options.js';
@@ -22,6 +23,12 @@ export const oncallRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { e
     path: '/api/v1/users',
     noun: 'User',
     tag: 'on-call',
+    // A personal Slack webhook URL is a credential: shown by origin only, kept on a PUT of that.
+    present: (user) => (user.slackWebhook ? { ...user, slackWebhook: redactedUrl(user.slackWebhook) } : user),
+    merge: (incoming, stored) =>
+      incoming.slackWebhook !== undefined && stored?.slackWebhook !== undefined && incoming.slackWebhook === redactedUrl(stored.slackWebhook)
+        ? { ...incoming, slackWebhook: stored.slackWebhook }
+        : incoming,
     deleted: (id) => {
       access.deletePassword(id);
       access.deleteSessionsOf(id);

@@ -49,8 +49,9 @@ describe('notification channels', () => {
   });
 
   it('never returns secrets, and a PUT of the placeholder keeps the stored one', async () => {
-    const read = (await h.app.inject({ url: '/api/v1/notifications/channels/hook' })).json<{ secret: string; name: string }>();
+    const read = (await h.app.inject({ url: '/api/v1/notifications/channels/hook' })).json<{ secret: string; name: string; headers: Record<string, string> }>();
     assert.equal(read.secret, '********');
+    assert.deepEqual(read.headers, { 'x-team': '********' }, 'header values may be credentials');
     const put = await h.app.inject({ method: 'PUT', url: '/api/v1/notifications/channels/hook', payload: { ...read, name: 'Hook renamed' } });
     assert.equal(put.statusCode, 200, put.body);
     assert.equal(put.json<{ secret: string }>().secret, '********');
@@ -58,9 +59,20 @@ describe('notification channels', () => {
     const last = http.received.at(-1);
     const expected = createHmac('sha256', 'a-long-secret').update(`${String(last?.headers['x-opsloop-timestamp'])}.${last?.body ?? ''}`).digest('hex');
     assert.equal(last?.headers['x-opsloop-signature'], `sha256=${expected}`, 'still signed with the stored secret');
+    assert.equal(last?.headers['x-team'], 'sre', 'the stored header value is kept');
     const fresh = await h.app.inject({ method: 'POST', url: '/api/v1/notifications/channels', payload: { id: 'new', name: 'New', type: 'webhook', url: http.url, secret: '********' } });
     assert.equal(fresh.statusCode, 400);
     assert.match(fresh.json<{ message: string }>().message, /body\.secret is the placeholder/);
+  });
+
+  it('shows only the origin of a Slack webhook URL, and keeps the URL on a PUT of the placeholder', async () => {
+    await create({ id: 'chat', name: 'Chat', type: 'slack', url: `${http.url}/services/T1/B1/path-secret` });
+    const read = (await h.app.inject({ url: '/api/v1/notifications/channels/chat' })).json<{ url: string; name: string }>();
+    assert.equal(read.url, `${http.url}/********`);
+    const put = await h.app.inject({ method: 'PUT', url: '/api/v1/notifications/channels/chat', payload: { ...read, name: 'Chat renamed' } });
+    assert.equal(put.statusCode, 200, put.body);
+    await sendTest('chat');
+    assert.equal(http.received.at(-1)?.path, '/services/T1/B1/path-secret');
   });
 
   it('webhook: gives up after its retries and records the error', async () => {

@@ -26,6 +26,15 @@ describe('on-call routes', () => {
   });
   after(() => h.close());
 
+  it("shows a user's Slack webhook by origin only, and keeps it on a PUT of what was read", async () => {
+    const user = { id: 'kim', name: 'Kim', slackWebhook: 'https://hooks.example.com/services/T9/B9/personal-secret' };
+    assert.equal((await h.app.inject({ method: 'POST', url: '/api/v1/users', payload: user })).statusCode, 201);
+    const read = (await h.app.inject({ url: '/api/v1/users/kim' })).json<{ slackWebhook: string }>();
+    assert.equal(read.slackWebhook, 'https://hooks.example.com/********');
+    assert.equal((await h.app.inject({ method: 'PUT', url: '/api/v1/users/kim', payload: { ...read, name: 'Kim L' } })).statusCode, 200);
+    assert.equal(h.store.notify.get('user', 'kim')?.slackWebhook, user.slackWebhook);
+  });
+
   it('GET /api/v1/oncall/now names the person on call with their user record', async () => {
     const body = OnCallNowResponseSchema.parse((await h.app.inject({ url: '/api/v1/oncall/now?schedule=primary' })).json());
     const [entry] = body.schedules;
