@@ -75,6 +75,10 @@ const LIVE_LOG_MINERS = 100;
 const REPORT_CHECK_MS = 60_000;
 /** Signals kept for silence previews. */
 const RECENT_SIGNALS = 1000;
+/** Alert sources that are the loop's own analysis of telemetry (detectors, trace and log anomalies). */
+const TELEMETRY_SOURCES: ReadonlySet<string> = new Set(['detector', 'traces', 'logs']);
+/** Wall clock without telemetry after which its alerts age on the wall clock rather than event time. */
+const TELEMETRY_IDLE_MS = 5 * 60_000;
 
 export function createLoop(options: LoopOptions): Loop {
   const { config, store } = options;
@@ -97,6 +101,7 @@ export function createLoop(options: LoopOptions): Loop {
   const edges = new Map<string, ServiceEdge>(store.topology.edges().map((e) => [`${e.caller}\u0000${e.callee}`, e]));
   let graph = new ServiceGraph([...edges.values()]);
   let watermarkMs = Number.NEGATIVE_INFINITY;
+  let lastTelemetryWallMs = Number.NEGATIVE_INFINITY;
   let lastAutoResolveMs = Number.NEGATIVE_INFINITY;
   let demoFaults: (() => Fault[]) | undefined;
 
@@ -122,13 +127,18 @@ export function createLoop(options: LoopOptions): Loop {
   const earlyResolveWindow = () => ({ nowMs: now(), windowMs: config.alerts.earlyResolveWindowSeconds * 1000 });
   const resolveAfterMs = Object.fromEntries(Object.entries(config.alerts.resolveAfterSeconds).map(([source, s]) => [source, s * 1000]));
   const sweepAlerts = () => {
-    const due = dueReevaluations(store.alerts.list({ status: 'firing' }), { nowMs: now(), resolveAfterMs, silencedBy });
+    const wallMs = now();
+    // Once telemetry has stopped arriving, its event time stands still: age on the wall clock.
+    const eventNowMs = wallMs - lastTelemetryWallMs >= TELEMETRY_IDLE_MS ? wallMs : watermarkMs;
+    const eventTime = { sources: TELEMETRY_SOURCES, nowMs: eventNowMs };
+    const due = dueReevaluations(store.alerts.list({ status: 'firing' }), { nowMs: wallMs, resolveAfterMs, silencedBy, eventTime });
     if (due.length > 0) publishIncidents(desk.onSignals(due));
     forgetEarlyResolves(store, earlyResolveWindow());
   };
 
   /** Raw telemetry only: who reported when, which moves the event-time watermark. */
   const noteReports = (records: ReadonlyArray<{ service: string; timeMs: number }>) => {
+    lastTelemetryWallMs = now();
     const latestByService = new Map<string, number>();
     for (const { service, timeMs } of records) {
       if (timeMs > (latestByService.get(service) ?? Number.NEGATIVE_INFINITY)) latestByService.set(service, timeMs);

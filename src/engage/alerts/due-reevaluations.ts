@@ -16,15 +16,22 @@ export interface DueReevaluationOptions {
   resolveAfterMs: Readonly<Record<string, number>>;
   /** Ids of the silences muting the alert at `timeMs`. */
   silencedBy: (alert: Alert, timeMs: number) => string[];
+  /**
+   * Sources that are opsloop's own analysis of telemetry age on this clock instead: the
+   * telemetry's event time while it flows, so a replay of past data does not find its own
+   * fresh alerts hours old and resolve them mid-replay.
+   */
+  eventTime?: { sources: ReadonlySet<string>; nowMs: number };
 }
 
 export function dueReevaluations(firing: readonly Alert[], options: DueReevaluationOptions): Signal[] {
-  const { nowMs, resolveAfterMs } = options;
+  const { nowMs, resolveAfterMs, eventTime } = options;
   const signals: Signal[] = [];
   for (const alert of firing) {
     if (alert.status !== 'firing') continue;
     const timeoutMs = resolveAfterMs[alert.source] ?? 0;
-    if (timeoutMs > 0 && nowMs >= alert.lastSeenMs + timeoutMs) {
+    const sourceNowMs = eventTime?.sources.has(alert.source) ? eventTime.nowMs : nowMs;
+    if (timeoutMs > 0 && sourceNowMs >= alert.lastSeenMs + timeoutMs) {
       const reason = `auto-resolved: no signal from source ${alert.source} for ${minutes(timeoutMs)} (alerts.resolveAfterSeconds)`;
       signals.push(reevaluation(alert, 'resolved', alert.lastSeenMs + timeoutMs, reason));
       continue;
