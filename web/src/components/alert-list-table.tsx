@@ -1,8 +1,7 @@
 import { formatAbsolute, formatClock } from '../format.js';
 import { incidentHref } from '../use-hash-route.js';
 import type { Alert } from '../types.js';
-import { SeverityBadge } from './severity-badge.js';
-import { StatusBadge } from './status-badge.js';
+import { AlertHeadCells } from './alert-cells.js';
 
 interface Props {
   alerts: readonly Alert[];
@@ -30,17 +29,7 @@ export function AlertListTable({ alerts, onSilence }: Props) {
       <tbody>
         {alerts.map((alert) => (
           <tr key={alert.id} data-testid="alert-row">
-            <td>
-              <StatusBadge status={alert.status} />
-            </td>
-            <td>
-              <SeverityBadge severity={alert.severity} />
-            </td>
-            <td>
-              <strong>{alert.name}</strong>
-              {alert.summary ? <div className="muted small">{alert.summary}</div> : null}
-              {alert.resolution ? <div className="muted small">{alert.resolution}</div> : null}
-            </td>
+            <AlertHeadCells alert={alert} showResolution />
             <td>{alert.service ?? <span className="muted">—</span>}</td>
             <td className="muted">{alert.source}</td>
             <td>

@@ -4,9 +4,8 @@ import { formatAbsolute, formatClock, formatValue } from '../format.js';
 import type { ChartSelection } from '../incident-window.js';
 import { logEvidenceHref } from '../log-query.js';
 import type { Alert } from '../types.js';
+import { AlertHeadCells } from './alert-cells.js';
 import { Notice } from './notice.js';
-import { SeverityBadge } from './severity-badge.js';
-import { StatusBadge } from './status-badge.js';
 import { TraceEvidenceLinks } from './trace-evidence-links.js';
 import { WhyGrouped } from './why-grouped.js';
 
@@ -62,16 +61,7 @@ export function AlertsTable({ alerts, selection, onSelect, explorerWindow, picki
                     />
                   </td>
                 ) : null}
-                <td>
-                  <StatusBadge status={alert.status} />
-                </td>
-                <td>
-                  <SeverityBadge severity={alert.severity} />
-                </td>
-                <td>
-                  <strong>{alert.name}</strong>
-                  {alert.summary ? <div className="muted small">{alert.summary}</div> : null}
-                </td>
+                <AlertHeadCells alert={alert} />
                 <td>
                   {alert.service ?? <span className="muted">—</span>}
                   {alert.instance ? <div className="muted mono small">{alert.instance}</div> : null}
