@@ -22,12 +22,12 @@
  */
 import { detectSeasonality, type Seasonality } from './detect-seasonality.js';
 import { InsufficientHistoryError } from './forecast-errors.js';
-import { fitHoltWinters, holtWintersForecast, type HoltWintersParams } from './holt-winters.js';
+import { applicableCandidates, fitCandidate, type CandidateName, type FittedCandidate, type SeriesTraits } from './candidate-models.js';
+import type { HoltWintersParams } from './holt-winters.js';
 import { seasonalNaiveScale } from './mase.js';
-import { averageWith, chooseCombination } from './naive-combination.js';
 import { normalQuantile } from './normal-quantile.js';
 import { cleanPoints, regularise, typicalStepMs, type TimePoint } from './regularise.js';
-import { seasonalNaiveForecast } from './seasonal-naive.js';
+import { selectModel } from './select-model.js';
 
 const DAY_MS = 86_400_000;
 
@@ -49,6 +49,8 @@ export interface SeriesForecast {
     period?: number;
     periodMs?: number;
     params: HoltWintersParams;
+    /** The candidate model rolling-origin validation chose (select-model.ts); `kind` is its smoothing form. */
+    method: CandidateName;
     /** Present when the forecast is the average with the seasonal naive forecast of this period (steps). */
     seasonalNaivePeriod?: number;
     /** Every period detected, strongest first (the model uses the first). */
@@ -57,8 +59,10 @@ export interface SeriesForecast {
   accuracy: {
     /** In-sample one-step MAE over the seasonal naive one's (< 1 beats it); absent for a flat series. */
     insampleMase?: number;
-    /** One-step residual standard deviation. */
+    /** Standard deviation of the one-step forecast error. */
     residualSd: number;
+    /** Mean absolute error of the chosen model over the validation origins (absent for a history too short to validate). */
+    validationMae?: number;
   };
 }
 
@@ -89,38 +93,66 @@ export function forecastSeries(points: readonly TimePoint[], options: ForecastOp
     maxSlots: maxPoints,
     ...(options.maxFillSteps === undefined ? {} : { maxFillSteps: options.maxFillSteps }),
   });
-  const usable = series.values.filter((v) => !Number.isNaN(v)).length;
+  const { values } = series;
+  const usable = values.filter((v) => !Number.isNaN(v)).length;
   if (usable < minPoints || !(series.stepMs > 0)) throw new InsufficientHistoryError(usable, minPoints);
 
   const seasonalities = detectSeasonality(series);
   const period = seasonalities[0]?.periodPoints ?? 0;
-  const model = fitHoltWinters(series.values, { period });
-  const forecast = holtWintersForecast(model, horizon);
-  const { variance } = forecast;
-  const naive = chooseCombination(series.values, period, naivePeriodOf(period, series.values.length, series.stepMs), horizon);
-  const mean = naive.combine ? averageWith(forecast.mean, seasonalNaiveForecast(series.values, naive.naivePeriod, horizon)) : forecast.mean;
+  const naivePeriod = naivePeriodOf(period, values.length, series.stepMs);
+  const traits: SeriesTraits = { period, naivePeriod, levelWindow: levelWindowOf(naivePeriod, horizon, values.length) };
   const floor = sorted.every((point) => point.value >= 0) ? 0 : Number.NEGATIVE_INFINITY;
-  const z = normalQuantile(0.5 + confidence / 2);
-  const lastMs = series.startMs + (series.values.length - 1) * series.stepMs;
-  const scale = seasonalNaiveScale(series.values, Math.max(1, period));
-  const insampleMase = scale === undefined || Number.isNaN(model.mae) ? undefined : model.mae / scale;
+  const selection = selectModel(values, applicableCandidates(values, traits), traits, { horizon, floor });
+  const method = selection?.name ?? (period > 0 ? 'holt-winters' : 'ses');
+  const fitted = fitCandidate(method, values, traits, horizon) ?? fitCandidate('ses', values, traits, horizon);
+  if (fitted === undefined) throw new InsufficientHistoryError(usable, minPoints);
 
+  const z = normalQuantile(0.5 + confidence / 2);
+  const lastMs = series.startMs + (values.length - 1) * series.stepMs;
+  const scale = seasonalNaiveScale(values, Math.max(1, period));
+  const insampleMase = scale === undefined || fitted.oneStepMae === undefined ? undefined : fitted.oneStepMae / scale;
+  const at = (v: number) => Math.max(floor, v);
   return {
     stepMs: series.stepMs,
-    points: mean.map((value, i) => {
-      const half = z * Math.sqrt(variance[i] ?? 0);
-      const at = (v: number) => Math.max(floor, v);
+    points: fitted.mean.map((value, i) => {
+      const half = z * Math.sqrt(fitted.variance[i] ?? 0);
       return { timeMs: lastMs + (i + 1) * series.stepMs, value: at(value), lower: at(value - half), upper: at(value + half) };
     }),
     model: {
-      kind: period > 0 ? 'holt-winters' : model.params.beta > 0 ? 'holt' : 'ses',
-      ...(period > 0 ? { period, periodMs: period * series.stepMs } : {}),
-      params: model.params,
-      ...(naive.combine ? { seasonalNaivePeriod: naive.naivePeriod } : {}),
+      ...describeModel(method, fitted, series.stepMs),
+      method,
+      ...(method === 'holt-winters+seasonal-naive' ? { seasonalNaivePeriod: naivePeriod } : {}),
       seasonalities,
     },
-    accuracy: { ...(insampleMase === undefined ? {} : { insampleMase }), residualSd: Math.sqrt(model.sigma2) },
+    accuracy: {
+      ...(insampleMase === undefined ? {} : { insampleMase }),
+      residualSd: Math.sqrt(fitted.variance[0] ?? 0),
+      ...(selection === undefined ? {} : { validationMae: selection.scores.get(method) }),
+    },
   };
+}
+
+/**
+ * The API names models by their exponential-smoothing form (kind and parameters). Seasonal
+ * naive is exactly ETS(A,N,A) with α = 0, γ = 1, and naive ETS(A,N,N) with α = 1; the level-only
+ * methods (recent mean or median, intermittent rates) forecast a flat line, as simple
+ * exponential smoothing does, and are reported as `ses` with α = 0 (a level that new values do
+ * not move within the forecast); `method` says which it is.
+ */
+function describeModel(method: CandidateName, fitted: FittedCandidate, stepMs: number): Pick<SeriesForecast['model'], 'kind' | 'period' | 'periodMs' | 'params'> {
+  const seasonal = fitted.period > 1;
+  const params = fitted.params ?? { alpha: 0, beta: 0, gamma: 0, phi: 1 };
+  if (method === 'seasonal-naive' && !seasonal) return { kind: 'ses', params: { alpha: 1, beta: 0, gamma: 0, phi: 1 } };
+  if (seasonal) return { kind: 'holt-winters', period: fitted.period, periodMs: fitted.period * stepMs, params };
+  return { kind: params.beta > 0 ? 'holt' : 'ses', params };
+}
+
+/**
+ * Values the recent mean and median average: a whole season when there is one (so the level
+ * is not biased by the phase the history ends in), else …
+ */
+function levelWindowOf(naivePeriod: number, horizon: number, length: number): number {
+  return Math.min(length, Math.max(naivePeriod, horizon));
 }
 
 /** The detected season, else a day (ops series mostly follow the clock) when the history holds one, else 1. */
