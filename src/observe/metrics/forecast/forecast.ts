@@ -3,18 +3,21 @@
  * no clock; times come from the data.
  *
  * Pipeline: regularise (typical step, short gaps interpolated) → detect seasonality from the
- * ACF → additive damped Holt-Winters with the strongest period, or damped-trend/simple
- * exponential smoothing when there is none (Hyndman & Athanasopoulos, FPP3 ch. 8) → averaged
- * with the seasonal naive forecast when that did better on held-out data (naive-combination.ts;
- * the naive period is the detected one, else a day when the history holds one, else 1).
- * A series that was never negative (usage, counts, ratios) is not forecast below zero.
+ * ACF → choose the model by rolling-origin validation on the history's own end (select-model.ts)
+ * among damped Holt-Winters with the strongest period, damped-trend and simple exponential
+ * smoothing (Hyndman & Athanasopoulos, FPP3 ch. 8), seasonal naive, the average of Holt-Winters
+ * and seasonal naive, the mean or median of recent history, and Croston-SBA / TSB when the series
+ * is intermittent (candidate-models.ts) → refit the chosen one on the whole history. The naive
+ * period is the detected one, else a day when the history holds one, else 1. A series that was
+ * never negative (usage, counts, ratios) is not forecast below zero.
  *
- * Intervals are analytical, not empirical: ŷ ± z·σ_h with σ_h² the ETS(A,Ad,A) forecast
- * variance (see holt-winters.ts), σ² the one-step residual variance, z the normal quantile of
- * the confidence. They widen with the horizon as the model's own uncertainty does; they assume
- * roughly normal residuals and ignore parameter uncertainty, so heavy-tailed series get somewhat
- * narrow bands. A combined forecast keeps the Holt-Winters half-width around its own value: the
- * average of two forecasts errs no more than the worse of them, so the band stays conservative.
+ * Intervals: ŷ ± z·σ_h with σ_h² the chosen model's forecast variance (the ETS(A,Ad,A) variance
+ * in holt-winters.ts, or that of the other models), z the normal quantile of the confidence,
+ * widened when the standardised validation errors were larger than z at that confidence (see
+ * widening()). Exponential smoothing bands widen with the horizon as the model's uncertainty
+ * does; a recent-level band is flat unless validation showed the level moving. A combined
+ * forecast keeps the Holt-Winters half-width: the average of two forecasts errs no more than the
+ * worse of them, so the band stays conservative.
  *
  * Cost is bounded: when the history has more than `maxPoints` steps at its typical step, the
  * step is multiplied by a whole factor (slots then average several points), so fitting stays
@@ -107,7 +110,7 @@ export function forecastSeries(points: readonly TimePoint[], options: ForecastOp
   const fitted = fitCandidate(method, values, traits, horizon) ?? fitCandidate('ses', values, traits, horizon);
   if (fitted === undefined) throw new InsufficientHistoryError(usable, minPoints);
 
-  const z = normalQuantile(0.5 + confidence / 2);
+  const z = normalQuantile(0.5 + confidence / 2) * widening(selection?.standardisedErrors ?? [], confidence);
   const lastMs = series.startMs + (values.length - 1) * series.stepMs;
   const scale = seasonalNaiveScale(values, Math.max(1, period));
   const insampleMase = scale === undefined || fitted.oneStepMae === undefined ? undefined : fitted.oneStepMae / scale;
@@ -148,8 +151,26 @@ function describeModel(method: CandidateName, fitted: FittedCandidate, stepMs: n
 }
 
 /**
- * Values the recent mean and median average: a whole season when there is one (so the level
- * is not biased by the phase the history ends in), else …
+ * How much wider than the model's own normal interval the validation errors say it must be.
+ * The model variances assume the model is right (a level-only model says the level never
+ * moves, a normal model that errors are normal); on the origins the model was chosen at, the
+ * errors divided by their model standard deviation should have a `confidence` quantile of
+ * absolute values near z. When it is larger, the band is widened by the ratio — an empirical
+ * calibration in the manner of Williams & Goodman (1971, "A simple method for the construction
+ * of empirical confidence limits for economic forecasts", JASA 66) and of split conformal
+ * prediction. It is never narrowed: a few overlapping windows can look luckier than the series is.
+ */
+function widening(standardisedErrors: readonly number[], confidence: number): number {
+  if (standardisedErrors.length < 20) return 1;
+  const absolute = standardisedErrors.map(Math.abs).sort((a, b) => a - b);
+  const quantile = absolute[Math.min(absolute.length - 1, Math.ceil(confidence * absolute.length) - 1)] as number;
+  return Math.max(1, quantile / normalQuantile(0.5 + confidence / 2));
+}
+
+/**
+ * Values the recent mean and median average: a whole season (else a day) when the history
+ * holds one, so the level is not biased by the phase the history ends in, and at least the
+ * horizon, so a forecast of H steps rests on at least H values.
  */
 function levelWindowOf(naivePeriod: number, horizon: number, length: number): number {
   return Math.min(length, Math.max(naivePeriod, horizon));

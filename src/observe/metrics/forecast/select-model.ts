@@ -12,11 +12,10 @@
  */
 import { fitCandidate, type CandidateName, type FittedCandidate, type SeriesTraits } from './candidate-models.js';
 
-const SEASONAL: ReadonlySet<CandidateName> = new Set(['holt-winters', 'holt-winters+seasonal-naive']);
 
 export interface SelectionOptions {
   horizon: number;
-  /** Validation origins; @default 4 */
+  /** Validation origins; @default enough for the windows to span a seasonal naive period, 4 to 8 */
   origins?: number;
   /** Forecasts are clipped at this floor, as the final forecast is; @default -Infinity */
   floor?: number;
@@ -26,6 +25,11 @@ export interface ModelSelection {
   name: CandidateName;
   /** Mean validation MAE per candidate that could be scored at every origin. */
   scores: Map<CandidateName, number>;
+  /**
+   * The chosen model's validation errors, each divided by the standard deviation its own
+   * forecast variance gave for that step: how far the intervals' assumption held on this series.
+   */
+  standardisedErrors: number[];
   /** Steps forecast from each origin. */
   validationHorizon: number;
   origins: number[];
@@ -36,33 +40,52 @@ export function selectModel(values: readonly number[], candidates: readonly Cand
   const floor = options.floor ?? Number.NEGATIVE_INFINITY;
   const validationHorizon = Math.min(options.horizon, Math.floor(values.length / 4));
   if (validationHorizon < 1) return undefined;
-  const count = options.origins ?? 4;
-  // Every candidate is scored at the same origins; a season needs two whole cycles before the
-  // first. When no origin leaves room for that, the seasonal candidates are not validated.
-  let origins = validationOrigins(values.length, validationHorizon, count, 2 * traits.period);
-  let scored = candidates;
-  if (origins.length === 0) {
-    origins = validationOrigins(values.length, validationHorizon, count, 0);
-    scored = candidates.filter((name) => !SEASONAL.has(name));
+  // Windows that together span a whole season (a day) judge a model on every phase of it, not
+  // on whatever hour the history happens to end in.
+  const count = options.origins ?? Math.min(8, Math.max(4, Math.ceil(traits.naivePeriod / stride(validationHorizon))));
+  // Every candidate is scored at the same origins, and each needs enough history before the
+  // first (a season two whole cycles, the seasonal naive forecast one). When no origin leaves
+  // that much, the candidates that need the most are left out until one does.
+  let scored = [...candidates];
+  let origins: number[] = [];
+  while (scored.length > 0) {
+    const needed = Math.max(...scored.map((name) => minimumHistory(name, traits)));
+    origins = validationOrigins(values.length, validationHorizon, count, needed);
+    if (origins.length > 0) break;
+    scored = scored.filter((name) => minimumHistory(name, traits) < needed);
   }
   if (origins.length === 0) return undefined;
   const totals = new Map<CandidateName, number>(scored.map((name) => [name, 0]));
+  const standardised = new Map<CandidateName, number[]>(scored.map((name) => [name, []]));
   for (const origin of origins) {
     const train = values.slice(0, origin);
     const actual = values.slice(origin, origin + validationHorizon);
     const cache = new Map<CandidateName, FittedCandidate | undefined>();
     for (const name of [...totals.keys()]) {
       const fitted = fitCandidate(name, train, traits, validationHorizon, cache);
-      const error = fitted && meanAbsoluteError(actual, fitted.mean, floor);
-      if (error === undefined) totals.delete(name);
-      else totals.set(name, (totals.get(name) as number) + error);
+      if (fitted === undefined) {
+        totals.delete(name);
+        continue;
+      }
+      totals.set(name, (totals.get(name) as number) + meanAbsoluteError(actual, fitted.mean, floor));
+      actual.forEach((y, i) => {
+        const sd = Math.sqrt(fitted.variance[i] ?? 0);
+        if (!Number.isNaN(y) && sd > 0) standardised.get(name)?.push((y - Math.max(floor, fitted.mean[i] as number)) / sd);
+      });
     }
   }
   let best: CandidateName | undefined;
   for (const [name, total] of totals) if (best === undefined || total < (totals.get(best) as number)) best = name;
   if (best === undefined) return undefined;
   const scores = new Map([...totals].map(([name, total]) => [name, total / origins.length]));
-  return { name: best, scores, validationHorizon, origins };
+  return { name: best, scores, standardisedErrors: standardised.get(best) ?? [], validationHorizon, origins };
+}
+
+/** Fewest history points a candidate needs to be itself (beyond the two any model needs). */
+function minimumHistory(name: CandidateName, traits: SeriesTraits): number {
+  if (name === 'holt-winters' || name === 'holt-winters+seasonal-naive') return 2 * traits.period;
+  if (name === 'seasonal-naive') return traits.naivePeriod + 1;
+  return 0;
 }
 
 /**
@@ -70,14 +93,18 @@ export function selectModel(values: readonly number[], candidates: readonly Cand
  * first, each leaving at least half the history to fit on.
  */
 function validationOrigins(length: number, horizon: number, count: number, minTrain: number): number[] {
-  const stride = Math.max(1, Math.ceil(horizon / 2));
+  const step = stride(horizon);
   const origins: number[] = [];
   for (let i = 0; i < count; i++) {
-    const origin = length - horizon - i * stride;
+    const origin = length - horizon - i * step;
     if (origin < Math.max(10, Math.ceil(length / 2), minTrain)) break;
     origins.unshift(origin);
   }
   return origins;
+}
+
+function stride(horizon: number): number {
+  return Math.max(1, Math.ceil(horizon / 2));
 }
 
 /** MAE over the present actuals; 0 when none is present (the origin tells nothing, for every candidate alike). */
