@@ -106,19 +106,23 @@ export function forecastSeries(points: readonly TimePoint[], options: ForecastOp
   const traits: SeriesTraits = { period, naivePeriod, levelWindow: levelWindowOf(naivePeriod, horizon, values.length) };
   const floor = sorted.every((point) => point.value >= 0) ? 0 : Number.NEGATIVE_INFINITY;
   const selection = selectModel(values, applicableCandidates(values, traits), traits, { horizon, floor });
-  const method = selection?.name ?? (period > 0 ? 'holt-winters' : 'ses');
-  const fitted = fitCandidate(method, values, traits, horizon) ?? fitCandidate('ses', values, traits, horizon);
+  // Without a validation (a history too short for one), the model that fits the most shapes.
+  let method: CandidateName = selection?.name ?? (period > 0 ? 'holt-winters' : 'ses');
+  let fitted = fitCandidate(method, values, traits, horizon);
+  if (fitted === undefined) fitted = fitCandidate((method = 'ses'), values, traits, horizon);
   if (fitted === undefined) throw new InsufficientHistoryError(usable, minPoints);
+  const validationMae = selection?.scores.get(method);
 
   const z = normalQuantile(0.5 + confidence / 2) * widening(selection?.standardisedErrors ?? [], confidence);
   const lastMs = series.startMs + (values.length - 1) * series.stepMs;
   const scale = seasonalNaiveScale(values, Math.max(1, period));
   const insampleMase = scale === undefined || fitted.oneStepMae === undefined ? undefined : fitted.oneStepMae / scale;
   const at = (v: number) => Math.max(floor, v);
+  const { mean, variance } = fitted;
   return {
     stepMs: series.stepMs,
-    points: fitted.mean.map((value, i) => {
-      const half = z * Math.sqrt(fitted.variance[i] ?? 0);
+    points: mean.map((value, i) => {
+      const half = z * Math.sqrt(variance[i] ?? 0);
       return { timeMs: lastMs + (i + 1) * series.stepMs, value: at(value), lower: at(value - half), upper: at(value + half) };
     }),
     model: {
@@ -129,8 +133,8 @@ export function forecastSeries(points: readonly TimePoint[], options: ForecastOp
     },
     accuracy: {
       ...(insampleMase === undefined ? {} : { insampleMase }),
-      residualSd: Math.sqrt(fitted.variance[0] ?? 0),
-      ...(selection === undefined ? {} : { validationMae: selection.scores.get(method) }),
+      residualSd: Math.sqrt(variance[0] ?? 0),
+      ...(validationMae === undefined ? {} : { validationMae }),
     },
   };
 }
