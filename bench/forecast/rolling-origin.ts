@@ -42,6 +42,8 @@ export interface SeriesScore {
   origins: number;
   /** Seasonal period the baseline used, in steps (1 = naive). */
   baselinePeriod: number;
+  /** The models the forecaster chose, with how many origins each. */
+  methods: Map<string, number>;
   ours: MethodScore;
   baseline: MethodScore;
 }
@@ -57,6 +59,7 @@ export function evaluateSeries(name: string, points: readonly TimePoint[], optio
   const sums = { ours: { smape: 0, mase: 0 }, baseline: { smape: 0, mase: 0 } };
   let scored = 0;
   let periodsUsed = 0;
+  const methods = new Map<string, number>();
   for (let i = 0; i < options.origins; i++) {
     const origin = options.origins === 1 ? last : Math.round(first + ((last - first) * i) / (options.origins - 1));
     const from = Math.max(0, origin - options.maxHistory);
@@ -65,8 +68,9 @@ export function evaluateSeries(name: string, points: readonly TimePoint[], optio
     const period = baselinePeriod(history, stepMs);
     const scale = seasonalNaiveScale(history, period);
     const baseline = seasonalNaiveForecast(history, period, horizon);
-    const ours = ourForecast(history, grid.startMs + from * stepMs, stepMs, horizon);
-    if (ours === undefined) continue;
+    const forecast = ourForecast(history, grid.startMs + from * stepMs, stepMs, horizon);
+    if (forecast === undefined) continue;
+    const ours = forecast.values;
     const scores = {
       ours: { smape: smape(actual, ours), mase: mase(actual, ours, scale) },
       baseline: { smape: smape(actual, baseline), mase: mase(actual, baseline, scale) },
@@ -77,11 +81,12 @@ export function evaluateSeries(name: string, points: readonly TimePoint[], optio
     sums.baseline.smape += scores.baseline.smape;
     sums.baseline.mase += scores.baseline.mase;
     periodsUsed = period;
+    methods.set(forecast.method, (methods.get(forecast.method) ?? 0) + 1);
     scored++;
   }
   if (scored === 0) return undefined;
   const mean = (score: MethodScore): MethodScore => ({ smape: score.smape / scored, mase: score.mase / scored });
-  return { name, points: values.length, stepMs, horizon, origins: scored, baselinePeriod: periodsUsed, ours: mean(sums.ours), baseline: mean(sums.baseline) };
+  return { name, points: values.length, stepMs, horizon, origins: scored, baselinePeriod: periodsUsed, methods, ours: mean(sums.ours), baseline: mean(sums.baseline) };
 }
 
 /**
@@ -89,13 +94,13 @@ export function evaluateSeries(name: string, points: readonly TimePoint[], optio
  * Undefined when the history's own median gap is not the grid's step (long outages), as then
  * its forecast points would not line up with the actuals.
  */
-function ourForecast(history: readonly number[], startMs: number, stepMs: number, horizon: number): number[] | undefined {
+function ourForecast(history: readonly number[], startMs: number, stepMs: number, horizon: number): { values: number[]; method: string } | undefined {
   const points: TimePoint[] = [];
   history.forEach((value, i) => {
     if (!Number.isNaN(value)) points.push({ timeMs: startMs + i * stepMs, value });
   });
   const forecast = forecastSeries(points, { horizon });
-  return forecast.stepMs === stepMs ? forecast.points.map((point) => point.value) : undefined;
+  return forecast.stepMs === stepMs ? { values: forecast.points.map((point) => point.value), method: forecast.model.method } : undefined;
 }
 
 function baselinePeriod(history: readonly number[], stepMs: number): number {

@@ -54,14 +54,22 @@ interface Initial {
   season: Float64Array;
 }
 
-/** Fits the model to a regular series (NaN = missing); period 0 or absent for no season. */
-export function fitHoltWinters(values: readonly number[], options: { period?: number } = {}): HoltWintersModel {
+export interface FitOptions {
+  /** Seasonal period in points; 0 or absent for no season. */
+  period?: number;
+  /** true: a (damped) trend is fitted; false: none (β = 0); absent: whichever fits better. */
+  trend?: boolean;
+}
+
+/** Fits the model to a regular series (NaN = missing). */
+export function fitHoltWinters(values: readonly number[], options: FitOptions = {}): HoltWintersModel {
   const period = options.period ?? 0;
+  const betas = options.trend === undefined ? BETAS : BETAS.filter((beta) => (beta > 0) === options.trend);
   if (period !== 0 && (!Number.isInteger(period) || period < 2 || values.length < 2 * period)) {
     throw new RangeError(`fitHoltWinters(): period must be 0 or an integer ≥ 2 with two full cycles of data, got ${period} for ${values.length} points`);
   }
   let best: { sse: number; params: HoltWintersParams } | undefined;
-  for (const beta of BETAS) {
+  for (const beta of betas) {
     const trended = initialStates(values, period, beta > 0);
     for (const phi of beta > 0 ? PHIS : [1]) {
       for (const alpha of ALPHAS) {

@@ -21,6 +21,15 @@ describe('fitHoltWinters()', () => {
     assert.ok(Math.abs((mean[9] as number) - (10 + 0.5 * 209)) < 2, `10 steps ahead: ${mean[9]}`);
   });
 
+  it('fits with or without a trend when told to', () => {
+    const random = rng(6);
+    const values = Array.from({ length: 200 }, (_, t) => 10 + 0.5 * t + 0.2 * random.normal());
+    assert.equal(fitHoltWinters(values, { trend: false }).params.beta, 0);
+    assert.ok(fitHoltWinters(values, { trend: true }).params.beta > 0);
+    const flat = Array.from({ length: 200 }, () => 10 + random.normal());
+    assert.ok(fitHoltWinters(flat, { trend: true }).params.beta > 0, 'a trend even where none fits better');
+  });
+
   it('forecast variance grows with the horizon', () => {
     const random = rng(9);
     const values = Array.from({ length: 300 }, () => random.normal());
