@@ -244,7 +244,7 @@ export const FindingPatchBodySchema = z
   .object({
     status: z.enum(['open', 'triaged', 'in_remediation', 'risk_accepted']),
     reason: z.string().trim().min(1).max(4000).optional().describe('Required to accept a risk'),
-    expiresAt: QueryTimeSchema.optional().describe('Required to accept a risk: when it reopens (epoch ms or RFC 3339)'),
+    expiresAt: z.union([z.number().int().positive(), QueryTimeSchema]).optional().describe('Required to accept a risk: when it reopens (epoch ms or RFC 3339)'),
     by: BySchema,
   })
   .refine((body) => body.status !== 'risk_accepted' || (body.reason !== undefined && body.expiresAt !== undefined), {

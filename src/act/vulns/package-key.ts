@@ -94,3 +94,14 @@ function decode(segment: string): string {
     return segment;
   }
 }
+
+/**
+ * Whether two package keys name one package. A key without an ecosystem ("generic/…": SARIF
+ * names only the package) matches any ecosystem's package of the same name.
+ */
+export function samePackage(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [typeA, ...restA] = a.split('/');
+  const [typeB, ...restB] = b.split('/');
+  return (typeA === 'generic' || typeB === 'generic') && restA.join('/').toLowerCase() === restB.join('/').toLowerCase();
+}

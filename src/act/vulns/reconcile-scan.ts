@@ -9,7 +9,7 @@
  */
 import type { CvssEntry, Finding, FindingHistoryEntry, FindingStatus, ScannerFormat, TargetKind } from '../../core/findings-api.js';
 import type { Observation, ParsedScan } from './observation.js';
-import { packageKey, parsePurl, versionlessPurl } from './package-key.js';
+import { packageKey, parsePurl, samePackage, versionlessPurl } from './package-key.js';
 import { worseSeverity } from './severity.js';
 import { canonicalVulnerabilityId, vulnerabilityIds } from './vuln-ids.js';
 
@@ -43,14 +43,10 @@ export function reconcileScan(input: ScanToReconcile, known: readonly Finding[],
   const counts = { created: 0, seen: 0, reopened: 0, fixed: 0, suppressed: 0 };
   const changes = new Map<string, FindingChange>();
   const seenIds = new Set<string>();
-  const byPackage = new Map<string, Finding[]>();
-  for (const finding of known) {
-    const key = packageKey(finding.package);
-    byPackage.set(key, [...(byPackage.get(key) ?? []), finding]);
-  }
+  const candidates = known.map((finding) => ({ key: packageKey(finding.package), finding }));
 
   for (const group of groupObservations(scan.observations)) {
-    const existing = (byPackage.get(group.pkgKey) ?? []).find((f) => f.aliases.some((id) => group.ids.has(id)));
+    const existing = candidates.find((c) => samePackage(c.key, group.pkgKey) && c.finding.aliases.some((id) => group.ids.has(id)))?.finding;
     const suppression = group.observations.find((o) => o.suppression)?.suppression;
     const history: FindingHistoryEntry[] = [];
     let finding: Finding;
@@ -63,7 +59,7 @@ export function reconcileScan(input: ScanToReconcile, known: readonly Finding[],
       if (suppression) history.push({ timeMs: nowMs, from: 'open', to: 'suppressed', by: input.by, reason: vexReason(suppression) });
       counts.created++;
       if (suppression) counts.suppressed++;
-      byPackage.set(group.pkgKey, [...(byPackage.get(group.pkgKey) ?? []), finding]);
+      candidates.push({ key: group.pkgKey, finding });
     } else {
       finding = merged(changes.get(existing.id)?.finding ?? existing, group, input);
       history.push(...(changes.get(existing.id)?.history ?? []));
@@ -164,6 +160,8 @@ function merged(finding: Finding, group: Group, input: ScanToReconcile): Finding
   const withDescription = observations.find((o) => o.description);
   const observedPurl = observations.map((o) => (o.package.purl ? parsePurl(o.package.purl) : undefined)).find((p) => p !== undefined);
   const purl = finding.package.purl ?? (observedPurl ? versionlessPurl(observedPurl) : undefined);
+  // A package first seen without an ecosystem (SARIF) gets one from a scanner that knows it.
+  const ecosystem = finding.package.ecosystem ?? observations.map((o) => packageKey(o.package).split('/')[0]).find((type) => type !== 'generic');
   const installed = [...new Set(observations.map((o) => o.package.version).filter((v): v is string => v !== undefined))].sort();
   return {
     ...finding,
@@ -174,6 +172,7 @@ function merged(finding: Finding, group: Group, input: ScanToReconcile): Finding
     package: {
       ...finding.package,
       ...(purl ? { purl } : {}),
+      ...(ecosystem ? { ecosystem } : {}),
       // What is installed now is what the latest scan saw.
       installedVersions: installed.length > 0 ? installed : finding.package.installedVersions,
     },
