@@ -11,6 +11,7 @@ import type { WindowRca } from './window-rca.js';
 import type { CapacityForecastsResponse, RightsizingResponse } from '../core/capacity-api.js';
 import type { CapacityForecastRequest } from './capacity/capacity-forecasts.js';
 import type { RightsizingRequest } from './capacity/rightsizing-report.js';
+import type { FindingsDesk } from './vulns/findings-desk.js';
 
 /** Silences and maintenance windows; create and expire are audited and take effect at once. */
 export interface SilenceControl {
@@ -63,6 +64,8 @@ export interface Engine {
   capacityForecasts(request: CapacityForecastRequest): CapacityForecastsResponse;
   /** CPU and memory usage against requests and limits per instance, with recommendations. */
   rightsizing(request: RightsizingRequest): RightsizingResponse;
+  /** Security findings: scanner imports, prioritisation, remediation tasks, deadline alerts (docs/findings.md). */
+  readonly findings: FindingsDesk;
   /** What log ingest cut, repaired or could not mine since start. */
   logStats(): LogIngestStats;
   /** Faults injected by the demo, when it runs in this process. */

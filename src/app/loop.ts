@@ -41,6 +41,8 @@ import { weeklyReports } from './reports/weekly-reports.js';
 import { capacityForecasts } from './capacity/capacity-forecasts.js';
 import { CapacityWatch } from './capacity/capacity-watch.js';
 import { rightsizingReport } from './capacity/rightsizing-report.js';
+import { FindingsDesk } from './vulns/findings-desk.js';
+import { loadConfiguredIntel } from './vulns/threat-intel-files.js';
 
 export interface LoopOptions {
   config: Config;
@@ -297,6 +299,17 @@ export function createLoop(options: LoopOptions): Loop {
   }, REPORT_CHECK_MS);
   weekly.unref();
 
+  loadConfiguredIntel(store, config.findings, now());
+  const findings = new FindingsDesk({ store, settings: config.findings, seeded: config.catalog, now, raise: (raised) => bus.publish('signals', raised) });
+  const evaluateFindings = setInterval(() => {
+    try {
+      findings.evaluate();
+    } catch (error) {
+      options.logger?.warn({ err: error }, 'findings evaluation failed (acceptance expiry, priorities, deadline alerts); retried next period');
+    }
+  }, config.findings.evaluateMinutes * 60_000);
+  evaluateFindings.unref();
+
   const actions = new IncidentActions(store);
   /** An incident a person changed goes on the bus like one the loop changed (RCA, notifications). */
   const changed = (incident: Incident): Incident => {
@@ -354,6 +367,7 @@ export function createLoop(options: LoopOptions): Loop {
     reports,
     capacityForecasts: (request) => capacityForecasts(store, request),
     rightsizing: (request) => rightsizingReport(store, request),
+    findings,
     logStats: () => logMining.stats(),
     demoFaults: () => demoFaults?.(),
     setDemoFaults: (provider) => {
@@ -366,6 +380,7 @@ export function createLoop(options: LoopOptions): Loop {
       clearInterval(escalations);
       clearInterval(sweeps);
       clearInterval(weekly);
+      clearInterval(evaluateFindings);
       await settle();
       await notifier.idle();
       await reports.idle();

@@ -3,6 +3,7 @@ import { demoCommand } from './demo.js';
 import { detectCommand } from './detect.js';
 import { logsCommand } from './logs.js';
 import { capacityCommand } from './capacity.js';
+import { findingsCommand } from './findings.js';
 import { oncallCommand } from './oncall.js';
 import { packageVersion } from './package-version.js';
 import { rcaCommand } from './rca.js';
@@ -28,6 +29,7 @@ export function buildProgram(): Command {
     .addCommand(oncallCommand())
     .addCommand(reportCommand())
     .addCommand(capacityCommand())
+    .addCommand(findingsCommand())
     .addCommand(silencesCommand())
     .addCommand(tokensCommand())
     .addCommand(replayCommand())
@@ -49,6 +51,8 @@ Examples:
                                  mute a service's alerts for two hours (docs/alerts.md)
   $ opsloop runbooks validate runbooks/
                                  check runbook files before deploying them (docs/runbooks.md)
+  $ opsloop findings import trivy.json
+                                 send a scanner report from CI (docs/findings.md)
   $ OPSLOOP_TOKEN=… opsloop tokens create --name collector --scope ingest
                                  an API token for a sender (docs/access.md)
 `,

@@ -79,6 +79,14 @@ const ALERT_DEFAULTS = {
 
 const CAPACITY_DEFAULTS = { alertAheadHours: 72, evaluateMinutes: 15, historyHours: 72 };
 
+const FINDINGS_DEFAULTS = {
+  maxReportBytes: 33_554_432,
+  evaluateMinutes: 15,
+  runtimeWindowHours: 24,
+  epssPocThreshold: 0.1,
+  deadlineDays: { Act: 7, Attend: 30, 'Track*': 90, Track: 180 },
+};
+
 const AUTH_DEFAULTS = {
   enabled: true,
   sessionHours: 12,
@@ -271,6 +279,34 @@ export const ConfigSchema = z
       })
       .strict()
       .default(CAPACITY_DEFAULTS),
+    /** Security findings (docs/findings.md). */
+    findings: z
+      .object({
+        /** CISA KEV catalogue (JSON) loaded at start; never downloaded. */
+        kevPath: z.string().min(1).optional(),
+        /** EPSS scores (CSV cve,epss,percentile, optionally .gz) loaded at start; never downloaded. */
+        epssPath: z.string().min(1).optional(),
+        /** Largest scanner report, KEV or EPSS upload accepted (scanner reports outgrow api.bodyLimitBytes). */
+        maxReportBytes: z.number().int().positive().default(FINDINGS_DEFAULTS.maxReportBytes),
+        /** Wall clock between evaluations: acceptance expiry, re-prioritisation, deadline alerts. */
+        evaluateMinutes: z.number().positive().default(FINDINGS_DEFAULTS.evaluateMinutes),
+        /** Telemetry this recent counts as runtime evidence that a service runs and serves. */
+        runtimeWindowHours: z.number().positive().default(FINDINGS_DEFAULTS.runtimeWindowHours),
+        /** EPSS probability from which SSVC exploitation counts as "poc". */
+        epssPocThreshold: z.number().min(0).max(1).default(FINDINGS_DEFAULTS.epssPocThreshold),
+        /** Days from first seen to fix, per SSVC decision. */
+        deadlineDays: z
+          .object({
+            Act: z.number().positive().default(FINDINGS_DEFAULTS.deadlineDays.Act),
+            Attend: z.number().positive().default(FINDINGS_DEFAULTS.deadlineDays.Attend),
+            'Track*': z.number().positive().default(FINDINGS_DEFAULTS.deadlineDays['Track*']),
+            Track: z.number().positive().default(FINDINGS_DEFAULTS.deadlineDays.Track),
+          })
+          .strict()
+          .default(FINDINGS_DEFAULTS.deadlineDays),
+      })
+      .strict()
+      .default(FINDINGS_DEFAULTS),
     alerts: z
       .object({
         /** Per source: a firing alert with no signal for this long resolves itself; 0 never. Replaces the default map. */

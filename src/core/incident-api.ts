@@ -193,6 +193,8 @@ export const CatalogEntrySchema = z.object({
   tier: z.number().int().min(1).max(4).optional().describe('1: customer-facing and critical … 4: internal, best effort'),
   runbooks: z.array(RunbookLinkSchema).max(50).default([]),
   repository: z.url({ protocol: /^https?$/ }).optional(),
+  images: z.array(z.string().trim().min(1).max(500)).max(50).optional().describe('Container images the service runs (any tag); security findings of these images belong to it (docs/findings.md)'),
+  internetFacing: z.boolean().optional().describe('Reachable from the internet; raises the exposure of its security findings'),
 });
 export type CatalogEntry = z.infer<typeof CatalogEntrySchema>;
 

@@ -32,6 +32,7 @@ import { demoRoutes } from './routes/demo.js';
 import { eventRoutes } from './routes/events.js';
 import { forecastRoutes } from './routes/forecast.js';
 import { capacityRoutes } from './routes/capacity.js';
+import { findingsRoutes } from './routes/findings.js';
 import { grafanaRoutes } from './routes/grafana.js';
 import { healthRoutes } from './routes/health.js';
 import { catalogRoutes } from './routes/catalog.js';
@@ -159,6 +160,7 @@ export async function buildApiServerWithAccess(options: ApiServerOptions): Promi
         { name: 'services', description: 'The service catalogue and call graph' },
         { name: 'telemetry', description: 'Metric series' },
         { name: 'capacity', description: 'Capacity forecasts (time to exhaustion) and right-sizing' },
+        { name: 'findings', description: 'Security findings from scanner reports: prioritisation (risk score, SSVC), remediation tasks, KEV and EPSS' },
         { name: 'logs', description: 'Log search and log templates (patterns)' },
         { name: 'traces', description: 'Trace search and trace detail with self times' },
         { name: 'changes', description: 'Deploys and configuration changes' },
@@ -191,6 +193,7 @@ export async function buildApiServerWithAccess(options: ApiServerOptions): Promi
     ...(options.backlog ? { backlog: options.backlog } : {}),
   };
   for (const plugin of ROUTE_PLUGINS) await app.register(plugin, routeOptions);
+  await app.register(findingsRoutes, { ...routeOptions, maxReportBytes: config.findings.maxReportBytes });
   await app.register(openapiRoutes);
   access.verifyDeclarations();
 

@@ -16,6 +16,7 @@ import type {
 } from '../core/records.js';
 import type { Scope } from '../core/access.js';
 import type { CatalogEntry, Postmortem, Problem } from '../core/incident-api.js';
+import type { Decision, Factor, Finding, FindingHistoryEntry, FindingStatus, IntelFileStatus, IntelStatus, LearnedWeight, Priority, ScanSummary, VulnSeverity } from '../core/findings-api.js';
 import type { Delivery, EscalationState, NotifyConfigKind, NotifyConfigRecord } from '../core/notify-api.js';
 import type { StoredReport, StoredReportSummary } from '../core/report-api.js';
 import type { MapSpan } from '../core/service-map-api.js';
@@ -508,6 +509,65 @@ export interface ReportRepository {
   latest(kind: StoredReport['kind']): StoredReportSummary | undefined;
 }
 
+/** A finding as stored: its record and, once prioritised, its priority. */
+export interface StoredFinding {
+  finding: Finding;
+  priority?: Priority;
+}
+
+/** Position in the highest-score-first finding order. */
+export interface FindingCursor {
+  score: number;
+  id: string;
+}
+
+export interface FindingFilter {
+  statuses?: readonly FindingStatus[];
+  severities?: readonly VulnSeverity[];
+  decisions?: readonly Decision[];
+  service?: string;
+  team?: string;
+  /** Only findings these teams own, or no team owns (team scoping); absent: all. */
+  visibleToTeams?: readonly string[];
+  kev?: boolean;
+  fixable?: boolean;
+  /** Case-insensitive substring of the vulnerability id, aliases, package or target. */
+  text?: string;
+  after?: FindingCursor;
+  limit?: number;
+}
+
+/** Security findings (docs/findings.md): scans, findings, their history, feedback and learned weights, KEV and EPSS. */
+export interface FindingsRepository {
+  /** The scan and the observations it was parsed into, kept whole. */
+  saveScan(scan: ScanSummary, observations: unknown): void;
+  /** Newest first. */
+  scansOf(target: string, limit: number): ScanSummary[];
+  /** Every finding of a target, whatever its status, oldest first. */
+  ofTarget(target: string): Finding[];
+  /** Inserts or replaces by id; keeps the stored priority when `priority` is absent. */
+  save(finding: Finding, priority?: Priority): void;
+  get(id: string): StoredFinding | undefined;
+  /** Highest score first, then id. */
+  list(filter?: FindingFilter): StoredFinding[];
+  appendHistory(findingId: string, entries: readonly FindingHistoryEntry[]): void;
+  /** Oldest first. */
+  history(findingId: string): FindingHistoryEntry[];
+  /** Every transition of every finding, oldest first, for burn-down series. */
+  allHistory(): Array<FindingHistoryEntry & { findingId: string }>;
+  addFeedback(entry: { findingId: string; team: string; factor: Factor; verdict: string; note?: string; by: string; timeMs: number }): void;
+  weights(): LearnedWeight[];
+  saveWeight(weight: LearnedWeight, updatedMs: number): void;
+  /** Replaces the whole KEV catalogue. */
+  replaceKev(entries: ReadonlyArray<{ cve: string; record: string }>, status: IntelFileStatus): void;
+  /** The stored KEV entry (JSON) of a CVE. */
+  kev(cve: string): string | undefined;
+  /** Replaces every EPSS score. */
+  replaceEpss(scores: ReadonlyArray<{ cve: string; probability: number; percentile: number }>, status: IntelFileStatus): void;
+  epss(cve: string): { probability: number; percentile: number } | undefined;
+  intelStatus(): IntelStatus;
+}
+
 export interface Store {
   readonly telemetry: TelemetryRepository;
   readonly serviceMap: ServiceMapRepository;
@@ -528,6 +588,7 @@ export interface Store {
   readonly groupingFeedback: GroupingFeedbackRepository;
   readonly access: AccessRepository;
   readonly reports: ReportRepository;
+  readonly findings: FindingsRepository;
   /** Runs `work` atomically: all of its writes land, or none. */
   transaction<T>(work: () => T): T;
   /** Answers whether the engine is reachable and migrated. */

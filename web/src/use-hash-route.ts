@@ -22,6 +22,8 @@ export type Route =
   | { page: 'trace'; traceId: string; spanId: string | undefined }
   | { page: 'oncall' }
   | { page: 'capacity' }
+  | { page: 'findings' }
+  | { page: 'finding'; id: string }
   | { page: 'escalation-policies' }
   | { page: 'notifications' }
   | { page: 'reports'; query: ReportsQuery }
@@ -41,6 +43,9 @@ export function parseRoute(hash: string): Route {
   if (path === '/catalog') return { page: 'catalog' };
   if (path === '/oncall') return { page: 'oncall' };
   if (path === '/capacity') return { page: 'capacity' };
+  if (path === '/findings') return { page: 'findings' };
+  const finding = /^\/findings\/([^/]+)$/.exec(path);
+  if (finding?.[1]) return { page: 'finding', id: decodeURIComponent(finding[1]) };
   if (path === '/escalation-policies') return { page: 'escalation-policies' };
   if (path === '/notifications') return { page: 'notifications' };
   if (path === '/reports') return { page: 'reports', query: parseReportsQuery(search) };

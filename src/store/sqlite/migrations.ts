@@ -410,6 +410,69 @@ CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 
 CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
 `;
 
+// Security findings (docs/findings.md): scans as parsed, findings with their priority in
+// columns for filtering and ordering, their history, triage feedback and the weights learned
+// from it, and the KEV and EPSS files, each replaced whole when loaded.
+const SECURITY_FINDINGS = `
+CREATE TABLE finding_scans (
+  id TEXT PRIMARY KEY,
+  target TEXT NOT NULL,
+  imported_ms INTEGER NOT NULL,
+  record TEXT NOT NULL,
+  observations TEXT NOT NULL
+);
+CREATE INDEX finding_scans_target ON finding_scans (target, imported_ms);
+CREATE TABLE findings (
+  id TEXT PRIMARY KEY,
+  target TEXT NOT NULL,
+  status TEXT NOT NULL,
+  team TEXT,
+  services TEXT NOT NULL,
+  score REAL NOT NULL DEFAULT 0,
+  decision TEXT,
+  severity TEXT,
+  kev INTEGER NOT NULL DEFAULT 0,
+  fixable INTEGER NOT NULL DEFAULT 0,
+  first_seen_ms INTEGER NOT NULL,
+  search TEXT NOT NULL,
+  record TEXT NOT NULL,
+  priority TEXT
+);
+CREATE INDEX findings_target ON findings (target);
+CREATE INDEX findings_rank ON findings (score DESC, id);
+CREATE TABLE finding_history (
+  id INTEGER PRIMARY KEY,
+  finding_id TEXT NOT NULL REFERENCES findings (id),
+  time_ms INTEGER NOT NULL,
+  from_status TEXT,
+  to_status TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  reason TEXT NOT NULL
+);
+CREATE INDEX finding_history_finding ON finding_history (finding_id, id);
+CREATE TABLE finding_feedback (
+  id INTEGER PRIMARY KEY,
+  finding_id TEXT NOT NULL REFERENCES findings (id),
+  team TEXT NOT NULL,
+  factor TEXT NOT NULL,
+  verdict TEXT NOT NULL,
+  note TEXT,
+  actor TEXT NOT NULL,
+  time_ms INTEGER NOT NULL
+);
+CREATE TABLE finding_weights (
+  team TEXT NOT NULL,
+  factor TEXT NOT NULL,
+  weight REAL NOT NULL,
+  feedback INTEGER NOT NULL,
+  updated_ms INTEGER NOT NULL,
+  PRIMARY KEY (team, factor)
+) WITHOUT ROWID;
+CREATE TABLE vuln_kev (cve TEXT PRIMARY KEY, record TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE vuln_epss (cve TEXT PRIMARY KEY, probability REAL NOT NULL, percentile REAL NOT NULL) WITHOUT ROWID;
+CREATE TABLE vuln_intel (kind TEXT PRIMARY KEY, record TEXT NOT NULL);
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial telemetry', sql: INITIAL_TELEMETRY },
   { version: 2, name: 'initial state', sql: INITIAL_STATE },
@@ -426,4 +489,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 13, name: 'span trace keys', sql: SPAN_TRACE_KEYS },
   { version: 14, name: 'improvement reports', sql: IMPROVEMENT_REPORTS },
   { version: 15, name: 'audit trail', sql: AUDIT_TRAIL },
+  { version: 16, name: 'security findings', sql: SECURITY_FINDINGS },
 ];

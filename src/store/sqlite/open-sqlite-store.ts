@@ -7,6 +7,7 @@ import { SqliteAlertRepository } from './alert-repository.js';
 import { SqliteChangeRepository } from './change-repository.js';
 import { SqliteConnection } from './connection.js';
 import { SqliteCatalogRepository } from './catalog-repository.js';
+import { SqliteFindingsRepository } from './findings-repository.js';
 import { SqliteGroupingFeedbackRepository } from './grouping-feedback-repository.js';
 import { SqliteIncidentRepository } from './incident-repository.js';
 import { SqliteLogRepository } from './log-repository.js';
@@ -98,6 +99,7 @@ class SqliteStore implements Store {
   readonly groupingFeedback: SqliteGroupingFeedbackRepository;
   readonly access: SqliteAccessRepository;
   readonly reports: SqliteReportRepository;
+  readonly findings: SqliteFindingsRepository;
   readonly #conn: SqliteConnection;
   readonly #alertActivity: AlertActivity;
   readonly #expectedVersion = latestVersion(MIGRATIONS);
@@ -127,6 +129,7 @@ class SqliteStore implements Store {
     this.groupingFeedback = new SqliteGroupingFeedbackRepository(conn);
     this.access = new SqliteAccessRepository(conn);
     this.reports = new SqliteReportRepository(conn);
+    this.findings = new SqliteFindingsRepository(conn);
   }
 
   transaction<T>(work: () => T): T {

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { seriesKey } from '../../../src/core/series.js';
 import { alertsContract } from './alerts-contract.js';
 import { changesContract } from './changes-contract.js';
+import { findingsContract } from './findings-contract.js';
 import { type OpenStore, alert, incident, metricPoint } from './fixtures.js';
 import { incidentManagementContract } from './incident-management-contract.js';
 import { incidentsContract } from './incidents-contract.js';
@@ -32,6 +33,7 @@ export function storeContract(open: OpenStore): void {
   notifyContract(open);
   reportsContract(open);
   windowsContract(open);
+  findingsContract(open);
 
   describe('Store', () => {
     it('transaction() returns the result of its work and keeps its writes', () => {

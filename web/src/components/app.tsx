@@ -3,6 +3,8 @@ import type { WhoAmI } from '../access-types.js';
 import { useAccess, type Access } from '../use-access.js';
 import { useHashRoute, type Route } from '../use-hash-route.js';
 import { CapacityPage } from './capacity-page.js';
+import { FindingPage } from './finding-page.js';
+import { FindingsPage } from './findings-page.js';
 import { CatalogPage } from './catalog-page.js';
 import { EscalationPoliciesPage } from './escalation-policies-page.js';
 import { AlertsPage } from './alerts-page.js';
@@ -109,6 +111,9 @@ function Shell({ route, access, who }: { route: Route; access: Access; who: WhoA
           <a href="#/capacity" className={section === 'capacity' ? 'active' : undefined}>
             Capacity
           </a>
+          <a href="#/findings" className={section === 'findings' ? 'active' : undefined}>
+            Findings
+          </a>
           <a href="#/oncall" className={section === 'oncall' ? 'active' : undefined}>
             On call
           </a>
@@ -135,7 +140,7 @@ function Shell({ route, access, who }: { route: Route; access: Access; who: WhoA
 }
 
 /** Which top-level nav entry a page belongs to. */
-function sectionOf(route: Route): 'incidents' | 'alerts' | 'silences' | 'services' | 'catalog' | 'map' | 'metrics' | 'logs' | 'traces' | 'capacity' | 'oncall' | 'reports' | 'audit' {
+function sectionOf(route: Route): 'incidents' | 'alerts' | 'silences' | 'services' | 'catalog' | 'map' | 'metrics' | 'logs' | 'traces' | 'capacity' | 'findings' | 'oncall' | 'reports' | 'audit' {
   switch (route.page) {
     case 'oncall':
     case 'escalation-policies':
@@ -160,6 +165,9 @@ function sectionOf(route: Route): 'incidents' | 'alerts' | 'silences' | 'service
     case 'traces':
     case 'trace':
       return 'traces';
+    case 'findings':
+    case 'finding':
+      return 'findings';
     default:
       return 'incidents';
   }
@@ -206,6 +214,10 @@ function renderPage(route: Route, who: WhoAmI | undefined) {
       return <TracePage key={route.traceId} traceId={route.traceId} spanId={route.spanId} />;
     case 'capacity':
       return <CapacityPage />;
+    case 'findings':
+      return <FindingsPage />;
+    case 'finding':
+      return <FindingPage key={route.id} id={route.id} />;
     case 'oncall':
       return <OnCallPage />;
     case 'reports':
