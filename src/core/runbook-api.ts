@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { ROLES } from './access.js';
+import { ErrorResponseSchema } from './api.js';
 import { STEP_TYPES } from './runbook.js';
 
 const RunbookIdSchema = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'a runbook id: lower-case letters, digits, "_" or "-"');
@@ -84,7 +85,7 @@ export const RunbookResponseSchema = z.object({ runbook: RunbookDetailSchema });
 export const RunbookVersionResponseSchema = z.object({ version: RunbookVersionSchema, source: z.string() });
 export const RunbookValidateResponseSchema = z.object({ valid: z.boolean(), problems: z.array(RunbookProblemSchema) });
 /** A 400 for YAML that does not load: the usual error shape plus every problem. */
-export const RunbookProblemsErrorSchema = z.object({ error: z.string(), message: z.string(), problems: z.array(RunbookProblemSchema) });
+export const RunbookProblemsErrorSchema = ErrorResponseSchema.extend({ problems: z.array(RunbookProblemSchema) });
 
 // --- Executions --------------------------------------------------------------------------------
 

@@ -6,7 +6,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import { loadRunbook, type RunbookProblem } from '../../act/runbooks/load-runbook.js';
+import { formatProblems, loadRunbook, type RunbookProblem } from '../../act/runbooks/load-runbook.js';
 import { compileRunbook, type CompiledRunbook } from '../../act/runbooks/runbook-triggers.js';
 import { OpsError } from '../../core/errors.js';
 import type { Runbook } from '../../core/runbook.js';
@@ -24,14 +24,6 @@ export interface CatalogEntry {
   source: string;
   updatedMs: number;
   updatedBy: string;
-}
-
-/** Thrown for YAML that does not load: the route answers 400 with every problem. */
-export class RunbookProblemsError extends Error {
-  override readonly name = 'RunbookProblemsError';
-  constructor(readonly problems: RunbookProblem[]) {
-    super(`the runbook has ${problems.length} problem${problems.length === 1 ? '' : 's'}: ${problems.map((p) => `${p.line}:${p.column}: ${p.message}`).join('; ')}`);
-  }
 }
 
 const EXTENSIONS = new Set(['.yaml', '.yml']);
@@ -86,10 +78,10 @@ export class RunbookCatalog {
     return [...this.#fileProblems];
   }
 
-  /** Creates (`expectedId` undefined) or saves a new version; throws RunbookProblemsError or OpsError. */
+  /** Creates (`expectedId` undefined) or saves a new version; throws OpsError (VALIDATION names every problem). */
   save(source: string, by: string, atMs: number, expectedId?: string): CatalogEntry {
     const loaded = loadRunbook(source, 'api');
-    if (!loaded.ok) throw new RunbookProblemsError(loaded.problems);
+    if (!loaded.ok) throw new OpsError('OPS_ERR_VALIDATION', [formatProblems(loaded.problems)]);
     const { id } = loaded.runbook;
     if (expectedId !== undefined && id !== expectedId) throw new OpsError('OPS_ERR_VALIDATION', [`the YAML says id "${id}" but the URL names runbook ${expectedId}; the id of a runbook cannot change`]);
     this.#refuseFile(id);
