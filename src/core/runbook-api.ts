@@ -82,6 +82,7 @@ export const RunbookListResponseSchema = z.object({
   problems: z.array(RunbookProblemSchema).describe('Files in runbooks.dir that did not load, with file:line:column'),
 });
 export const RunbookResponseSchema = z.object({ runbook: RunbookDetailSchema });
+export const RunbookDeleteResponseSchema = z.object({ deleted: z.string().describe('The id of the deleted runbook') });
 export const RunbookVersionResponseSchema = z.object({ version: RunbookVersionSchema, source: z.string() });
 export const RunbookValidateResponseSchema = z.object({ valid: z.boolean(), problems: z.array(RunbookProblemSchema) });
 /** A 400 for YAML that does not load: the usual error shape plus every problem. */

@@ -6,7 +6,6 @@
  * the kill switch `admin`. Changes are audited by the audit trail; executions audit themselves.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Principal, Role } from '../../core/access.js';
 import { formatProblems, loadRunbook } from '../../act/runbooks/load-runbook.js';
 import {
@@ -21,6 +20,7 @@ import {
   IncidentOffersParamsSchema,
   KillSwitchBodySchema,
   KillSwitchResponseSchema,
+  RunbookDeleteResponseSchema,
   RunbookEnabledBodySchema,
   RunbookIdParamsSchema,
   RunbookListResponseSchema,
@@ -139,11 +139,11 @@ export const runbookRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
     '/api/v1/runbooks/:id',
     {
       config: { permission: 'admin', audit: { action: 'runbook.delete', subjectKind: 'runbook', read: runbookRecord } },
-      schema: { summary: 'Delete a runbook created through the API (its executions stay)', tags: TAGS, params: RunbookIdParamsSchema, response: { 204: z.null().describe('Deleted'), ...errorResponses(400, 404, 409) } },
+      schema: { summary: 'Delete a runbook created through the API (its executions stay)', tags: TAGS, params: RunbookIdParamsSchema, response: { 200: RunbookDeleteResponseSchema, ...errorResponses(400, 404, 409) } },
     },
-    async (request, reply) => {
+    async (request) => {
       catalog.delete(request.params.id);
-      return reply.code(204).send(null);
+      return { deleted: request.params.id };
     },
   );
 
