@@ -12,6 +12,7 @@ import type { CapacityForecastsResponse, RightsizingResponse } from '../core/cap
 import type { CapacityForecastRequest } from './capacity/capacity-forecasts.js';
 import type { RightsizingRequest } from './capacity/rightsizing-report.js';
 import type { FindingsDesk } from './vulns/findings-desk.js';
+import type { Runbooks } from './runbooks/runbooks.js';
 
 /** Silences and maintenance windows; create and expire are audited and take effect at once. */
 export interface SilenceControl {
@@ -70,6 +71,8 @@ export interface Engine {
   logStats(): LogIngestStats;
   /** Faults injected by the demo, when it runs in this process. */
   demoFaults(): Fault[] | undefined;
+  /** Runbooks and their executions (docs/runbooks.md). */
+  readonly runbooks: Runbooks;
   /** Notifications and escalations: test sends, and waiting for sends in flight. */
   readonly notifications: Pick<Notifier, 'sendTest' | 'tick' | 'idle'>;
   /** Resolves once everything accepted so far has been analysed. */

@@ -9,7 +9,7 @@ import { InputError } from './input-error.js';
 import { TOKEN_ENV, type ServerOptions } from './server-options.js';
 
 export interface ApiCall<S extends z.ZodType> {
-  method: 'GET' | 'POST' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** Path and query, e.g. /api/v1/oncall/now?schedule=primary */
   path: string;
   body?: unknown;

@@ -50,6 +50,7 @@ import { openapiRoutes } from './routes/openapi.js';
 import { pagerdutyRoutes } from './routes/pagerduty.js';
 import { rcaRoutes } from './routes/rca.js';
 import { reportRoutes } from './routes/reports.js';
+import { runbookRoutes } from './routes/runbooks.js';
 import { serviceRoutes } from './routes/services.js';
 import { silenceRoutes } from './routes/silences.js';
 import { seriesRoutes } from './routes/series.js';
@@ -76,6 +77,7 @@ export interface ApiServerOptions {
 
 /** Adding a resource is one entry here plus its file under routes/. */
 const ROUTE_PLUGINS = [
+  runbookRoutes,
   healthRoutes,
   authRoutes,
   tokenRoutes,

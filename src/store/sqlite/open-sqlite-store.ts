@@ -20,6 +20,7 @@ import { SqliteModelStateRepository } from './model-state-repository.js';
 import { SqlitePostmortemRepository } from './postmortem-repository.js';
 import { SqliteProblemRepository } from './problem-repository.js';
 import { SqliteReportRepository } from './report-repository.js';
+import { SqliteRunbookRepository } from './runbook-repository.js';
 import { SqliteNotifyRepository } from './notify-repository.js';
 import { SqliteTelemetryRepository } from './telemetry-repository.js';
 import { registerSpanAttributeFunction } from './span-attribute-sql.js';
@@ -100,6 +101,7 @@ class SqliteStore implements Store {
   readonly access: SqliteAccessRepository;
   readonly reports: SqliteReportRepository;
   readonly findings: SqliteFindingsRepository;
+  readonly runbooks: SqliteRunbookRepository;
   readonly #conn: SqliteConnection;
   readonly #alertActivity: AlertActivity;
   readonly #expectedVersion = latestVersion(MIGRATIONS);
@@ -130,6 +132,7 @@ class SqliteStore implements Store {
     this.access = new SqliteAccessRepository(conn);
     this.reports = new SqliteReportRepository(conn);
     this.findings = new SqliteFindingsRepository(conn);
+    this.runbooks = new SqliteRunbookRepository(conn);
   }
 
   transaction<T>(work: () => T): T {
