@@ -1,4 +1,5 @@
-import type { Fault, LogIngestStats } from '../core/api.js';
+import type { LogIngestStats } from '../core/api.js';
+import type { DemoControl } from '../demo/index.js';
 import type { Incident, TimelineEntry } from '../core/records.js';
 import type { IncidentEdit } from '../engage/incidents/lifecycle.js';
 import type { SignalSink, TelemetrySink } from '../ingest/sink.js';
@@ -65,8 +66,8 @@ export interface Engine {
   rightsizing(request: RightsizingRequest): RightsizingResponse;
   /** What log ingest cut, repaired or could not mine since start. */
   logStats(): LogIngestStats;
-  /** Faults injected by the demo, when it runs in this process. */
-  demoFaults(): Fault[] | undefined;
+  /** The demo, when it runs in this process: its faults (ground truth) and remediation endpoints. */
+  demo(): DemoControl | undefined;
   /** Notifications and escalations: test sends, and waiting for sends in flight. */
   readonly notifications: Pick<Notifier, 'sendTest' | 'tick' | 'idle'>;
   /** Resolves once everything accepted so far has been analysed. */
