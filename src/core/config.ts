@@ -2,6 +2,7 @@
  * The one configuration schema. The CLI reads a file, the environment and flags, validates
  * the merge once with this schema and freezes it; nothing else reads process.env.
  */
+import { isAbsolute } from 'node:path';
 import { z } from 'zod';
 import { CelExpressionSchema } from './cel-expression.js';
 import { CatalogEntrySchema } from './incident-api.js';
@@ -135,6 +136,28 @@ const AuthSchema = z
   })
   .strict()
   .default(AUTH_DEFAULTS);
+
+/** A command runbooks may run (docs/runbooks.md "Configuration"): a fixed program, never a shell. */
+const ExecutorSchema = z
+  .object({
+    command: z.string().refine((path) => isAbsolute(path), 'must be an absolute path (no lookup in PATH)'),
+    args: z.array(z.string()).default([]).describe('Passed before the runbook\'s arguments'),
+    allowArgs: z
+      .string()
+      .refine((pattern) => {
+        try {
+          new RegExp(pattern);
+          return true;
+        } catch {
+          return false;
+        }
+      }, 'must be a regular expression')
+      .optional()
+      .describe('Every argument a runbook passes must match this (anchored)'),
+  })
+  .strict();
+
+const RUNBOOK_DEFAULTS = { executors: {}, killSwitch: false, maxDepth: 3, approvalExpirySweepSeconds: 15 };
 
 export const ConfigSchema = z
   .object({
@@ -271,6 +294,22 @@ export const ConfigSchema = z
       })
       .strict()
       .default(CAPACITY_DEFAULTS),
+    /** Runbooks (docs/runbooks.md "Configuration"). */
+    runbooks: z
+      .object({
+        /** YAML runbooks loaded at start; a file with problems is reported and skipped. */
+        dir: z.string().min(1).optional(),
+        /** Named commands exec steps may run. */
+        executors: z.record(z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'an executor name: lower-case letters, digits, "_" or "-"'), ExecutorSchema).default({}),
+        /** Engage the kill switch at every start: no execution starts until an admin releases it. */
+        killSwitch: z.boolean().default(false),
+        /** How deep runbook steps may call runbooks. */
+        maxDepth: z.number().int().min(0).max(10).default(3),
+        /** Wall clock between checks for expired approvals. */
+        approvalExpirySweepSeconds: z.number().positive().max(3600).default(15),
+      })
+      .strict()
+      .default(RUNBOOK_DEFAULTS),
     alerts: z
       .object({
         /** Per source: a firing alert with no signal for this long resolves itself; 0 never. Replaces the default map. */

@@ -19,6 +19,7 @@ import type { CatalogEntry, Postmortem, Problem } from '../core/incident-api.js'
 import type { Delivery, EscalationState, NotifyConfigKind, NotifyConfigRecord } from '../core/notify-api.js';
 import type { StoredReport, StoredReportSummary } from '../core/report-api.js';
 import type { MapSpan } from '../core/service-map-api.js';
+import type { Execution, ExecutionStatus, RunbookOffer, RunbookVersion, StepRecordView } from '../core/runbook-api.js';
 import type { AuditEntry, Silence } from '../core/silence-api.js';
 import type { SpanOutcome, TemplateCount } from '../core/window-outcomes.js';
 
@@ -508,6 +509,63 @@ export interface ReportRepository {
   latest(kind: StoredReport['kind']): StoredReportSummary | undefined;
 }
 
+/** A runbook saved through the API: its current version and whether it may run. */
+export interface StoredRunbook {
+  id: string;
+  version: number;
+  enabled: boolean;
+  updatedMs: number;
+  updatedBy: string;
+  /** The current version's YAML. */
+  source: string;
+}
+
+export interface ExecutionFilter {
+  runbookId?: string;
+  incidentId?: string;
+  statuses?: readonly ExecutionStatus[];
+  dryRun?: boolean;
+  /** Created at or after. */
+  fromMs?: number;
+  limit?: number;
+}
+
+/** An execution as stored: the record shown (inputs redacted) and the inputs templates need. */
+export interface StoredExecution {
+  execution: Omit<Execution, 'steps'>;
+  inputs: Record<string, string | number | boolean>;
+}
+
+/** Runbooks saved through the API (versioned), executions with their step records, offers and runbook state. */
+export interface RunbookRepository {
+  /** Saves `source` as the next version (1 for a new runbook) and returns it. */
+  saveVersion(id: string, source: string, atMs: number, by: string): StoredRunbook;
+  get(id: string): StoredRunbook | undefined;
+  list(): StoredRunbook[];
+  /** Newest first. */
+  versions(id: string): RunbookVersion[];
+  versionSource(id: string, version: number): string | undefined;
+  setEnabled(id: string, enabled: boolean, atMs: number, by: string): StoredRunbook | undefined;
+  /** Deletes the runbook and its versions; its executions stay. */
+  delete(id: string): boolean;
+
+  /** Inserts or replaces the execution (not its step records). */
+  saveExecution(stored: StoredExecution): void;
+  appendStep(executionId: string, record: StepRecordView): void;
+  getExecution(id: string): StoredExecution | undefined;
+  steps(executionId: string): StepRecordView[];
+  /** Newest first. */
+  executions(filter?: ExecutionFilter): Array<StoredExecution['execution']>;
+
+  /** False when the runbook was already offered for the incident. */
+  saveOffer(offer: RunbookOffer): boolean;
+  updateOffer(offer: RunbookOffer): void;
+  offers(incidentId: string): RunbookOffer[];
+
+  state(key: string): string | undefined;
+  setState(key: string, value: string): void;
+}
+
 export interface Store {
   readonly telemetry: TelemetryRepository;
   readonly serviceMap: ServiceMapRepository;
@@ -528,6 +586,7 @@ export interface Store {
   readonly groupingFeedback: GroupingFeedbackRepository;
   readonly access: AccessRepository;
   readonly reports: ReportRepository;
+  readonly runbooks: RunbookRepository;
   /** Runs `work` atomically: all of its writes land, or none. */
   transaction<T>(work: () => T): T;
   /** Answers whether the engine is reachable and migrated. */

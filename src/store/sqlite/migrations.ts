@@ -410,6 +410,61 @@ CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 
 CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
 `;
 
+// Runbooks and their executions (docs/runbooks.md): runbooks saved through the API with every
+// version's YAML; executions with their step records as they end (live step logs); the offers
+// triggers made for incidents; and small runbook state (the kill switch, the approval-link key).
+// `inputs` keeps what templates need (an approval may come after a restart); the API shows it redacted.
+const RUNBOOKS = `
+CREATE TABLE runbooks (
+  id TEXT PRIMARY KEY,
+  version INTEGER NOT NULL,
+  enabled INTEGER NOT NULL DEFAULT 1,
+  updated_ms INTEGER NOT NULL,
+  updated_by TEXT NOT NULL
+);
+CREATE TABLE runbook_versions (
+  runbook_id TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  source TEXT NOT NULL,
+  created_ms INTEGER NOT NULL,
+  created_by TEXT NOT NULL,
+  PRIMARY KEY (runbook_id, version)
+);
+CREATE TABLE runbook_executions (
+  id TEXT PRIMARY KEY,
+  runbook_id TEXT NOT NULL,
+  incident_id TEXT,
+  status TEXT NOT NULL,
+  dry_run INTEGER NOT NULL,
+  target TEXT,
+  created_ms INTEGER NOT NULL,
+  execution TEXT NOT NULL,
+  inputs TEXT NOT NULL
+);
+CREATE INDEX runbook_executions_runbook ON runbook_executions (runbook_id, created_ms);
+CREATE INDEX runbook_executions_incident ON runbook_executions (incident_id, created_ms);
+CREATE INDEX runbook_executions_status ON runbook_executions (status, created_ms);
+CREATE TABLE runbook_step_records (
+  execution_id TEXT NOT NULL REFERENCES runbook_executions (id) ON DELETE CASCADE,
+  seq INTEGER NOT NULL,
+  record TEXT NOT NULL,
+  PRIMARY KEY (execution_id, seq)
+);
+CREATE TABLE runbook_offers (
+  id TEXT PRIMARY KEY,
+  runbook_id TEXT NOT NULL,
+  incident_id TEXT NOT NULL,
+  created_ms INTEGER NOT NULL,
+  offer TEXT NOT NULL,
+  UNIQUE (runbook_id, incident_id)
+);
+CREATE INDEX runbook_offers_incident ON runbook_offers (incident_id, created_ms);
+CREATE TABLE runbook_state (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial telemetry', sql: INITIAL_TELEMETRY },
   { version: 2, name: 'initial state', sql: INITIAL_STATE },
@@ -426,4 +481,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 13, name: 'span trace keys', sql: SPAN_TRACE_KEYS },
   { version: 14, name: 'improvement reports', sql: IMPROVEMENT_REPORTS },
   { version: 15, name: 'audit trail', sql: AUDIT_TRAIL },
+  { version: 16, name: 'runbooks and executions', sql: RUNBOOKS },
 ];

@@ -19,6 +19,7 @@ import { SqliteModelStateRepository } from './model-state-repository.js';
 import { SqlitePostmortemRepository } from './postmortem-repository.js';
 import { SqliteProblemRepository } from './problem-repository.js';
 import { SqliteReportRepository } from './report-repository.js';
+import { SqliteRunbookRepository } from './runbook-repository.js';
 import { SqliteNotifyRepository } from './notify-repository.js';
 import { SqliteTelemetryRepository } from './telemetry-repository.js';
 import { registerSpanAttributeFunction } from './span-attribute-sql.js';
@@ -98,6 +99,7 @@ class SqliteStore implements Store {
   readonly groupingFeedback: SqliteGroupingFeedbackRepository;
   readonly access: SqliteAccessRepository;
   readonly reports: SqliteReportRepository;
+  readonly runbooks: SqliteRunbookRepository;
   readonly #conn: SqliteConnection;
   readonly #alertActivity: AlertActivity;
   readonly #expectedVersion = latestVersion(MIGRATIONS);
@@ -127,6 +129,7 @@ class SqliteStore implements Store {
     this.groupingFeedback = new SqliteGroupingFeedbackRepository(conn);
     this.access = new SqliteAccessRepository(conn);
     this.reports = new SqliteReportRepository(conn);
+    this.runbooks = new SqliteRunbookRepository(conn);
   }
 
   transaction<T>(work: () => T): T {
