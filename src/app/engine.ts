@@ -12,6 +12,7 @@ import type { WindowRca } from './window-rca.js';
 import type { CapacityForecastsResponse, RightsizingResponse } from '../core/capacity-api.js';
 import type { CapacityForecastRequest } from './capacity/capacity-forecasts.js';
 import type { RightsizingRequest } from './capacity/rightsizing-report.js';
+import type { Runbooks } from './runbooks/runbooks.js';
 
 /** Silences and maintenance windows; create and expire are audited and take effect at once. */
 export interface SilenceControl {
@@ -68,6 +69,8 @@ export interface Engine {
   logStats(): LogIngestStats;
   /** The demo, when it runs in this process: its faults (ground truth) and remediation endpoints. */
   demo(): DemoControl | undefined;
+  /** Runbooks and their executions (docs/runbooks.md). */
+  readonly runbooks: Runbooks;
   /** Notifications and escalations: test sends, and waiting for sends in flight. */
   readonly notifications: Pick<Notifier, 'sendTest' | 'tick' | 'idle'>;
   /** Resolves once everything accepted so far has been analysed. */

@@ -41,6 +41,7 @@ import { weeklyReports } from './reports/weekly-reports.js';
 import { capacityForecasts } from './capacity/capacity-forecasts.js';
 import { CapacityWatch } from './capacity/capacity-watch.js';
 import { rightsizingReport } from './capacity/rightsizing-report.js';
+import { createRunbooks, type RunbooksOptions } from './runbooks/runbooks.js';
 
 export interface LoopOptions {
   config: Config;
@@ -48,6 +49,8 @@ export interface LoopOptions {
   logger?: Pick<Logger, 'error' | 'warn' | 'info'>;
   /** Wall clock for human actions and retention; analysis runs on event time only. */
   now?: () => number;
+  /** Tests: the runbook clock, channel senders and verify polling. */
+  runbooks?: Pick<RunbooksOptions, 'clock' | 'senders' | 'verifyPollMs'>;
   /** Log template miners kept in memory (one per service); others wait in the store. @default 100 */
   liveLogMiners?: number;
 }
@@ -295,6 +298,21 @@ export function createLoop(options: LoopOptions): Loop {
     return incident;
   };
 
+  const runbooks = createRunbooks({
+    config,
+    store,
+    now,
+    uiUrl,
+    incidents: {
+      note: (id, text, by) => actions.write(id, 'note', text, { by, atMs: now() }),
+      acknowledge: (id, by) => changed(actions.acknowledge(id, { by, atMs: now() })),
+      resolve: (id, by, resolution) => changed(actions.resolve(id, { by, atMs: now() }, resolution)),
+    },
+    ...(options.logger ? { logger: options.logger } : {}),
+    ...options.runbooks,
+  });
+  bus.subscribe('incidents.changed', (incidents) => runbooks.automation.onIncidents(incidents));
+
   const settle = async () => {
     while (bus.backlog() > 0) await bus.drain();
   };
@@ -306,6 +324,7 @@ export function createLoop(options: LoopOptions): Loop {
     telemetry,
     signals,
     notifications: notifier,
+    runbooks,
     acknowledge: (id, by) => changed(actions.acknowledge(id, { by, atMs: now() })),
     resolve: (id, by, resolution) => changed(actions.resolve(id, { by, atMs: now() }, resolution)),
     closeIncident: (id, by) => changed(actions.close(id, { by, atMs: now() })),
@@ -356,6 +375,7 @@ export function createLoop(options: LoopOptions): Loop {
       clearInterval(escalations);
       clearInterval(sweeps);
       clearInterval(weekly);
+      await runbooks.close();
       await settle();
       await notifier.idle();
       await reports.idle();

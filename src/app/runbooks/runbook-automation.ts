@@ -1,0 +1,139 @@
+/**
+ * What starts runbooks without a person (docs/runbooks.md "Triggers"): when an incident opens
+ * or gains alerts, runbooks whose incident or alert trigger holds are offered for it — or
+ * started, when `decideAutoRun` says so (approval still applies if the runbook requires it);
+ * and cron schedules (croner) start theirs. Each runbook is offered once per incident.
+ */
+import { Cron } from 'croner';
+import type { Logger } from 'pino';
+import { matchingRunbooks, type TriggerMatch } from '../../act/runbooks/runbook-triggers.js';
+import type { Incident } from '../../core/records.js';
+import type { Runbook } from '../../core/runbook.js';
+import type { RunbookOffer } from '../../core/runbook-api.js';
+import { newId } from '../../core/ids.js';
+import type { Store } from '../../store/store.js';
+import type { RunbookCatalog } from './runbook-catalog.js';
+import type { RunbookExecutions } from './runbook-executions.js';
+
+export interface AutoRunDecision {
+  run: boolean;
+  /** Shown with the offer: why it ran or waits for a person. */
+  reason: string;
+}
+
+/**
+ * The policy hook: whether a matched runbook runs by itself. The learning module
+ * (src/act/runbooks/recommend.ts) plugs in here with the evidence of similar past incidents.
+ */
+export type AutoRunDecider = (runbook: Runbook, incident: Incident, evidence: TriggerMatch) => AutoRunDecision;
+
+/** Until outcomes are learned: only runbooks that allow it and need nobody's approval. */
+export const decideAutoRun: AutoRunDecider = (runbook) => {
+  if (!runbook.autoRun.enabled) return { run: false, reason: 'offered: autoRun is off for this runbook' };
+  if (runbook.approval.required) return { run: false, reason: 'offered: the runbook requires approval' };
+  return { run: true, reason: 'run automatically: autoRun is on and no approval is required' };
+};
+
+export interface AutomationOptions {
+  store: Store;
+  catalog: RunbookCatalog;
+  executions: RunbookExecutions;
+  now: () => number;
+  decide?: AutoRunDecider;
+  logger?: Pick<Logger, 'warn'>;
+}
+
+export class RunbookAutomation {
+  readonly #options: AutomationOptions;
+  #decide: AutoRunDecider;
+  /** Alerts last seen per open incident: triggers are evaluated when it opens or grows. */
+  readonly #alertCounts = new Map<string, number>();
+  #schedules: Cron[] = [];
+
+  constructor(options: AutomationOptions) {
+    this.#options = options;
+    this.#decide = options.decide ?? decideAutoRun;
+    options.catalog.onChange(() => this.#arm());
+    this.#arm();
+  }
+
+  /** Lets the learning module replace the policy. */
+  setDecider(decide: AutoRunDecider): void {
+    this.#decide = decide;
+  }
+
+  onIncidents(incidents: readonly Incident[]): void {
+    for (const incident of incidents) {
+      if (incident.status !== 'triggered' && incident.status !== 'acknowledged') {
+        this.#alertCounts.delete(incident.id);
+        continue;
+      }
+      if ((this.#alertCounts.get(incident.id) ?? 0) >= incident.alertIds.length) continue;
+      this.#alertCounts.set(incident.id, incident.alertIds.length);
+      try {
+        this.#offer(incident);
+      } catch (error) {
+        this.#options.logger?.warn({ err: error, incident: incident.id }, 'runbook triggers failed on an incident');
+      }
+    }
+  }
+
+  offers(incidentId: string): RunbookOffer[] {
+    return this.#options.store.runbooks.offers(incidentId);
+  }
+
+  close(): void {
+    for (const job of this.#schedules) job.stop();
+    this.#schedules = [];
+  }
+
+  #offer(incident: Incident): void {
+    const { store, catalog, executions, logger } = this.#options;
+    const candidates = catalog.list().filter((entry) => entry.enabled && (entry.runbook.triggers.incident !== undefined || entry.runbook.triggers.alert !== undefined));
+    if (candidates.length === 0) return;
+    const alerts = incident.alertIds.flatMap((id) => store.alerts.get(id) ?? []);
+    const matches = matchingRunbooks(candidates.map((entry) => entry.compiled), incident, alerts, (runbookId, error) =>
+      logger?.warn({ err: error, runbook: runbookId, incident: incident.id }, 'runbook trigger failed on an incident; counted as no match'),
+    );
+    for (const match of matches) {
+      const decision = this.#decide(match.runbook, incident, match);
+      const offer: RunbookOffer = {
+        id: newId('rbo'),
+        runbookId: match.runbook.id,
+        incidentId: incident.id,
+        by: match.by,
+        ...(match.alertId !== undefined ? { alertId: match.alertId } : {}),
+        createdMs: this.#options.now(),
+        decision: decision.reason,
+      };
+      if (!store.runbooks.saveOffer(offer)) continue;
+      if (!decision.run) continue;
+      try {
+        const trigger = match.by === 'alert' && match.alertId !== undefined ? { kind: 'alert' as const, alertId: match.alertId } : { kind: 'incident' as const };
+        const execution = executions.start(match.runbook.id, { incidentId: incident.id }, trigger);
+        store.runbooks.updateOffer({ ...offer, executionId: execution.id });
+      } catch (error) {
+        store.runbooks.updateOffer({ ...offer, decision: `not run: ${error instanceof Error ? error.message : String(error)}` });
+      }
+    }
+  }
+
+  /** (Re)arms one croner job per enabled runbook with a schedule. */
+  #arm(): void {
+    this.close();
+    for (const entry of this.#options.catalog.list()) {
+      const pattern = entry.runbook.triggers.schedule;
+      if (pattern === undefined || !entry.enabled) continue;
+      const id = entry.runbook.id;
+      this.#schedules.push(
+        new Cron(pattern, { protect: true, unref: true }, () => {
+          try {
+            this.#options.executions.start(id, {}, { kind: 'schedule', schedule: pattern });
+          } catch (error) {
+            this.#options.logger?.warn({ err: error, runbook: id }, 'scheduled runbook not started');
+          }
+        }),
+      );
+    }
+  }
+}

@@ -1,0 +1,80 @@
+/**
+ * The `verify` step's I/O: checks that the symptom cleared, polling until the condition holds
+ * or `withinSeconds` passes — the incident's alerts all resolved, a metric below or above a
+ * bound over its latest `forSeconds` of data, or no log line matching a query for
+ * `absentForSeconds`. A condition that never holds fails the step with what was last seen.
+ */
+import type { RunClock } from '../../act/runbooks/run-steps.js';
+import type { RunbookStep } from '../../core/runbook.js';
+import type { Store } from '../../store/store.js';
+
+type VerifyStep = Extract<RunbookStep, { type: 'verify' }>;
+type Observation = { holds: boolean; seen: string };
+
+export interface VerifyOptions {
+  store: Store;
+  clock: RunClock;
+  /** Wall clock between checks. @default 5000 */
+  pollMs?: number;
+}
+
+export function verifyStepRunner(options: VerifyOptions) {
+  const pollMs = options.pollMs ?? 5_000;
+  return async (step: VerifyStep, incidentId: string | undefined, signal: AbortSignal): Promise<Record<string, unknown>> => {
+    const { clock } = options;
+    const startMs = clock.now();
+    const deadline = startMs + step.withinSeconds * 1000;
+    for (let checks = 1; ; checks++) {
+      const observation = observe(options.store, step, incidentId, clock.now());
+      if (observation.holds) return { verified: true, checks, afterSeconds: (clock.now() - startMs) / 1000, seen: observation.seen };
+      const left = deadline - clock.now();
+      if (left <= 0) throw new Error(`the condition did not hold within ${step.withinSeconds} s (${checks} check${checks === 1 ? '' : 's'}): ${observation.seen}`);
+      await clock.sleep(Math.min(pollMs, left), signal);
+    }
+  };
+}
+
+function observe(store: Store, step: VerifyStep, incidentId: string | undefined, nowMs: number): Observation {
+  const { condition } = step;
+  if ('alertsResolved' in condition) return alertsResolved(store, incidentId);
+  if ('metric' in condition) return metricHolds(store, condition.metric);
+  return logsAbsent(store, condition.logs, nowMs);
+}
+
+function alertsResolved(store: Store, incidentId: string | undefined): Observation {
+  if (incidentId === undefined) throw new Error('alertsResolved needs an incident: start the execution for one');
+  const incident = store.incidents.get(incidentId);
+  if (incident === undefined) throw new Error(`incident ${incidentId} no longer exists`);
+  const firing = incident.alertIds.flatMap((id) => store.alerts.get(id) ?? []).filter((alert) => alert.status !== 'resolved');
+  return firing.length === 0
+    ? { holds: true, seen: `all ${incident.alertIds.length} alert(s) of ${incidentId} resolved` }
+    : { holds: false, seen: `${firing.length} alert(s) still firing: ${firing.slice(0, 5).map((alert) => alert.name).join(', ')}` };
+}
+
+function metricHolds(store: Store, metric: { name: string; service?: string | undefined; below?: number | undefined; above?: number | undefined; forSeconds: number }): Observation {
+  const series = store.telemetry.listSeries(metric.service !== undefined ? { service: metric.service } : {}).filter((info) => info.name === metric.name);
+  const where = `${metric.name}${metric.service !== undefined ? ` of ${metric.service}` : ''}`;
+  if (series.length === 0) return { holds: false, seen: `no series ${where} yet` };
+  // "Latest data" is event time: the newest point of any matching series ends the window.
+  const toMs = Math.max(...series.map((info) => info.lastMs));
+  const fromMs = toMs - metric.forSeconds * 1000;
+  const values = series.flatMap((info) => store.telemetry.seriesPoints(info.key, { fromMs, toMs: toMs + 1 }).map((point) => point.value));
+  if (values.length === 0) return { holds: false, seen: `no points of ${where} in the last ${metric.forSeconds} s of data` };
+  const bound = metric.below ?? metric.above ?? 0;
+  const fits = (value: number) => (metric.below !== undefined ? value < metric.below : value > bound);
+  const worst = metric.below !== undefined ? Math.max(...values) : Math.min(...values);
+  const relation = metric.below !== undefined ? 'below' : 'above';
+  return { holds: values.every(fits), seen: `${where}: worst of ${values.length} point(s) over ${metric.forSeconds} s is ${round(worst)} (wanted ${relation} ${bound})` };
+}
+
+function logsAbsent(store: Store, logs: { query: string; service?: string | undefined; absentForSeconds: number }, nowMs: number): Observation {
+  const page = store.logs.search({ text: logs.query, ...(logs.service !== undefined ? { service: logs.service } : {}), fromMs: nowMs - logs.absentForSeconds * 1000, toMs: nowMs + 1, limit: 1 });
+  const hit = page.logs[0];
+  return hit === undefined
+    ? { holds: true, seen: `no log matched "${logs.query}" in the last ${logs.absentForSeconds} s` }
+    : { holds: false, seen: `a log matched "${logs.query}" at ${new Date(hit.timeMs).toISOString()}: ${hit.body.slice(0, 200)}` };
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}
