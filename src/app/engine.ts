@@ -1,4 +1,5 @@
-import type { Fault, LogIngestStats } from '../core/api.js';
+import type { LogIngestStats } from '../core/api.js';
+import type { DemoControl } from '../demo/index.js';
 import type { Incident, TimelineEntry } from '../core/records.js';
 import type { IncidentEdit } from '../engage/incidents/lifecycle.js';
 import type { SignalSink, TelemetrySink } from '../ingest/sink.js';
@@ -69,8 +70,8 @@ export interface Engine {
   readonly findings: FindingsDesk;
   /** What log ingest cut, repaired or could not mine since start. */
   logStats(): LogIngestStats;
-  /** Faults injected by the demo, when it runs in this process. */
-  demoFaults(): Fault[] | undefined;
+  /** The demo, when it runs in this process: its faults (ground truth) and remediation endpoints. */
+  demo(): DemoControl | undefined;
   /** Runbooks and their executions (docs/runbooks.md). */
   readonly runbooks: Runbooks;
   /** Notifications and escalations: test sends, and waiting for sends in flight. */

@@ -6,7 +6,7 @@
 import type { Logger } from 'pino';
 import { MemoryBus } from '../bus/memory/memory-bus.js';
 import type { Bus } from '../bus/bus.js';
-import type { Fault } from '../core/api.js';
+import type { DemoControl } from '../demo/index.js';
 import type { Config } from '../core/config.js';
 import type { Alert, Change, Incident, MetricPoint, ServiceEdge, Signal } from '../core/records.js';
 import { ServiceGraph } from '../core/service-graph.js';
@@ -65,8 +65,8 @@ export interface Loop extends Engine {
    * its stored bytes (OtlpIngestorOptions.spanAttributes).
    */
   readonly spanAttributesRead: ReadonlySet<string>;
-  /** Lets the demo, when it runs in this process, publish what it injected. */
-  setDemoFaults(provider: () => Fault[]): void;
+  /** Lets the demo, when it runs in this process, publish what it injected and take remediations. */
+  setDemo(demo: DemoControl): void;
 }
 
 /** How far event time must advance before open incidents are checked for auto-resolution. */
@@ -108,7 +108,7 @@ export function createLoop(options: LoopOptions): Loop {
   let watermarkMs = Number.NEGATIVE_INFINITY;
   let lastTelemetryWallMs = Number.NEGATIVE_INFINITY;
   let lastAutoResolveMs = Number.NEGATIVE_INFINITY;
-  let demoFaults: (() => Fault[]) | undefined;
+  let demo: DemoControl | undefined;
 
   const silenceBook = new SilenceBook(store, now);
   const recentSignals = new RecentSignals(RECENT_SIGNALS);
@@ -388,9 +388,9 @@ export function createLoop(options: LoopOptions): Loop {
     rightsizing: (request) => rightsizingReport(store, request),
     findings,
     logStats: () => logMining.stats(),
-    demoFaults: () => demoFaults?.(),
-    setDemoFaults: (provider) => {
-      demoFaults = provider;
+    demo: () => demo,
+    setDemo: (control) => {
+      demo = control;
     },
     settle,
     close: async () => {

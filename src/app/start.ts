@@ -94,7 +94,7 @@ export async function startOpsloop(config: Config, options: StartOptions = {}): 
       log: (line) => logger.info({ component: 'demo' }, line),
     });
     const running = demo;
-    loop.setDemoFaults(() => running.faults());
+    loop.setDemo(running);
     demoDone = running
       .run(options.demo.untilMs !== undefined ? { untilMs: options.demo.untilMs } : {})
       .catch((error: unknown) => logger.error({ err: error }, 'demo stopped'));

@@ -1,4 +1,5 @@
 import { Command, InvalidArgumentError } from 'commander';
+import { shippedRunbooksDir } from '../demo/shipped-runbooks.js';
 import { configSourcesFrom, withConfigOptions } from './config-options.js';
 import { loadConfig } from './load-config.js';
 import { runUntilSignal } from './run-until-signal.js';
@@ -23,7 +24,10 @@ Examples:
     .action(async (options: Record<string, unknown>) => {
       const loaded = loadConfig(configSourcesFrom(options));
       // Zero friction on a laptop: the demo listens on localhost and opens without a login.
-      const config = options['auth'] === true ? loaded : { ...loaded, auth: { ...loaded.auth, enabled: false } };
+      const signIn = options['auth'] === true ? loaded : { ...loaded, auth: { ...loaded.auth, enabled: false } };
+      // The shop's faults come with runbooks that fix them (runbooks/demo), unless others are configured.
+      const runbooksDir = signIn.runbooks.dir ?? shippedRunbooksDir();
+      const config = runbooksDir === undefined ? signIn : { ...signIn, runbooks: { ...signIn.runbooks, dir: runbooksDir } };
       const speed = typeof options['speed'] === 'number' ? options['speed'] : 1;
       const seed = typeof options['seed'] === 'number' ? options['seed'] : 42;
       await runUntilSignal(config, { demo: { speed, seed } });

@@ -94,16 +94,45 @@ export const FaultKindSchema = z.enum([
 ]);
 export type FaultKind = z.infer<typeof FaultKindSchema>;
 
+/**
+ * What the demo's services can be told to do to get better (docs/runbooks.md "Demo"): which
+ * fault kinds each ends is in src/demo/remediation.ts.
+ */
+export const RemediationActionSchema = z.enum(['restart', 'rollback', 'scale', 'clear-cache']);
+export type RemediationAction = z.infer<typeof RemediationActionSchema>;
+
 export const FaultSchema = z.object({
   id: z.string(),
   kind: FaultKindSchema,
   service: z.string(),
   instance: z.string().optional().describe('k8s.pod.name of the pod a pod-level fault (memory leak, network delay) hits; absent when every pod of the service is hit'),
   start: z.number().describe('Epoch ms, event time'),
-  end: z.number().describe('Epoch ms, event time'),
+  end: z.number().describe('Epoch ms, event time: when it ends by itself'),
+  remediatedAt: z.number().optional().describe('Epoch ms, event time: when a remediation ended it early (its effects stop from then)'),
+  remediation: RemediationActionSchema.optional().describe('The demo remediation that ended it early'),
 });
 export type Fault = z.infer<typeof FaultSchema>;
 export const FaultListResponseSchema = z.object({ faults: z.array(FaultSchema) });
+
+export const RemediationParamsSchema = z.object({
+  service: z.string().min(1).max(200).describe('A service of the demo shop, e.g. checkout'),
+  action: RemediationActionSchema,
+});
+export const RemediationQuerySchema = z.object({
+  pod: z.string().min(1).max(200).optional().describe('restart only: restart this pod (k8s.pod.name) rather than every pod of the service'),
+});
+
+export const RemediationResultSchema = z.object({
+  action: RemediationActionSchema,
+  service: z.string(),
+  pod: z.string().optional(),
+  atMs: z.number().describe('Simulated time (epoch ms) the action took effect'),
+  faultId: z.string().optional().describe('The fault active on the service at that time, if any'),
+  effect: z.enum(['ended', 'relieved', 'none']).describe('What it did to that fault: ended it, relieved it for a while, or nothing'),
+  message: z.string(),
+});
+export type RemediationResult = z.infer<typeof RemediationResultSchema>;
+export const RemediationResponseSchema = z.object({ remediation: RemediationResultSchema });
 
 export const ErrorResponseSchema = z.object({
   statusCode: z.number().int(),

@@ -4,7 +4,7 @@
  * (performance.now); the simulated time comes from the caller's startMs.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Fault } from '../core/api.js';
+import type { Fault, RemediationAction, RemediationResult } from '../core/api.js';
 import type { Exporter } from './otlp-exporter.js';
 import { createExporter } from './otlp-exporter.js';
 import type { StepOutput } from './simulation.js';
@@ -29,6 +29,9 @@ export interface DemoOptions {
   log?: (line: string) => void;
 }
 
+/** What the API server may do with a demo running in its process. */
+export type DemoControl = Pick<Demo, 'faults' | 'remediate'>;
+
 export interface RunOptions {
   /** Resolve once simulated time reaches this (epoch ms); runs until stop() when omitted. */
   untilMs?: number;
@@ -41,6 +44,11 @@ export interface Demo {
   faults(): Fault[];
   /** Simulated time up to which telemetry has been generated. */
   nowMs(): number;
+  /**
+   * A remediation endpoint of the shop (ShopSimulation.remediate): takes effect from the next
+   * step. Throws UnknownRemediationTarget for a service or pod the shop does not have.
+   */
+  remediate(request: { action: RemediationAction; service: string; pod?: string }): RemediationResult;
   /** Ends the current run after the step being sent; run() may be called again to resume. */
   stop(): void;
 }
@@ -112,6 +120,11 @@ export function createDemo(options: DemoOptions): Demo {
     run,
     faults: () => simulation.faults(),
     nowMs: () => simulation.nowMs(),
+    remediate: (request) => {
+      const result = simulation.remediate(request);
+      log(`demo: ${result.message}`);
+      return result;
+    },
     stop: () => current?.abort(),
   };
 }

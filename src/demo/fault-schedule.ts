@@ -3,7 +3,7 @@
  * first fault's time, generated lazily as simulated time advances, so it never depends on how
  * fast the demo runs.
  */
-import type { Fault, FaultKind } from '../core/api.js';
+import type { Fault, FaultKind, RemediationAction } from '../core/api.js';
 import { FaultKindSchema } from '../core/api.js';
 import type { Rng } from './prng.js';
 
@@ -48,6 +48,8 @@ export interface FaultScheduleOptions {
 export class FaultSchedule {
   private readonly planned: Fault[] = [];
   private kindsLeft: FaultKind[] = [];
+  /** Per fault id: windows [from, until) in which a remediation holds its effects off for a while. */
+  private readonly reliefs = new Map<string, Array<{ fromMs: number; untilMs: number }>>();
   private targetsLeft: FaultTarget[] = [];
 
   constructor(private readonly options: FaultScheduleOptions) {
@@ -66,7 +68,24 @@ export class FaultSchedule {
   /** The fault affecting the service at timeMs, if any (faults never overlap). */
   activeFor(service: string, timeMs: number): Fault | undefined {
     this.extendTo(timeMs);
-    return this.planned.find((f) => f.service === service && f.start <= timeMs && timeMs < f.end);
+    return this.planned.find((f) => f.service === service && f.start <= timeMs && timeMs < (f.remediatedAt ?? f.end) && !this.relieved(f.id, timeMs));
+  }
+
+  /** A remediation ended the fault: it has no effect from atMs on, and the ground truth says how. */
+  endEarly(faultId: string, atMs: number, how: RemediationAction): void {
+    const index = this.planned.findIndex((f) => f.id === faultId);
+    const fault = this.planned[index];
+    if (!fault || atMs >= (fault.remediatedAt ?? fault.end)) return;
+    this.planned[index] = { ...fault, remediatedAt: Math.max(atMs, fault.start), remediation: how };
+  }
+
+  /** A remediation holds the fault's effects off over [fromMs, untilMs); it comes back after. */
+  relieve(faultId: string, fromMs: number, untilMs: number): void {
+    this.reliefs.set(faultId, [...(this.reliefs.get(faultId) ?? []), { fromMs, untilMs }]);
+  }
+
+  private relieved(faultId: string, timeMs: number): boolean {
+    return this.reliefs.get(faultId)?.some((r) => r.fromMs <= timeMs && timeMs < r.untilMs) ?? false;
   }
 
   /** The fault affecting this pod at timeMs: one on its whole service or on this pod alone. */

@@ -29,6 +29,7 @@ import { auditRoutes } from './routes/audit.js';
 import { alertmanagerRoutes } from './routes/alertmanager.js';
 import { changeRoutes } from './routes/changes.js';
 import { demoRoutes } from './routes/demo.js';
+import { runbookRecommendationRoutes } from './routes/runbook-recommendations.js';
 import { eventRoutes } from './routes/events.js';
 import { forecastRoutes } from './routes/forecast.js';
 import { capacityRoutes } from './routes/capacity.js';
@@ -110,6 +111,7 @@ const ROUTE_PLUGINS = [
   oncallRoutes,
   reportRoutes,
   demoRoutes,
+  runbookRecommendationRoutes,
 ] as const;
 
 /** Builds the server and waits until it is ready; the caller only has to `listen`. */

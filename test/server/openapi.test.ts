@@ -82,6 +82,8 @@ const EXPECTED: Array<[method: string, path: string]> = [
   ['post', '/api/v1/integrations/alertmanager'],
   ['post', '/api/v1/integrations/grafana'],
   ['get', '/api/v1/demo/faults'],
+  ['post', '/api/v1/demo/services/{service}/{action}'],
+  ['get', '/api/v1/incidents/{id}/runbook-recommendations'],
   ['get', '/api/v1/notifications/channels'],
   ['post', '/api/v1/notifications/channels'],
   ['get', '/api/v1/notifications/channels/{id}'],

@@ -34,6 +34,9 @@ export type Route =
   | { page: 'users' }
   | { page: 'teams' }
   | { page: 'audit' }
+  | { page: 'runbooks' }
+  | { page: 'runbook'; id: string | undefined }
+  | { page: 'runbook-execution'; id: string }
   | { page: 'not-found'; hash: string };
 
 export function parseRoute(hash: string): Route {
@@ -58,6 +61,12 @@ export function parseRoute(hash: string): Route {
   if (path === '/alerts') return { page: 'alerts' };
   if (path === '/silences') return { page: 'silences' };
   if (path === '/audit') return { page: 'audit' };
+  if (path === '/runbooks') return { page: 'runbooks' };
+  if (path === '/runbooks/new') return { page: 'runbook', id: undefined };
+  const runbook = /^\/runbooks\/([^/]+)$/.exec(path);
+  if (runbook?.[1]) return { page: 'runbook', id: decodeURIComponent(runbook[1]) };
+  const execution = /^\/runbook-executions\/([^/]+)$/.exec(path);
+  if (execution?.[1]) return { page: 'runbook-execution', id: decodeURIComponent(execution[1]) };
   if (path === '/map') return { page: 'map', query: parseMapQuery(search) };
   if (path === '/metrics') return { page: 'metrics', query: parseExplorerQuery(search) };
   if (path === '/logs') return { page: 'logs', query: parseLogSearchQuery(search) };

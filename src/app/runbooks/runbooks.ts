@@ -8,6 +8,7 @@ import type { RunClock } from '../../act/runbooks/run-steps.js';
 import type { Config } from '../../core/config.js';
 import type { Store } from '../../store/store.js';
 import { ApprovalLinks } from './approval-links.js';
+import { learnedAutoRun } from './learned-auto-run.js';
 import { RunbookAutomation } from './runbook-automation.js';
 import { RunbookCatalog } from './runbook-catalog.js';
 import { RunbookExecutions } from './runbook-executions.js';
@@ -56,7 +57,7 @@ export function createRunbooks(options: RunbooksOptions): Runbooks {
     ...(logger ? { logger } : {}),
   });
   if (config.runbooks.killSwitch && !executions.killSwitch().engaged) executions.setKillSwitch(true, 'configuration', 'runbooks.killSwitch is set');
-  const automation = new RunbookAutomation({ store, catalog, executions, now, ...(logger ? { logger } : {}) });
+  const automation = new RunbookAutomation({ store, catalog, executions, now, decide: learnedAutoRun({ store, catalog, executions }), ...(logger ? { logger } : {}) });
   const sweeper = setInterval(() => {
     try {
       executions.sweep();

@@ -23,6 +23,9 @@ import { PasswordPage } from './password-page.js';
 import { ServicesPage } from './services-page.js';
 import { SetupPage } from './setup-page.js';
 import { AuditPage } from './audit-page.js';
+import { ExecutionPage } from './execution-page.js';
+import { RunbookPage } from './runbook-page.js';
+import { RunbooksPage } from './runbooks-page.js';
 import { SilencesPage } from './silences-page.js';
 import { TeamsPage } from './teams-page.js';
 import { TokensPage } from './tokens-page.js';
@@ -108,6 +111,9 @@ function Shell({ route, access, who }: { route: Route; access: Access; who: WhoA
           <a href="#/traces" className={section === 'traces' ? 'active' : undefined}>
             Traces
           </a>
+          <a href="#/runbooks" className={section === 'runbooks' ? 'active' : undefined}>
+            Runbooks
+          </a>
           <a href="#/capacity" className={section === 'capacity' ? 'active' : undefined}>
             Capacity
           </a>
@@ -140,7 +146,7 @@ function Shell({ route, access, who }: { route: Route; access: Access; who: WhoA
 }
 
 /** Which top-level nav entry a page belongs to. */
-function sectionOf(route: Route): 'incidents' | 'alerts' | 'silences' | 'services' | 'catalog' | 'map' | 'metrics' | 'logs' | 'traces' | 'capacity' | 'findings' | 'oncall' | 'reports' | 'audit' {
+function sectionOf(route: Route): 'incidents' | 'alerts' | 'silences' | 'services' | 'catalog' | 'map' | 'metrics' | 'logs' | 'traces' | 'capacity' | 'findings' | 'oncall' | 'reports' | 'audit' | 'runbooks' {
   switch (route.page) {
     case 'oncall':
     case 'escalation-policies':
@@ -168,6 +174,10 @@ function sectionOf(route: Route): 'incidents' | 'alerts' | 'silences' | 'service
     case 'findings':
     case 'finding':
       return 'findings';
+    case 'runbooks':
+    case 'runbook':
+    case 'runbook-execution':
+      return 'runbooks';
     default:
       return 'incidents';
   }
@@ -239,6 +249,12 @@ function renderPage(route: Route, who: WhoAmI | undefined) {
       return <Notice kind="empty" title="Already set up">An admin exists and you are signed in; this link is no longer needed.</Notice>;
     case 'audit':
       return <AuditPage />;
+    case 'runbooks':
+      return <RunbooksPage />;
+    case 'runbook':
+      return <RunbookPage key={route.id ?? 'new'} id={route.id} />;
+    case 'runbook-execution':
+      return <ExecutionPage key={route.id} id={route.id} />;
     case 'not-found':
       return <Notice kind="error" title="No such page">Nothing lives at {route.hash}. Try the Incidents page.</Notice>;
   }

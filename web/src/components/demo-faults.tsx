@@ -26,6 +26,11 @@ export function DemoFaults({ startMs, endMs, causes }: { startMs: number; endMs:
             <span className="muted">
               {formatAbsolute(fault.start)} – {formatAbsolute(fault.end)}
             </span>{' '}
+            {fault.remediatedAt !== undefined ? (
+              <span className="verdict ok" data-testid="fault-remediated">
+                ended early by {fault.remediation} at {formatAbsolute(fault.remediatedAt)}
+              </span>
+            ) : null}{' '}
             {top === undefined ? null : top === fault.service ? (
               <span className="verdict ok">top cause matches</span>
             ) : (

@@ -17,6 +17,7 @@ import { Notice } from './notice.js';
 import { PostmortemEditor } from './postmortem-editor.js';
 import { ProblemPanel } from './problem-panel.js';
 import { RegroupActions } from './regroup-actions.js';
+import { RunbookRecommendations } from './runbook-recommendations.js';
 import { SimilarIncidents } from './similar-incidents.js';
 import { TimelineComposer } from './timeline-composer.js';
 import { TimelineList } from './timeline-list.js';
@@ -89,6 +90,7 @@ export function IncidentPage({ id }: { id: string }) {
       </div>
       <IncidentMap services={incident.services} topCause={incident.causes[0]?.service} window={span} />
       <DemoFaults startMs={incident.startedMs} endMs={incidentEndMs(incident, alerts)} causes={incident.causes} />
+      <RunbookRecommendations incidentId={incident.id} />
       <IncidentLogs incidentId={incident.id} services={incident.services} window={span} />
       <div className="panel">
         <h2>Alerts <span className="muted">· {alerts.length}</span></h2>
