@@ -73,6 +73,8 @@ export class IncidentDesk {
   onSignals(signals: readonly Signal[]): string[] {
     const { store } = this.options;
     const touched = new Map<string, Alert[]>();
+    // Incidents an alert joined in this batch; the others only saw their own alerts' activity.
+    const grown = new Set<string>();
     store.transaction(() => {
       const latest = new Map<string, Alert>();
       const dirty = new Map<string, Alert>();
@@ -96,14 +98,22 @@ export class IncidentDesk {
         }
         latest.set(alert.fingerprint, alert);
         dirty.set(alert.id, alert);
-        if (alert.incidentId) touched.set(alert.incidentId, [...(touched.get(alert.incidentId) ?? []), alert]);
+        if (alert.incidentId) {
+          const alerts = touched.get(alert.incidentId);
+          if (alerts) alerts.push(alert);
+          else touched.set(alert.incidentId, [alert]);
+          if (stored.get(alert.id)?.incidentId !== alert.incidentId) grown.add(alert.incidentId);
+        }
       }
       for (const alert of dirty.values()) {
         const before = stored.get(alert.id);
         if (before && isRepeat(before, alert)) this.saveRepeat(alert);
         else this.saveAlert(alert);
       }
-      for (const [incidentId, alerts] of touched) this.refresh(incidentId, alerts);
+      for (const [incidentId, alerts] of touched) {
+        if (grown.has(incidentId)) this.refresh(incidentId, alerts);
+        else this.noteActivity(incidentId, alerts);
+      }
     });
     return [...touched.keys()];
   }
@@ -310,6 +320,20 @@ export class IncidentDesk {
       updatedMs = Math.max(updatedMs, alert.endsMs ?? alert.lastSeenMs);
     }
     store.incidents.save({ ...incident, services: [...services], severity, alertIds: [...alertIds], startedMs, updatedMs });
+  }
+
+  /**
+   * Like refresh, for an incident whose own alerts repeated or resolved: their services and ids
+   * are in it already and their starts did not move, so only severity and updatedMs can change.
+   */
+  private noteActivity(incidentId: string, alerts: readonly Alert[]): void {
+    let severity = alerts[0]?.severity ?? 'info';
+    let updatedMs = 0;
+    for (const alert of alerts) {
+      if (SEVERITY_ORDER.indexOf(alert.severity) > SEVERITY_ORDER.indexOf(severity)) severity = alert.severity;
+      updatedMs = Math.max(updatedMs, alert.endsMs ?? alert.lastSeenMs);
+    }
+    this.options.store.incidents.noteActivity(incidentId, { updatedMs, severity });
   }
 
   private saveAlert(alert: Alert): void {
