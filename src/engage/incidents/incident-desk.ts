@@ -13,6 +13,7 @@ import type { CorrelationRule } from '../../core/config.js';
 import type { Alert, Change, Correlation, Incident, Severity, Signal, TimelineEntry } from '../../core/records.js';
 import type { ServiceGraph } from '../../core/service-graph.js';
 import type { Store } from '../../store/store.js';
+import { AlertIds } from '../alerts/alert-ids.js';
 import { foldSignal, type FoldOptions } from '../alerts/fold-signals.js';
 import { Correlator } from '../correlate/correlator.js';
 import { mergeExamples, splitExamples } from '../correlate/feedback-examples.js';
@@ -48,6 +49,7 @@ export class IncidentDesk {
    * missing here need no lookup either.
    */
   private readonly firing = new Map<string, Alert>();
+  private readonly alertIds = new AlertIds();
 
   constructor(private readonly options: IncidentDeskOptions) {
     const { store } = options;
@@ -84,7 +86,7 @@ export class IncidentDesk {
         // Repeats of a firing alert are answered from memory; only a new episode reads the
         // fingerprint's last alert (duplicate retries, flapping and reopening need it).
         const current = latest.get(signal.fingerprint) ?? this.firing.get(signal.fingerprint) ?? store.alerts.byFingerprint(signal.fingerprint);
-        const result = foldSignal(current, signal, () => newId('alr'), this.options.alerts);
+        const result = foldSignal(current, signal, () => this.alertIds.next(), this.options.alerts);
         if (!result) continue;
         if (!stored.has(result.alert.id)) stored.set(result.alert.id, current?.id === result.alert.id ? current : undefined);
         let alert = result.alert;
