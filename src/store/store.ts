@@ -77,8 +77,8 @@ export interface AlertRepository {
   save(alert: Alert): void;
   /**
    * Saves a repeat: a newer state of a saved alert with the same fingerprint, status, incident,
-   * silenced-ness and flapping-ness (only its activity moved: count, last seen, deliveries,
-   * summary, severity, evidence). Durable like save(); get() and byFingerprint() return it at
+   * correlation, silenced-ness and flapping-ness (only its activity moved: count, last seen,
+   * deliveries, summary, severity, evidence). Durable like save(); get() and byFingerprint() return it at
    * once; an engine may apply it to its list order later but before list() answers.
    */
   saveRepeat(alert: Alert): void;

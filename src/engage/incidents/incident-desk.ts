@@ -365,7 +365,8 @@ function describe(alert: Alert): string {
 
 /**
  * Only the alert's activity moved (count, last seen, deliveries, summary, severity, evidence):
- * nothing the store files it by (AlertRepository.saveRepeat).
+ * nothing the store files it by, nor its correlation (AlertRepository.saveRepeat). The fold
+ * carries the correlation over as is, so the same object means the same correlation.
  */
 function isRepeat(before: Alert, after: Alert): boolean {
   return (
@@ -373,6 +374,7 @@ function isRepeat(before: Alert, after: Alert): boolean {
     before.status === after.status &&
     after.status === 'firing' &&
     before.incidentId === after.incidentId &&
+    before.correlation === after.correlation &&
     (before.silencedBy === undefined) === (after.silencedBy === undefined) &&
     (before.flapping ?? false) === (after.flapping ?? false)
   );
