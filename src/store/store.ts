@@ -11,6 +11,7 @@ import type {
   LogRecord,
   MetricPoint,
   ServiceEdge,
+  Severity,
   SpanRecord,
   TimelineEntry,
 } from '../core/records.js';
@@ -78,8 +79,8 @@ export interface AlertRepository {
   save(alert: Alert): void;
   /**
    * Saves a repeat: a newer state of a saved alert with the same fingerprint, status, incident,
-   * silenced-ness and flapping-ness (only its activity moved: count, last seen, deliveries,
-   * summary, severity, evidence). Durable like save(); get() and byFingerprint() return it at
+   * correlation, silenced-ness and flapping-ness (only its activity moved: count, last seen,
+   * deliveries, summary, severity, evidence). Durable like save(); get() and byFingerprint() return it at
    * once; an engine may apply it to its list order later but before list() answers.
    */
   saveRepeat(alert: Alert): void;
@@ -106,6 +107,13 @@ export interface IncidentCursor {
 
 export interface IncidentRepository {
   save(incident: Incident): void;
+  /**
+   * What repeats and resolves of an incident's own alerts change in it, without reading it:
+   * updatedMs raised to at least `updatedMs`, severity to at least `severity` (SeveritySchema
+   * order). Nothing else moves, so a desk can apply a batch's activity without parsing and
+   * rewriting each record in JavaScript. Unknown ids are ignored.
+   */
+  noteActivity(id: string, activity: { updatedMs: number; severity: Severity }): void;
   get(id: string): Incident | undefined;
   /** Newest first by startedMs, then id. */
   list(filter?: IncidentFilter): Incident[];

@@ -38,3 +38,19 @@ export function boundedTop<T extends Bounded, S extends { score: number }>(candi
   }
   return scored;
 }
+
+/**
+ * The first `k` of `items` sorted by `compare`, as a stable sort would order them (equals keep
+ * their order in `items`), in one pass instead of sorting them all.
+ */
+export function firstK<T>(items: readonly T[], k: number, compare: (a: T, b: T) => number): T[] {
+  const kept: T[] = [];
+  for (const item of items) {
+    let at = kept.length;
+    while (at > 0 && compare(kept[at - 1] as T, item) > 0) at--;
+    if (at >= k) continue;
+    kept.splice(at, 0, item);
+    if (kept.length > k) kept.pop();
+  }
+  return kept;
+}

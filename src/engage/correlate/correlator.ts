@@ -19,7 +19,7 @@ import { alertTokens, termCounts } from './text-tokens.js';
 import { TermWeights } from './term-weights.js';
 import { textSimilarity } from './text-similarity.js';
 import { serviceNeighbourhood } from './service-neighbourhood.js';
-import { boundedTop } from './bounded-top.js';
+import { boundedTop, firstK } from './bounded-top.js';
 import { describeJoin, describeOpen, type ScoredCandidate } from './describe-decision.js';
 
 export interface CorrelatorOptions {
@@ -56,7 +56,8 @@ interface Measured extends ScoredCandidate {
 
 interface Prepared {
   pairs: string[];
-  terms: Map<string, number>;
+  /** Word counts by TermWeights id. */
+  terms: Map<number, number>;
   /** Services within reach of the alert's, with their distance; empty without a service. */
   near: ReadonlyMap<string, number>;
 }
@@ -80,9 +81,9 @@ export class Correlator {
   place(alert: CorrelatedAlert, graph: ServiceGraph, newIncidentId: () => string): Correlation {
     const prepared = this.prepare(alert, graph);
     this.words.add(prepared.terms.keys());
-    const scored = this.candidates(alert, prepared);
-    // Stable: among equals, the incident the correlator has known longest comes first.
-    scored.sort((a, b) => b.score - a.score || b.profile.lastActivityMs - a.profile.lastActivityMs);
+    const measured = this.candidates(alert, prepared);
+    // Without rules no candidate has a verdict, so the decision and the record need only the best few.
+    const scored = this.options.rules.empty ? firstK(measured, KEPT_CANDIDATES, ranking) : measured.sort(ranking);
     const threshold = this.options.model.threshold;
     const allowed = scored.filter((c) => c.verdict?.effect !== 'separate');
     const chosen = allowed.find((c) => c.verdict?.effect === 'join') ?? (allowed[0] && allowed[0].score >= threshold ? allowed[0] : undefined);
@@ -169,7 +170,9 @@ export class Correlator {
   /** What scoring needs of the alert, once for all candidates; `graph` only when it will be scored. */
   private prepare(alert: CorrelatedAlert, graph?: ServiceGraph): Prepared {
     const near = graph && alert.service !== undefined ? serviceNeighbourhood(graph, alert.service, this.options.maxDistance) : NOWHERE;
-    return { pairs: stableLabelPairs(alert.labels, this.volatile), terms: termCounts(alertTokens(alert.name, alert.summary)), near };
+    const terms = new Map<number, number>();
+    for (const [term, count] of termCounts(alertTokens(alert.name, alert.summary))) terms.set(this.words.id(term), count);
+    return { pairs: stableLabelPairs(alert.labels, this.volatile), terms, near };
   }
 
   private fold(profile: IncidentProfile, alert: CorrelatedAlert, prepared: Prepared): void {
@@ -178,17 +181,17 @@ export class Correlator {
   }
 
   /**
-   * The incidents to rank for an alert, in the order the correlator learnt of them. With rules,
+   * The incidents to rank for an alert, each with its place in the order the correlator learnt of them. With rules,
    * every active one: a rule may single out any. Without, those that can be among the
    * KEPT_CANDIDATES best: the rest cannot change the decision or the candidates recorded.
    */
-  private candidates(alert: CorrelatedAlert, prepared: Prepared): ScoredCandidate[] {
+  private candidates(alert: CorrelatedAlert, prepared: Prepared): Measured[] {
     const measured: Measured[] = [];
     for (const profile of this.profiles.values()) {
       if (profile.gapMs(alert.startsMs) <= this.options.windowMs) measured.push(this.measure(alert, prepared, profile, measured.length));
     }
     if (this.options.search !== 'exhaustive' && this.options.rules.empty) {
-      return boundedTop(measured, KEPT_CANDIDATES, (candidate) => this.complete(candidate, prepared)).sort((a, b) => a.index - b.index);
+      return boundedTop(measured, KEPT_CANDIDATES, (candidate) => this.complete(candidate, prepared));
     }
     for (const candidate of measured) {
       this.complete(candidate, prepared);
@@ -227,7 +230,15 @@ export class Correlator {
   }
 }
 
-function sharesTerm(alertTerms: ReadonlyMap<string, number>, incidentTerms: ReadonlyMap<string, number>): boolean {
+/**
+ * Best score first; among equals the incident active last, then the one the correlator has known
+ * longest (its place in the correlator's order).
+ */
+function ranking(a: Measured, b: Measured): number {
+  return b.score - a.score || b.profile.lastActivityMs - a.profile.lastActivityMs || a.index - b.index;
+}
+
+function sharesTerm(alertTerms: ReadonlyMap<number, number>, incidentTerms: ReadonlyMap<number, number>): boolean {
   for (const term of alertTerms.keys()) if (incidentTerms.has(term)) return true;
   return false;
 }

@@ -23,7 +23,8 @@ export interface CorrelatedAlert {
 export class IncidentProfile implements LabelProfile {
   readonly services = new Set<string>();
   readonly pairs = new Map<string, number>();
-  readonly terms = new Map<string, number>();
+  /** Word counts by TermWeights id. */
+  readonly terms = new Map<number, number>();
   alerts = 0;
   pairTotal = 0;
   startedMs: number;
@@ -49,7 +50,7 @@ export class IncidentProfile implements LabelProfile {
     return this.firingIds.size;
   }
 
-  add(alert: CorrelatedAlert, pairs: readonly string[], terms: ReadonlyMap<string, number>): void {
+  add(alert: CorrelatedAlert, pairs: readonly string[], terms: ReadonlyMap<number, number>): void {
     this.alerts++;
     this.alertIds.add(alert.id);
     if (alert.service) this.services.add(alert.service);

@@ -4,7 +4,8 @@
  */
 import type { TermWeights } from './term-weights.js';
 
-export function textSimilarity(alertTerms: ReadonlyMap<string, number>, incidentTerms: ReadonlyMap<string, number>, weights: TermWeights): number {
+/** Terms are TermWeights ids mapped to their counts. */
+export function textSimilarity(alertTerms: ReadonlyMap<number, number>, incidentTerms: ReadonlyMap<number, number>, weights: TermWeights): number {
   if (alertTerms.size === 0 || incidentTerms.size === 0) return 0;
   let dot = 0;
   let alertNorm = 0;

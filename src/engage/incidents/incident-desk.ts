@@ -13,6 +13,7 @@ import type { CorrelationRule } from '../../core/config.js';
 import type { Alert, Change, Correlation, Incident, Severity, Signal, TimelineEntry } from '../../core/records.js';
 import type { ServiceGraph } from '../../core/service-graph.js';
 import type { Store } from '../../store/store.js';
+import { AlertIds } from '../alerts/alert-ids.js';
 import { foldSignal, type FoldOptions } from '../alerts/fold-signals.js';
 import { Correlator } from '../correlate/correlator.js';
 import { mergeExamples, splitExamples } from '../correlate/feedback-examples.js';
@@ -48,6 +49,7 @@ export class IncidentDesk {
    * missing here need no lookup either.
    */
   private readonly firing = new Map<string, Alert>();
+  private readonly alertIds = new AlertIds();
 
   constructor(private readonly options: IncidentDeskOptions) {
     const { store } = options;
@@ -73,6 +75,8 @@ export class IncidentDesk {
   onSignals(signals: readonly Signal[]): string[] {
     const { store } = this.options;
     const touched = new Map<string, Alert[]>();
+    // Incidents an alert joined in this batch; the others only saw their own alerts' activity.
+    const grown = new Set<string>();
     store.transaction(() => {
       const latest = new Map<string, Alert>();
       const dirty = new Map<string, Alert>();
@@ -82,7 +86,7 @@ export class IncidentDesk {
         // Repeats of a firing alert are answered from memory; only a new episode reads the
         // fingerprint's last alert (duplicate retries, flapping and reopening need it).
         const current = latest.get(signal.fingerprint) ?? this.firing.get(signal.fingerprint) ?? store.alerts.byFingerprint(signal.fingerprint);
-        const result = foldSignal(current, signal, () => newId('alr'), this.options.alerts);
+        const result = foldSignal(current, signal, () => this.alertIds.next(), this.options.alerts);
         if (!result) continue;
         if (!stored.has(result.alert.id)) stored.set(result.alert.id, current?.id === result.alert.id ? current : undefined);
         let alert = result.alert;
@@ -96,14 +100,22 @@ export class IncidentDesk {
         }
         latest.set(alert.fingerprint, alert);
         dirty.set(alert.id, alert);
-        if (alert.incidentId) touched.set(alert.incidentId, [...(touched.get(alert.incidentId) ?? []), alert]);
+        if (alert.incidentId) {
+          const alerts = touched.get(alert.incidentId);
+          if (alerts) alerts.push(alert);
+          else touched.set(alert.incidentId, [alert]);
+          if (stored.get(alert.id)?.incidentId !== alert.incidentId) grown.add(alert.incidentId);
+        }
       }
       for (const alert of dirty.values()) {
         const before = stored.get(alert.id);
         if (before && isRepeat(before, alert)) this.saveRepeat(alert);
         else this.saveAlert(alert);
       }
-      for (const [incidentId, alerts] of touched) this.refresh(incidentId, alerts);
+      for (const [incidentId, alerts] of touched) {
+        if (grown.has(incidentId)) this.refresh(incidentId, alerts);
+        else this.noteActivity(incidentId, alerts);
+      }
     });
     return [...touched.keys()];
   }
@@ -312,6 +324,20 @@ export class IncidentDesk {
     store.incidents.save({ ...incident, services: [...services], severity, alertIds: [...alertIds], startedMs, updatedMs });
   }
 
+  /**
+   * Like refresh, for an incident whose own alerts repeated or resolved: their services and ids
+   * are in it already and their starts did not move, so only severity and updatedMs can change.
+   */
+  private noteActivity(incidentId: string, alerts: readonly Alert[]): void {
+    let severity = alerts[0]?.severity ?? 'info';
+    let updatedMs = 0;
+    for (const alert of alerts) {
+      if (SEVERITY_ORDER.indexOf(alert.severity) > SEVERITY_ORDER.indexOf(severity)) severity = alert.severity;
+      updatedMs = Math.max(updatedMs, alert.endsMs ?? alert.lastSeenMs);
+    }
+    this.options.store.incidents.noteActivity(incidentId, { updatedMs, severity });
+  }
+
   private saveAlert(alert: Alert): void {
     this.options.store.alerts.save(alert);
     if (alert.status === 'firing') this.firing.set(alert.fingerprint, alert);
@@ -339,7 +365,8 @@ function describe(alert: Alert): string {
 
 /**
  * Only the alert's activity moved (count, last seen, deliveries, summary, severity, evidence):
- * nothing the store files it by (AlertRepository.saveRepeat).
+ * nothing the store files it by, nor its correlation (AlertRepository.saveRepeat). The fold
+ * carries the correlation over as is, so the same object means the same correlation.
  */
 function isRepeat(before: Alert, after: Alert): boolean {
   return (
@@ -347,6 +374,7 @@ function isRepeat(before: Alert, after: Alert): boolean {
     before.status === after.status &&
     after.status === 'firing' &&
     before.incidentId === after.incidentId &&
+    before.correlation === after.correlation &&
     (before.silencedBy === undefined) === (after.silencedBy === undefined) &&
     (before.flapping ?? false) === (after.flapping ?? false)
   );

@@ -1,4 +1,4 @@
-import { type Incident, IncidentSchema, type TimelineEntry, type TimelineKind } from '../../core/records.js';
+import { type Incident, IncidentSchema, type Severity, SeveritySchema, type TimelineEntry, type TimelineKind } from '../../core/records.js';
 import type { IncidentFilter, IncidentRepository } from '../store.js';
 import type { SqliteConnection } from './connection.js';
 import { NO_LIMIT } from './limits.js';
@@ -9,6 +9,13 @@ const SAVE = `INSERT INTO incidents (id, status, started_ms, ended_ms, record) V
   ON CONFLICT (id) DO UPDATE SET status = excluded.status, started_ms = excluded.started_ms,
     ended_ms = excluded.ended_ms, record = excluded.record`;
 const GET = 'SELECT record FROM incidents WHERE id = ?';
+/** A severity's rank in SeveritySchema order, in SQL. */
+const rank = (sql: string) => `CASE ${sql} ${SeveritySchema.options.map((name, i) => `WHEN '${name}' THEN ${i}`).join(' ')} END`;
+// In SQLite's JSON functions: the record is neither parsed nor validated nor rewritten in JS.
+const NOTE_ACTIVITY = `UPDATE incidents SET record = json_set(record,
+    '$.updatedMs', max(record ->> '$.updatedMs', @updatedMs),
+    '$.severity', CASE WHEN ${rank('@severity')} > ${rank("record ->> '$.severity'")} THEN @severity ELSE record ->> '$.severity' END)
+  WHERE id = @id`;
 // The status set arrives as one JSON array so a single cached statement serves every subset.
 // A NULL bound disables its condition; the row-value comparison continues a page after the cursor.
 const LIST = `SELECT record FROM incidents
@@ -45,6 +52,10 @@ export class SqliteIncidentRepository implements IncidentRepository {
     this.#conn
       .statement(SAVE)
       .run(incident.id, incident.status, incident.startedMs, incident.resolvedMs ?? null, JSON.stringify(incident));
+  }
+
+  noteActivity(id: string, activity: { updatedMs: number; severity: Severity }): void {
+    this.#conn.statement(NOTE_ACTIVITY).run({ id, updatedMs: activity.updatedMs, severity: activity.severity });
   }
 
   get(id: string): Incident | undefined {

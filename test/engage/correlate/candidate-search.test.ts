@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ConfigSchema } from '../../../src/core/config.js';
 import type { Correlation } from '../../../src/core/records.js';
-import { boundedTop } from '../../../src/engage/correlate/bounded-top.js';
+import { boundedTop, firstK } from '../../../src/engage/correlate/bounded-top.js';
 import { Correlator } from '../../../src/engage/correlate/correlator.js';
 import { GroupingModel } from '../../../src/engage/correlate/grouping-model.js';
 import { GroupingRules } from '../../../src/engage/correlate/grouping-rules.js';
@@ -76,5 +76,18 @@ describe('boundedTop', () => {
       return item;
     });
     assert.equal(computed, 3);
+  });
+});
+
+describe('firstK', () => {
+  it('returns the first k of a stable sort, equals in their input order', () => {
+    const rng = createRng(12);
+    for (let round = 0; round < 300; round++) {
+      // Few distinct keys, so ties are common.
+      const items = Array.from({ length: rng.int(0, 40) }, (_, id) => ({ id, key: rng.int(0, 5) }));
+      const k = rng.int(1, 5);
+      const byKey = (a: { key: number }, b: { key: number }) => b.key - a.key;
+      assert.deepEqual(firstK(items, k, byKey), [...items].sort(byKey).slice(0, k));
+    }
   });
 });

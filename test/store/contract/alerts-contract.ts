@@ -67,6 +67,27 @@ export function alertsContract(open: OpenStore): void {
       assert.equal(store.alerts.get('a')?.count, 8);
     });
 
+    it('saveRepeat() of a correlated alert keeps its correlation through reads and list()', () => {
+      const correlation = {
+        incidentId: 'inc_1',
+        outcome: 'joined' as const,
+        score: 0.91,
+        threshold: 0.5,
+        reason: 'joined: same service cart, 2 s apart — "quoted"',
+        features: { time: 1, topology: 1, labels: 0.5, text: 0.25 },
+        candidates: [{ incidentId: 'inc_1', score: 0.91, features: { time: 1, topology: 1, labels: 0.5, text: 0.25 } }],
+      };
+      store.alerts.save(alert({ id: 'a', fingerprint: 'fp-a', incidentId: 'inc_1', correlation, lastSeenMs: T0 + 1 }));
+      const repeated = alert({ id: 'a', fingerprint: 'fp-a', incidentId: 'inc_1', correlation, lastSeenMs: T0 + 9, count: 3 });
+      store.alerts.saveRepeat(repeated);
+      assert.deepEqual(store.alerts.get('a'), repeated);
+      assert.deepEqual(store.alerts.byFingerprint('fp-a'), repeated);
+      assert.deepEqual(store.alerts.list(), [repeated]);
+      const again = { ...repeated, lastSeenMs: T0 + 12, count: 4 };
+      store.alerts.saveRepeat(again);
+      assert.deepEqual(store.alerts.get('a'), again);
+    });
+
     it('save() after saveRepeat() wins: a repeat never shadows a later change', () => {
       store.alerts.save(alert({ id: 'a', lastSeenMs: T0 + 1 }));
       store.alerts.saveRepeat(alert({ id: 'a', lastSeenMs: T0 + 5, count: 2 }));

@@ -22,6 +22,19 @@ export function incidentsContract(open: OpenStore): void {
       assert.equal(store.incidents.get('missing'), undefined);
     });
 
+    it('noteActivity() only raises updatedMs and severity, keeping every other field', () => {
+      const original = incident({ title: 'cart errors — "quoted" ünïcode', severity: 'warning', updatedMs: T0 + 10 });
+      store.incidents.save(original);
+      store.incidents.noteActivity('inc_1', { updatedMs: T0 + 5, severity: 'info' });
+      assert.deepEqual(store.incidents.get('inc_1'), original, 'older activity and a lower severity change nothing');
+      store.incidents.noteActivity('inc_1', { updatedMs: T0 + 20, severity: 'critical' });
+      assert.deepEqual(store.incidents.get('inc_1'), { ...original, updatedMs: T0 + 20, severity: 'critical' });
+      store.incidents.noteActivity('inc_1', { updatedMs: T0 + 30, severity: 'error' });
+      assert.deepEqual(store.incidents.get('inc_1'), { ...original, updatedMs: T0 + 30, severity: 'critical' });
+      store.incidents.noteActivity('missing', { updatedMs: T0, severity: 'info' });
+      assert.equal(store.incidents.get('missing'), undefined);
+    });
+
     it('list() is newest first by startedMs and filters by a set of statuses and a limit', () => {
       store.incidents.save(incident({ id: 'a', startedMs: T0 + 1 }));
       store.incidents.save(incident({ id: 'b', startedMs: T0 + 3, status: 'resolved' }));

@@ -55,8 +55,10 @@ describe('openSqliteStore()', () => {
   it('a repeat journalled before a crash is in its alert row after the next open', () => {
     const path = join(root, 'crash.db');
     const crashed = openSqliteStore({ path });
-    crashed.alerts.save(alert({ lastSeenMs: T0 }));
-    const repeat = alert({ lastSeenMs: T0 + 90_000, count: 9 });
+    // Correlated: a journal entry leaves the correlation in the row, and the fold must keep it.
+    const correlation = { incidentId: 'inc_1', outcome: 'opened' as const, score: 0, threshold: 0.5, reason: 'first alert', features: { time: 0, topology: 0, labels: 0, text: 0 }, candidates: [] };
+    crashed.alerts.save(alert({ lastSeenMs: T0, incidentId: 'inc_1', correlation }));
+    const repeat = alert({ lastSeenMs: T0 + 90_000, count: 9, incidentId: 'inc_1', correlation });
     crashed.transaction(() => crashed.alerts.saveRepeat(repeat));
     // Never closed: the process died after the commit. The next process opens the same file.
     const restarted = openSqliteStore({ path });
