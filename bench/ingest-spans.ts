@@ -91,7 +91,7 @@ async function timed(work: () => Promise<Omit<Pass, 'wallMs' | 'cpuMs'> | void>)
 }
 
 function benchConfig(dataDir: string): Config {
-  return ConfigSchema.parse({ dataDir, logLevel: 'silent', api: { port: 0 }, otlp: { port: 0 } });
+  return ConfigSchema.parse({ dataDir, logLevel: 'silent', api: { port: 0 }, otlp: { port: 0 }, auth: { enabled: false } });
 }
 
 class LoadClient {

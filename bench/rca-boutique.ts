@@ -47,7 +47,7 @@ const folders = [...new Set(cases.map((c) => c.metricDir))].sort();
 const tables = new Map<string, PodTable[]>(folders.map((folder) => [folder, readPodTables(dataDir, folder)]));
 
 const dir = mkdtempSync(join(tmpdir(), 'opsloop-bench-rca-boutique-'));
-const running = await startOpsloop(ConfigSchema.parse({ dataDir: dir, api: { port: 0 }, otlp: { port: 0 }, logLevel: 'silent' }), { logger: false });
+const running = await startOpsloop(ConfigSchema.parse({ dataDir: dir, api: { port: 0 }, otlp: { port: 0 }, logLevel: 'silent', auth: { enabled: false } }), { logger: false });
 const opsloop = new Map<string, string[]>();
 let replaySeconds = 0;
 let rankSeconds = 0;

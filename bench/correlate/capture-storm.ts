@@ -32,7 +32,8 @@ export interface Storm {
 
 export async function captureStorm(seed: number, faults: number, startMs: number, progress: (minutes: number) => void): Promise<Storm> {
   const dataDir = mkdtempSync(join(tmpdir(), 'opsloop-bench-correlate-'));
-  const config = ConfigSchema.parse({ dataDir, api: { port: 0 }, otlp: { port: 0 }, logLevel: 'silent' });
+  // Sign-in off, as for `opsloop demo`: the demo's sender here has no ingest token.
+  const config = ConfigSchema.parse({ dataDir, api: { port: 0 }, otlp: { port: 0 }, logLevel: 'silent', auth: { enabled: false } });
   const running = await startOpsloop(config, { logger: false });
   const signals: Signal[] = [];
   try {

@@ -56,7 +56,7 @@ export function simulatedMinutes(faults: number): number {
 
 export async function runSeed(seed: number, faults: number, startMs: number, progress: SeedProgress): Promise<SeedResult> {
   const dataDir = mkdtempSync(join(tmpdir(), 'opsloop-bench-rca-'));
-  const config = ConfigSchema.parse({ dataDir, api: { port: 0 }, otlp: { port: 0 }, logLevel: 'silent' });
+  const config = ConfigSchema.parse({ dataDir, api: { port: 0 }, otlp: { port: 0 }, logLevel: 'silent', auth: { enabled: false } });
   const running = await startOpsloop(config, { logger: false });
   try {
     const demo = createDemo({ otlpUrl: running.otlpUrl, apiUrl: running.apiUrl, seed, speed: Number.POSITIVE_INFINITY, startMs, warmupMinutes: WARMUP_MINUTES, faultCount: faults });
