@@ -205,6 +205,10 @@ export const ForecastResponseSchema = z.object({
     period: z.number().int().optional().describe('Seasonal period used, in steps'),
     periodMs: z.number().optional(),
     params: z.object({ alpha: z.number(), beta: z.number(), gamma: z.number(), phi: z.number() }),
+    method: z
+      .string()
+      .optional()
+      .describe('The model rolling-origin validation chose for this series (docs/api.md "Forecast"), e.g. holt-winters, holt, ses, seasonal-naive, recent-mean, croston-sba; `kind` is its smoothing form'),
     seasonalNaivePeriod: z
       .number()
       .int()
@@ -217,6 +221,7 @@ export const ForecastResponseSchema = z.object({
   accuracy: z.object({
     insampleMase: z.number().optional().describe('One-step in-sample MAE over the seasonal naive one; < 1 beats it'),
     residualSd: z.number(),
+    validationMae: z.number().optional().describe("Mean absolute error of the chosen model over the validation origins, in the series' unit"),
   }),
 });
 export type ForecastResponse = z.infer<typeof ForecastResponseSchema>;

@@ -18,7 +18,7 @@ export const forecastRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, {
       schema: {
         summary: 'Forecast the next points of one series, with prediction intervals',
         description:
-          'Fits additive damped Holt-Winters on the history in [from, to] (seasonal period detected from the data; exponential smoothing when there is none).',
+          'Forecasts the history in [from, to] with the model that did best on its own past (rolling-origin validation over Holt-Winters on the detected season, damped Holt, simple exponential smoothing, seasonal naive, recent mean or median, Croston for intermittent series; docs/api.md "Forecast").',
         tags: ['telemetry'],
         querystring: ForecastQuerySchema,
         response: { 200: ForecastResponseSchema, ...errorResponses(400) },
