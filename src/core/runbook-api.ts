@@ -9,7 +9,7 @@ import { ROLES } from './access.js';
 import { ErrorResponseSchema } from './api.js';
 import { STEP_TYPES } from './runbook.js';
 
-const RunbookIdSchema = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'a runbook id: lower-case letters, digits, "_" or "-"');
+export const RunbookIdSchema = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'a runbook id: lower-case letters, digits, "_" or "-"');
 
 // --- Runbooks ----------------------------------------------------------------------------------
 

@@ -33,6 +33,7 @@ import { runbookRecommendationRoutes } from './routes/runbook-recommendations.js
 import { eventRoutes } from './routes/events.js';
 import { forecastRoutes } from './routes/forecast.js';
 import { capacityRoutes } from './routes/capacity.js';
+import { findingRemediationRoutes } from './routes/finding-remediation.js';
 import { findingsRoutes } from './routes/findings.js';
 import { grafanaRoutes } from './routes/grafana.js';
 import { healthRoutes } from './routes/health.js';
@@ -79,6 +80,7 @@ export interface ApiServerOptions {
 /** Adding a resource is one entry here plus its file under routes/. */
 const ROUTE_PLUGINS = [
   runbookRoutes,
+  findingRemediationRoutes,
   healthRoutes,
   authRoutes,
   tokenRoutes,

@@ -64,6 +64,7 @@ const EXPECTED: Array<[method: string, path: string]> = [
   ['patch', '/api/v1/findings/{id}'],
   ['post', '/api/v1/findings/{id}/feedback'],
   ['get', '/api/v1/findings/tasks'],
+  ['post', '/api/v1/findings/tasks/{id}/remediate'],
   ['get', '/api/v1/findings/overview'],
   ['get', '/api/v1/findings/intel'],
   ['put', '/api/v1/findings/intel/kev'],
