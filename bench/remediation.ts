@@ -1,0 +1,102 @@
+/**
+ * `npm run bench:remediation` (issue 8): the demo's fault suite (one fault of each kind per
+ * seed) run twice on a fresh opsloop each — with the shipped demo runbooks (runbooks/demo,
+ * auto-run when their triggers match and what was learnt allows) and without any — and, per
+ * fault, whether a runbook remediated it and verified the recovery with no human, and the time
+ * to recovery: from the fault's start to the resolution of the incidents it opened (event time;
+ * still open when the run ends counts until then). The demo is paced (`--speed` simulated
+ * seconds per second) so the loop acts while the fault is on, as it would live.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { startOpsloop } from '../src/app/start.js';
+import { FaultKindSchema, type Fault } from '../src/core/api.js';
+import { ConfigSchema } from '../src/core/config.js';
+import { shippedRunbooksDir } from '../src/demo/shipped-runbooks.js';
+
+const { values } = parseArgs({ options: { seeds: { type: 'string', default: '7' }, speed: { type: 'string', default: '30' } } });
+const seeds = values.seeds.split(',').map(Number);
+const speed = Number(values.speed);
+const KINDS = FaultKindSchema.options;
+const WARMUP_MINUTES = 20;
+const STORY_MINUTES = WARMUP_MINUTES + 0.5 + KINDS.length * 8 + 4;
+/** Incidents may open a little before a fault: detection is bucketed. */
+const LEAD_MS = 120_000;
+
+interface FaultOutcome {
+  fault: Fault;
+  automated: boolean;
+  recoveryMs: number;
+  runbooks: string[];
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return typeof address === 'object' && address ? address.port : 0;
+}
+
+async function runSuite(seed: number, withRunbooks: boolean): Promise<FaultOutcome[]> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'opsloop-bench-remediation-'));
+  // A known port: runbooks reach the demo's endpoints through the incident's URL.
+  const port = await freePort();
+  const runbooksDir = shippedRunbooksDir();
+  const config = ConfigSchema.parse({
+    dataDir,
+    api: { port, host: '127.0.0.1' },
+    otlp: { port: 0 },
+    logLevel: 'silent',
+    auth: { enabled: false },
+    ...(withRunbooks && runbooksDir ? { runbooks: { dir: runbooksDir } } : {}),
+  });
+  const hourMs = 3_600_000;
+  const startMs = Math.floor((Date.now() - 4 * hourMs) / hourMs) * hourMs;
+  const untilMs = startMs + STORY_MINUTES * 60_000;
+  const running = await startOpsloop(config, { logger: false, demo: { speed, seed, faultCount: KINDS.length, warmupMinutes: WARMUP_MINUTES, startMs, untilMs } });
+  try {
+    await running.demoDone;
+    await running.engine.settle();
+    const faults = running.engine.demo()?.faults() ?? [];
+    const incidents = running.engine.store.incidents.list({ limit: 10_000 });
+    const executions = running.engine.store.runbooks.executions({ limit: 10_000 });
+    return faults.map((fault) => {
+      const opened = incidents.filter((i) => i.startedMs >= fault.start - LEAD_MS && i.startedMs <= fault.end);
+      const ids = new Set(opened.map((i) => i.id));
+      const ran = executions.filter((e) => e.incidentId !== undefined && ids.has(e.incidentId) && !e.dryRun);
+      const verified = ran.some((e) => e.status === 'succeeded' && e.trigger.kind !== 'manual');
+      const recoveredMs = opened.length === 0 ? fault.end : Math.max(...opened.map((i) => i.resolvedMs ?? untilMs));
+      return { fault, automated: verified && fault.remediatedAt !== undefined, recoveryMs: recoveredMs - fault.start, runbooks: ran.map((e) => `${e.runbookId}:${e.status}`) };
+    });
+  } finally {
+    await running.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+const minutes = (ms: number) => (ms / 60_000).toFixed(1);
+const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+const withAutomation: FaultOutcome[] = [];
+const without: FaultOutcome[] = [];
+for (const seed of seeds) {
+  process.stderr.write(`seed ${seed}: with runbooks…\n`);
+  withAutomation.push(...(await runSuite(seed, true)));
+  process.stderr.write(`seed ${seed}: without…\n`);
+  without.push(...(await runSuite(seed, false)));
+}
+
+console.log('| fault | automated | runbooks run | recovery with | recovery without |');
+console.log('|---|---|---|---|---|');
+withAutomation.forEach((outcome, index) => {
+  const baseline = without[index];
+  console.log(`| ${outcome.fault.kind} on ${outcome.fault.service} | ${outcome.automated ? 'yes' : 'no'} | ${outcome.runbooks.join(', ') || '-'} | ${minutes(outcome.recoveryMs)} min | ${baseline ? minutes(baseline.recoveryMs) : '-'} min |`);
+});
+const automated = withAutomation.filter((o) => o.automated).length;
+const mttrWith = mean(withAutomation.map((o) => o.recoveryMs));
+const mttrWithout = mean(without.map((o) => o.recoveryMs));
+console.log(`\nremediated and verified automatically: ${automated} of ${withAutomation.length} faults (${((100 * automated) / Math.max(1, withAutomation.length)).toFixed(1)} %; target ≥ 90 %)`);
+console.log(`MTTR with automation ${minutes(mttrWith)} min, without ${minutes(mttrWithout)} min (×${(mttrWithout / Math.max(1, mttrWith)).toFixed(2)} faster); seeds ${seeds.join(',')}, speed ×${speed}`);
