@@ -31,8 +31,9 @@ export function learnedAutoRun(options: LearnedAutoRunOptions): AutoRunDecider {
     const mine = ranked.find((r) => r.runbookId === runbook.id);
     if (!mine) return { run: false, reason: 'offered: not recommended for this incident' };
     if (!mine.autoRun.allowed) return { run: false, reason: `offered: ${mine.autoRun.reason}` };
+    // A tie is no evidence that another fix is better: only a more confident one holds this back.
     const best = ranked[0];
-    if (best && best.runbookId !== runbook.id) return { run: false, reason: `offered: ${best.runbookName} ranks higher (${best.evidence})` };
+    if (best && best.runbookId !== runbook.id && best.confidence > mine.confidence) return { run: false, reason: `offered: ${best.runbookName} ranks higher (${best.evidence})` };
     return { run: true, reason: `run automatically: ${mine.evidence}` };
   };
 }

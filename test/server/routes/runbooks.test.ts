@@ -250,11 +250,11 @@ describe('runbook API', () => {
 
   it('offers runbooks whose triggers match a new incident, and auto-runs when policy allows', async () => {
     await create(h, yaml('offered', '  - { id: w, type: wait, seconds: 0.01 }', "triggers: { incident: 'incident.services.exists(s, s == \"payments\")' }"));
-    await create(h, yaml('auto', '  - { id: w, type: wait, seconds: 0.01 }', `${NO_APPROVAL}\nautoRun: { enabled: true }\ntriggers: { alert: 'alert.name == "QueueBacklog"' }`));
+    await create(h, yaml('auto', '  - { id: w, type: wait, seconds: 0.01 }', `${NO_APPROVAL}\nautoRun: { enabled: true, minConfidence: 0.5 }\ntriggers: { alert: 'alert.name == "QueueBacklog"' }`));
     const incident = await raise(h, { name: 'QueueBacklog', service: 'payments', time: new Date(clock.now()).toISOString() });
     const offers = (await h.app.inject({ url: `/api/v1/incidents/${incident.id}/runbook-offers` })).json<{ offers: Array<{ runbookId: string; executionId?: string; decision: string }> }>().offers;
     const byId = new Map(offers.map((offer) => [offer.runbookId, offer]));
-    assert.match(byId.get('offered')?.decision ?? '', /autoRun is off/);
+    assert.match(byId.get('offered')?.decision ?? '', /^offered: (auto already ran|the runbook does not allow auto-run)/);
     assert.equal(byId.get('offered')?.executionId, undefined);
     const autoId = byId.get('auto')?.executionId;
     assert.ok(autoId);
