@@ -1,5 +1,5 @@
 /**
- * Issue 9 end to end through the API: scanners' reports imported, a remediation task fixed
+ * Issue 9 end to end through the API: three scanners' reports imported and deduplicated, a remediation task fixed
  * through the runbook engine (approval, an HTTP step that "opens a pull request" on a webhook),
  * and the fix verified by a re-scan of the target that no longer reports it.
  */
@@ -58,7 +58,14 @@ describe('finding remediation through a runbook', () => {
   const findings = async (query: string) => FindingListResponseSchema.parse((await h.app.inject({ url: `/api/v1/findings${query}` })).json()).findings;
 
   it('starts the runbook with the task inputs, holds it for approval, then a re-scan without the package verifies the fix', async () => {
-    assert.equal((await h.app.inject({ method: 'POST', url: '/api/v1/findings/import', payload: fixture('trivy-cart.json') as object })).statusCode, 200);
+    for (const report of ['trivy-cart.json', 'grype-cart.json', 'cyclonedx-cart.json']) {
+      const imported = await h.app.inject({ method: 'POST', url: '/api/v1/findings/import', payload: fixture(report) as object });
+      assert.equal(imported.statusCode, 200, imported.body);
+    }
+    // Three scanners, one finding: lodash's CVE deduplicated across them, and prioritised.
+    const lodashFindings = (await findings('?q=lodash')).filter((f) => f.target.name === 'ghcr.io/acme/cart');
+    assert.deepEqual(lodashFindings.map((f) => f.scanners), [['cyclonedx', 'grype', 'trivy']]);
+    assert.ok((lodashFindings[0]?.priority.score ?? 0) > 0);
     const { tasks } = TaskListResponseSchema.parse((await h.app.inject({ url: '/api/v1/findings/tasks' })).json());
     const lodash = tasks.find((task) => task.package.name === 'lodash');
     assert.ok(lodash, JSON.stringify(tasks.map((t) => t.package.name)));
