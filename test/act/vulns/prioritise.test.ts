@@ -3,29 +3,22 @@ import { describe, it } from 'node:test';
 import { adjustedWeight, feedbackFactor, WEIGHT_MAX, WEIGHT_MIN } from '../../../src/act/vulns/learned-weights.js';
 import { prioritise, type PriorityContext } from '../../../src/act/vulns/prioritise.js';
 import type { Finding } from '../../../src/core/findings-api.js';
+import { sampleFinding } from './fixtures.js';
 
 const T0 = Date.parse('2030-01-01T00:00:00Z');
 const DAY = 86_400_000;
 
-const HTTP2: Finding = {
-  id: 'f1',
-  vulnerabilityId: 'CVE-2023-44487',
-  aliases: ['CVE-2023-44487', 'GHSA-qppj-fm5r-hxr3'],
-  package: { name: 'golang.org/x/net', ecosystem: 'golang', installedVersions: ['v0.15.0'] },
-  target: { name: 'ghcr.io/acme/cart', kind: 'image' },
-  locations: [],
-  fixedVersions: ['0.17.0'],
-  cvss: [{ version: '3.1', vector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:H', score: 7.5 }],
-  vendorSeverity: 'high',
-  scanners: ['trivy'],
-  firstSeenMs: T0,
-  lastSeenMs: T0,
-  lastScanId: 'scan_1',
-  status: 'open',
-  services: ['cart'],
-  team: 'shop',
-  updatedMs: T0,
-};
+const HTTP2: Finding = sampleFinding(
+  {
+    id: 'f1',
+    vulnerabilityId: 'CVE-2023-44487',
+    aliases: ['CVE-2023-44487', 'GHSA-qppj-fm5r-hxr3'],
+    package: { name: 'golang.org/x/net', ecosystem: 'golang', installedVersions: ['v0.15.0'] },
+    fixedVersions: ['0.17.0'],
+    cvss: [{ version: '3.1', vector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:H', score: 7.5 }],
+  },
+  T0,
+);
 
 function context(overrides: Partial<PriorityContext> = {}): PriorityContext {
   return {

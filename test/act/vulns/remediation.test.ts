@@ -4,29 +4,14 @@ import { deadlineFingerprint, deadlineSignals } from '../../../src/act/vulns/dea
 import { remediationPlan, remediationTasks } from '../../../src/act/vulns/remediation.js';
 import { compareVersions, nearestAtOrAbove } from '../../../src/act/vulns/version-order.js';
 import type { Finding, PrioritisedFinding } from '../../../src/core/findings-api.js';
+import { sampleFinding } from './fixtures.js';
 
 const DAY = 86_400_000;
 const T0 = Date.parse('2030-01-01T00:00:00Z');
 
 function finding(id: string, vulnerabilityId: string, fixedVersions: string[], decision: 'Act' | 'Attend' | 'Track', dueMs: number, status: Finding['status'] = 'open'): PrioritisedFinding {
   return {
-    id,
-    vulnerabilityId,
-    aliases: [vulnerabilityId],
-    package: { name: 'lodash', ecosystem: 'npm', purl: 'pkg:npm/lodash', installedVersions: ['4.17.20'] },
-    target: { name: 'ghcr.io/acme/cart', kind: 'image' },
-    locations: [],
-    fixedVersions,
-    cvss: [],
-    vendorSeverity: 'high',
-    scanners: ['trivy'],
-    firstSeenMs: T0,
-    lastSeenMs: T0,
-    lastScanId: 'scan_1',
-    status,
-    services: ['cart'],
-    team: 'shop',
-    updatedMs: T0,
+    ...sampleFinding({ id, vulnerabilityId, aliases: [vulnerabilityId], fixedVersions, status }, T0),
     overdue: false,
     priority: {
       score: 50,

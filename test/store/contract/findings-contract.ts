@@ -2,29 +2,11 @@ import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import type { Finding, Priority } from '../../../src/core/findings-api.js';
 import type { Store } from '../../../src/store/store.js';
+import { sampleFinding } from '../../act/vulns/fixtures.js';
 import { type OpenStore, T0 } from './fixtures.js';
 
 function finding(id: string, overrides: Partial<Finding> = {}): Finding {
-  return {
-    id,
-    vulnerabilityId: 'CVE-2021-23337',
-    aliases: ['CVE-2021-23337', 'GHSA-35jh-r3h4-6jhm'],
-    package: { name: 'lodash', ecosystem: 'npm', purl: 'pkg:npm/lodash', installedVersions: ['4.17.20'] },
-    target: { name: 'ghcr.io/acme/cart', kind: 'image' },
-    locations: [],
-    fixedVersions: ['4.17.21'],
-    cvss: [],
-    vendorSeverity: 'high',
-    scanners: ['trivy'],
-    firstSeenMs: T0,
-    lastSeenMs: T0,
-    lastScanId: 'scan_1',
-    status: 'open',
-    services: ['cart'],
-    team: 'shop',
-    updatedMs: T0,
-    ...overrides,
-  };
+  return sampleFinding({ id, ...overrides }, T0);
 }
 
 function priority(score: number, decision: Priority['ssvc']['decision'], kev = false): Priority {
