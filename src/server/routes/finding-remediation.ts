@@ -29,7 +29,7 @@ export const findingRemediationRoutes: FastifyPluginAsyncZod<RouteOptions> = asy
   app.post(
     '/api/v1/findings/tasks/:id/remediate',
     {
-      config: { permission: 'respond' },
+      config: { permission: 'respond', audit: { action: 'finding.task.remediate', subjectKind: 'finding_task' } },
       schema: {
         summary: "Start a remediation runbook for a task: its inputs from the task's runbookInputs, its approvals and limits as for any execution",
         description:

@@ -81,6 +81,8 @@ describe('finding remediation through a runbook', () => {
     assert.deepEqual(execution.inputs, { service: 'cart', package: 'lodash', fixedVersion: lodash.fixedVersion });
     assert.deepEqual(moved.map((f) => f.status), lodash.findingIds.map(() => 'in_remediation'));
     assert.deepEqual(received, [], 'nothing is done before the approval');
+    const audited = h.store.audit.list({ action: 'finding.task.remediate' });
+    assert.deepEqual(audited.map((entry) => [entry.subjectKind, entry.subjectId]), [['finding_task', lodash.id], ['finding_task', lodash.id]]);
 
     const approved = await h.app.inject({ method: 'POST', url: `/api/v1/runbook-executions/${execution.id}/approve`, payload: { comment: 'ship it' } });
     assert.equal(approved.statusCode, 200, approved.body);
