@@ -1,16 +1,21 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AlertListQuerySchema, AlertListResponseSchema } from '../../core/api.js';
+import type { Alert } from '../../core/records.js';
 import { errorResponses } from '../error-responses.js';
 import type { RouteOptions } from '../route-options.js';
 
-export const alertRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { engine }) => {
+/** How far a list reads past other teams' alerts to fill a page: a bound on one request's cost. */
+const MAX_ALERTS_READ = 20_000;
+
+export const alertRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { engine, teams }) => {
   app.get(
     '/api/v1/alerts',
     {
       config: { permission: 'read' },
       schema: {
         summary: 'List alerts (deduplicated signals), newest first',
-        description: 'Filter by status, by whether a silence mutes them and by whether they flap (docs/alerts.md).',
+        description:
+          "Filter by status, by whether a silence mutes them and by whether they flap (docs/alerts.md). Alerts of services another team owns are left out (docs/access.md); alerts with no service are everyone's.",
         tags: ['alerts'],
         querystring: AlertListQuerySchema,
         response: { 200: AlertListResponseSchema, ...errorResponses(400) },
@@ -18,14 +23,14 @@ export const alertRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { en
     },
     async (request) => {
       const { status, silenced, flapping, limit } = request.query;
-      return {
-        alerts: engine.store.alerts.list({
-          limit,
-          ...(status ? { status } : {}),
-          ...(silenced === undefined ? {} : { silenced }),
-          ...(flapping === undefined ? {} : { flapping }),
-        }),
-      };
+      const filter = { ...(status ? { status } : {}), ...(silenced === undefined ? {} : { silenced }), ...(flapping === undefined ? {} : { flapping }) };
+      const visible = (alert: Alert) => alert.service === undefined || teams.canSeeService(request.principal, alert.service);
+      // Another team's alerts are skipped: read a longer list until the page is full or the store has no more.
+      for (let read = limit; ; read = Math.min(read * 4, MAX_ALERTS_READ)) {
+        const batch = engine.store.alerts.list({ ...filter, limit: read });
+        const alerts = batch.filter(visible);
+        if (alerts.length >= limit || batch.length < read || read === MAX_ALERTS_READ) return { alerts: alerts.slice(0, limit) };
+      }
     },
   );
 };

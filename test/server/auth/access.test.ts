@@ -112,6 +112,13 @@ describe('access control', () => {
     assert.equal((await h.app.inject({ url: `/api/v1/incidents/${theirs.id}`, headers: bearer(h.tokens.admin) })).statusCode, 200);
     const catalog = (await h.app.inject({ url: '/api/v1/catalog', headers: bearer(h.tokens.viewer) })).json() as { services: Array<{ service: string }> };
     assert.ok(!catalog.services.some((s) => s.service === 'ledger'));
+    const newer = await h.app.inject({ method: 'POST', url: '/api/v1/events', headers: bearer(h.tokens.ingest), payload: { name: 'ledger latency', service: 'ledger', severity: 'warning', time: '2030-01-01T07:00:00Z' } });
+    assert.equal(newer.statusCode, 202, newer.body);
+    await h.engine.settle();
+    const alerts = (await h.app.inject({ url: '/api/v1/alerts?limit=1', headers: bearer(h.tokens.viewer) })).json() as { alerts: Array<{ service?: string }> };
+    assert.deepEqual(alerts.alerts.map((a) => a.service), ['checkout'], "a page of the viewer's own alerts, read past the finance team's newer ones");
+    const all = (await h.app.inject({ url: '/api/v1/alerts', headers: bearer(h.tokens.admin) })).json() as { alerts: Array<{ service?: string }> };
+    assert.deepEqual(new Set(all.alerts.map((a) => a.service)), new Set(['ledger', 'checkout']));
   });
 
   it('needs the CSRF token for changes made with the session cookie', async () => {
