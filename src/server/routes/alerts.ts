@@ -3,6 +3,7 @@ import { AlertListQuerySchema, AlertListResponseSchema } from '../../core/api.js
 import type { Alert } from '../../core/records.js';
 import { errorResponses } from '../error-responses.js';
 import type { RouteOptions } from '../route-options.js';
+import { visiblePage } from '../visible-page.js';
 
 /** How far a list reads past other teams' alerts to fill a page: a bound on one request's cost. */
 const MAX_ALERTS_READ = 20_000;
@@ -25,12 +26,7 @@ export const alertRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { en
       const { status, silenced, flapping, limit } = request.query;
       const filter = { ...(status ? { status } : {}), ...(silenced === undefined ? {} : { silenced }), ...(flapping === undefined ? {} : { flapping }) };
       const visible = (alert: Alert) => alert.service === undefined || teams.canSeeService(request.principal, alert.service);
-      // Another team's alerts are skipped: read a longer list until the page is full or the store has no more.
-      for (let read = limit; ; read = Math.min(read * 4, MAX_ALERTS_READ)) {
-        const batch = engine.store.alerts.list({ ...filter, limit: read });
-        const alerts = batch.filter(visible);
-        if (alerts.length >= limit || batch.length < read || read === MAX_ALERTS_READ) return { alerts: alerts.slice(0, limit) };
-      }
+      return { alerts: visiblePage((read) => engine.store.alerts.list({ ...filter, limit: read }), visible, limit, MAX_ALERTS_READ) };
     },
   );
 };

@@ -31,6 +31,7 @@ import {
   RunbookValidateResponseSchema,
   RunbookVersionParamsSchema,
   RunbookVersionResponseSchema,
+  type Execution,
   type ExecutionStatus,
 } from '../../core/runbook-api.js';
 import { OpsError } from '../../core/errors.js';
@@ -39,14 +40,27 @@ import { errorBody } from '../error-replies.js';
 import { errorResponses } from '../error-responses.js';
 import { emptyBodyAsObject } from '../optional-body.js';
 import type { RouteOptions } from '../route-options.js';
+import { visiblePage } from '../visible-page.js';
 
 const TAGS = ['runbooks'];
+/** How far a list reads past other teams' executions to fill a page. */
+const MAX_EXECUTIONS_READ = 5_000;
 
-export const runbookRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { engine, now }) => {
+export const runbookRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { engine, now, teams }) => {
   const { catalog, executions, automation } = engine.runbooks;
   const runbookRecord = (id: string) => {
     const entry = catalog.get(id);
     return entry === undefined ? undefined : catalog.summary(entry);
+  };
+  // An execution for an incident belongs to the incident's team: another team's is answered like a missing one.
+  const canSeeIncidentOf = (principal: Principal, incidentId: string | undefined): boolean => {
+    const incident = incidentId === undefined ? undefined : engine.store.incidents.get(incidentId);
+    return incident === undefined || teams.canSeeIncident(principal, incident);
+  };
+  const visibleExecution = (principal: Principal, id: string): Execution => {
+    const execution = executions.get(id);
+    if (!canSeeIncidentOf(principal, execution.incidentId)) throw new OpsError('OPS_ERR_NOT_FOUND', [`Execution ${id}`]);
+    return execution;
   };
   const executionRecord = (id: string) => (engine.store.runbooks.getExecution(id) ? executions.get(id) : undefined);
   /** A 400 naming every problem with its line and column, or undefined when the YAML loads. */
@@ -195,6 +209,7 @@ export const runbookRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
     },
     async (request, reply) => {
       const { inputs, dryRun, incidentId } = request.body;
+      if (!canSeeIncidentOf(request.principal, incidentId)) throw new OpsError('OPS_ERR_NOT_FOUND', [`Incident ${incidentId}`]);
       const execution = executions.start(request.params.id, { inputs, dryRun, ...(incidentId !== undefined ? { incidentId } : {}) }, { kind: 'manual', by: request.principal.actor });
       return reply.code(201).send({ execution });
     },
@@ -208,14 +223,13 @@ export const runbookRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
     },
     async (request) => {
       const { runbook, incident, status, limit } = request.query;
-      return {
-        executions: executions.list({
-          ...(runbook !== undefined ? { runbookId: runbook } : {}),
-          ...(incident !== undefined ? { incidentId: incident } : {}),
-          ...(status !== undefined ? { statuses: status.split(',') as ExecutionStatus[] } : {}),
-          limit,
-        }),
+      const filter = {
+        ...(runbook !== undefined ? { runbookId: runbook } : {}),
+        ...(incident !== undefined ? { incidentId: incident } : {}),
+        ...(status !== undefined ? { statuses: status.split(',') as ExecutionStatus[] } : {}),
       };
+      const visible = (execution: Execution) => canSeeIncidentOf(request.principal, execution.incidentId);
+      return { executions: visiblePage((read) => executions.list({ ...filter, limit: read }), visible, limit, MAX_EXECUTIONS_READ) };
     },
   );
 
@@ -225,7 +239,7 @@ export const runbookRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
       config: { permission: 'read' },
       schema: { summary: 'One execution with its step records so far', description: 'Poll it while it runs for live step logs.', tags: TAGS, params: ExecutionIdParamsSchema, response: { 200: ExecutionResponseSchema, ...errorResponses(404) } },
     },
-    async (request) => ({ execution: executions.get(request.params.id) }),
+    async (request) => ({ execution: visibleExecution(request.principal, request.params.id) }),
   );
 
   const decision = (name: 'cancel' | 'approve' | 'reject', summary: string, description: string) =>
@@ -237,7 +251,7 @@ export const runbookRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
         schema: { summary, description, tags: TAGS, params: ExecutionIdParamsSchema, body: ExecutionDecisionBodySchema, response: { 200: ExecutionResponseSchema, ...errorResponses(403, 404, 409, 415) } },
       },
       async (request) => {
-        const { id } = request.params;
+        const { id } = visibleExecution(request.principal, request.params.id);
         const { comment } = request.body;
         if (name === 'cancel') return { execution: executions.cancel(id, request.principal.actor, `cancelled by ${request.principal.actor}${comment ? `: ${comment}` : ''}`) };
         const approver = approverOf(request.principal);
@@ -254,7 +268,7 @@ export const runbookRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
       config: { permission: 'read' },
       schema: { summary: 'The execution a signed approval link is for', tags: TAGS, params: ApprovalLinkParamsSchema, response: { 200: ExecutionResponseSchema, ...errorResponses(403, 404) } },
     },
-    async (request) => ({ execution: executions.get(executions.executionOfLink(request.params.token)) }),
+    async (request) => ({ execution: visibleExecution(request.principal, executions.executionOfLink(request.params.token)) }),
   );
 
   app.post(
@@ -270,7 +284,10 @@ export const runbookRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
         response: { 200: ExecutionResponseSchema, ...errorResponses(400, 403, 404, 409, 415) },
       },
     },
-    async (request) => ({ execution: executions.decideByLink(request.params.token, approverOf(request.principal), request.body.decision, request.body.comment) }),
+    async (request) => {
+      visibleExecution(request.principal, executions.executionOfLink(request.params.token));
+      return { execution: executions.decideByLink(request.params.token, approverOf(request.principal), request.body.decision, request.body.comment) };
+    },
   );
   const linkExecution = (params: unknown) => {
     const token = (params as { token?: unknown }).token;

@@ -121,6 +121,27 @@ describe('access control', () => {
     assert.deepEqual(new Set(all.alerts.map((a) => a.service)), new Set(['ledger', 'checkout']));
   });
 
+  it("hides runbook executions for another team's incident, and refuses to start one for it", async () => {
+    h.store.catalog.save('vault', { ownerTeam: 'finance', runbooks: [] }, h.clock.now);
+    const theirs = await raiseFor(h, 'vault', '2030-02-01T00:00:00Z');
+    const source = 'id: gated-note\nname: Note, once approved\nsteps:\n  - { id: nap, type: wait, seconds: 0.01 }\n';
+    assert.equal((await h.app.inject({ method: 'POST', url: '/api/v1/runbooks', headers: bearer(h.tokens.admin), payload: { source } })).statusCode, 201);
+    const started = await h.app.inject({ method: 'POST', url: '/api/v1/runbooks/gated-note/executions', headers: bearer(h.tokens.admin), payload: { incidentId: theirs.id } });
+    assert.equal(started.statusCode, 201, started.body);
+    const { id } = started.json<{ execution: { id: string } }>().execution;
+
+    const listed = (await h.app.inject({ url: '/api/v1/runbook-executions', headers: bearer(h.tokens.responder) })).json<{ executions: Array<{ id: string }> }>();
+    assert.ok(!listed.executions.some((e) => e.id === id));
+    assert.equal((await h.app.inject({ url: `/api/v1/runbook-executions/${id}`, headers: bearer(h.tokens.responder) })).statusCode, 404);
+    const approve = await h.app.inject({ method: 'POST', url: `/api/v1/runbook-executions/${id}/approve`, headers: bearer(h.tokens.responder), payload: {} });
+    assert.equal(approve.statusCode, 404);
+    const start = await h.app.inject({ method: 'POST', url: '/api/v1/runbooks/gated-note/executions', headers: bearer(h.tokens.responder), payload: { incidentId: theirs.id } });
+    assert.equal(start.statusCode, 404);
+    assert.match(start.json<{ message: string }>().message, new RegExp(theirs.id));
+    const admin = (await h.app.inject({ url: '/api/v1/runbook-executions', headers: bearer(h.tokens.admin) })).json<{ executions: Array<{ id: string }> }>();
+    assert.ok(admin.executions.some((e) => e.id === id));
+  });
+
   it('needs the CSRF token for changes made with the session cookie', async () => {
     const signedIn = await login(h, 'responder', PASSWORD);
     assert.equal(signedIn.statusCode, 200, signedIn.body);
