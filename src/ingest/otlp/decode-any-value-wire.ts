@@ -67,22 +67,48 @@ function readArrayValue(reader: ProtobufWireReader, end: number, depth: number):
   return values;
 }
 
-/** One KeyValue (field 1 key, field 2 value) into `into`. */
-function readKeyValue(reader: ProtobufWireReader, end: number, depth: number, into: OtlpAttributes): void {
-  let key = '';
-  let value: OtlpValue = null;
+/**
+ * Where one KeyValue's parts lie (field 1 key, field 2 value): the key itself when `withKey`
+ * (else ''), and the value's bytes [valueStart, valueEnd), or -1 when it has none. One object
+ * reused, read into locals at once: the span path reads several per span.
+ */
+const keyValue = { key: '', valueStart: -1, valueEnd: -1 };
+function locateKeyValue(reader: ProtobufWireReader, end: number, withKey: boolean): typeof keyValue {
+  keyValue.key = '';
+  keyValue.valueStart = -1;
+  keyValue.valueEnd = -1;
   while (reader.pos < end) {
     const tag = reader.uint32(end);
     const field = tag >>> 3;
     if (field === 1) {
       expectWireType(tag & 7, WIRE.bytes, 'KeyValue.key');
-      key = reader.interned(end);
+      if (withKey) keyValue.key = reader.interned(end);
+      else reader.skip(WIRE.bytes, end);
     } else if (field === 2) {
       expectWireType(tag & 7, WIRE.bytes, 'KeyValue.value');
-      value = readAnyValue(reader, reader.delimitedEnd(end), depth + 1);
+      keyValue.valueEnd = reader.delimitedEnd(end);
+      keyValue.valueStart = reader.pos;
+      reader.pos = keyValue.valueEnd;
     } else reader.skip(tag & 7, end);
   }
-  setOwn(into, key, value);
+  return keyValue;
+}
+
+/**
+ * One KeyValue into `into`, its value decoded when `wanted` has its key (or there is no
+ * `wanted`), else checked and skipped. The reader ends at `end`.
+ */
+function readKeyValue(reader: ProtobufWireReader, end: number, depth: number, into: OtlpAttributes, wanted?: ReadonlySet<string>): void {
+  const { key, valueStart, valueEnd } = locateKeyValue(reader, end, true);
+  const decode = wanted === undefined || wanted.has(key);
+  let value: OtlpValue = null;
+  if (valueStart >= 0) {
+    reader.pos = valueStart;
+    if (decode) value = readAnyValue(reader, valueEnd, depth + 1);
+    else checkAnyValue(reader, valueEnd, depth + 1);
+  }
+  reader.pos = end;
+  if (decode) setOwn(into, key, value);
 }
 
 /**
@@ -128,17 +154,11 @@ function checkNested(reader: ProtobufWireReader, end: number, depth: number, key
 }
 
 function checkKeyValue(reader: ProtobufWireReader, end: number, depth: number): void {
-  while (reader.pos < end) {
-    const tag = reader.uint32(end);
-    const field = tag >>> 3;
-    if (field === 1) {
-      expectWireType(tag & 7, WIRE.bytes, 'KeyValue.key');
-      reader.skip(WIRE.bytes, end);
-    } else if (field === 2) {
-      expectWireType(tag & 7, WIRE.bytes, 'KeyValue.value');
-      checkAnyValue(reader, reader.delimitedEnd(end), depth + 1);
-    } else reader.skip(tag & 7, end);
-  }
+  const { valueStart, valueEnd } = locateKeyValue(reader, end, false);
+  if (valueStart < 0) return;
+  reader.pos = valueStart;
+  checkAnyValue(reader, valueEnd, depth + 1);
+  reader.pos = end;
 }
 
 /** One AnyValue occupying [reader.pos, end), at the top level. */
@@ -160,31 +180,7 @@ export function readKeyValueInto(reader: ProtobufWireReader, end: number, into: 
  * unique strings) of attributes that nothing on the ingest path reads.
  */
 export function readKeyValueIfWanted(reader: ProtobufWireReader, end: number, wanted: ReadonlySet<string>, into: OtlpAttributes): void {
-  let key = '';
-  let valueStart = -1;
-  let valueEnd = -1;
-  while (reader.pos < end) {
-    const tag = reader.uint32(end);
-    const field = tag >>> 3;
-    if (field === 1) {
-      expectWireType(tag & 7, WIRE.bytes, 'KeyValue.key');
-      key = reader.interned(end);
-    } else if (field === 2) {
-      expectWireType(tag & 7, WIRE.bytes, 'KeyValue.value');
-      valueEnd = reader.delimitedEnd(end);
-      valueStart = reader.pos;
-      reader.pos = valueEnd;
-    } else reader.skip(tag & 7, end);
-  }
-  const decode = wanted.has(key);
-  let value: OtlpValue = null;
-  if (valueStart >= 0) {
-    reader.pos = valueStart;
-    if (decode) value = readAnyValue(reader, valueEnd, 1);
-    else checkAnyValue(reader, valueEnd, 1);
-  }
-  reader.pos = end;
-  if (decode) setOwn(into, key, value);
+  readKeyValue(reader, end, 0, into, wanted);
 }
 
 function readKeyValues(reader: ProtobufWireReader, end: number, depth: number): OtlpAttributes {
