@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import type { Locator } from 'playwright-core';
 import type { RunningOpsloop } from '../../src/app/start.js';
 import type { Incident } from '../../src/core/records.js';
-import { skip, STEP_TIMEOUT_MS, useBrowserPlatform } from '../support/browser-platform.js';
+import { onPage, skip, STEP_TIMEOUT_MS, useBrowserPlatform } from '../support/browser-platform.js';
 
 
 const platform = useBrowserPlatform('opsloop-e2e-');
@@ -18,10 +18,7 @@ test('web UI: incident page ranks payment first and Acknowledge changes the stat
   const origin = new URL(opsloop.apiUrl).origin;
   const incident = await raisePaymentIncident(opsloop);
 
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  const pageErrors: string[] = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  try {
+  await onPage(browser, { width: 1280, height: 900 }, async (page) => {
     await page.goto(`${origin}/#/incidents`);
     // Navigate the way a person does: from the list to the incident.
     await page.locator('[data-testid="incident-row"] a', { hasText: incident.title }).click({ timeout: STEP_TIMEOUT_MS });
@@ -40,10 +37,7 @@ test('web UI: incident page ranks payment first and Acknowledge changes the stat
     // The click went through the API, not just the page's state.
     const after = await getJson<{ incident: Incident }>(`${opsloop.apiUrl}/api/v1/incidents/${encodeURIComponent(incident.id)}`);
     assert.equal(after.incident.status, 'acknowledged');
-    assert.deepEqual(pageErrors, [], 'the page threw errors');
-  } finally {
-    await page.close();
-  }
+  });
 });
 
 /** A firing Alertmanager alert for payment, through the public webhook, then the incident it opened. */

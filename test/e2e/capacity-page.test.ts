@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Alert } from '../../src/core/records.js';
-import { skip, STEP_TIMEOUT_MS, useBrowserPlatform } from '../support/browser-platform.js';
+import { onPage, skip, STEP_TIMEOUT_MS, useBrowserPlatform } from '../support/browser-platform.js';
 
 const platform = useBrowserPlatform('opsloop-e2e-capacity-');
 const MINUTE = 60_000;
@@ -22,10 +22,7 @@ test('web UI: the capacity page charts a leak heading for its limit and right-si
   const { alerts } = (await (await fetch(`${opsloop.apiUrl}/api/v1/alerts?status=firing`)).json()) as { alerts: Alert[] };
   assert.ok(alerts.some((alert) => alert.source === 'capacity' && alert.service === 'cart'), `a capacity alert for cart; got ${JSON.stringify(alerts.map((a) => a.name))}`);
 
-  const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-  const pageErrors: string[] = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  try {
+  await onPage(browser, { width: 1280, height: 1000 }, async (page) => {
     await page.goto(`${origin}/#/incidents`);
     await page.getByRole('link', { name: 'Capacity' }).click();
     const card = page.getByTestId('capacity-forecast').filter({ hasText: 'memory · cart-7d9f-x2' });
@@ -37,10 +34,7 @@ test('web UI: the capacity page charts a leak heading for its limit and right-si
     await rows.first().waitFor({ timeout: STEP_TIMEOUT_MS });
     const cpu = rows.filter({ hasText: 'CPU' });
     assert.match((await cpu.textContent()) ?? '', /over-provisioned/);
-    assert.deepEqual(pageErrors, [], 'the page threw errors');
-  } finally {
-    await page.close();
-  }
+  });
 });
 
 /** Six hours of a cart pod, every 5 min: memory +1 MiB/min towards 768 MiB, CPU ~0.1 of 1 requested core. */

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { skip, STEP_TIMEOUT_MS, useBrowserPlatform } from '../support/browser-platform.js';
+import { onPage, skip, STEP_TIMEOUT_MS, useBrowserPlatform } from '../support/browser-platform.js';
 
 const platform = useBrowserPlatform('opsloop-e2e-findings-');
 const REPORT = readFileSync(new URL('../fixtures/findings/trivy-cart.json', import.meta.url), 'utf8');
@@ -20,10 +20,7 @@ test('web UI: findings overview, table and a finding moved to remediation', { sk
   const imported = await fetch(`${opsloop.apiUrl}/api/v1/findings/import`, { method: 'POST', headers: json, body: REPORT });
   assert.equal(imported.status, 200, await imported.clone().text());
 
-  const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-  const pageErrors: string[] = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  try {
+  await onPage(browser, { width: 1280, height: 1000 }, async (page) => {
     await page.goto(`${origin}/#/incidents`);
     await page.getByRole('link', { name: 'Findings' }).click();
     await page.getByTestId('findings-overview').waitFor({ timeout: STEP_TIMEOUT_MS });
@@ -41,8 +38,5 @@ test('web UI: findings overview, table and a finding moved to remediation', { sk
     await page.getByRole('button', { name: 'Start remediation' }).click();
     await page.getByTestId('finding-status').filter({ hasText: 'in_remediation' }).waitFor({ timeout: STEP_TIMEOUT_MS });
     assert.match((await page.getByTestId('finding-history').textContent()) ?? '', /open → in_remediation/);
-    assert.deepEqual(pageErrors, [], 'the page threw errors');
-  } finally {
-    await page.close();
-  }
+  });
 });

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { RunningOpsloop } from '../../src/app/start.js';
 import type { Incident, TimelineEntry } from '../../src/core/records.js';
-import { skip, STEP_TIMEOUT_MS, useBrowserPlatform } from '../support/browser-platform.js';
+import { onPage, skip, STEP_TIMEOUT_MS, useBrowserPlatform } from '../support/browser-platform.js';
 
 const platform = useBrowserPlatform('opsloop-e2e-workspace-');
 
@@ -20,10 +20,7 @@ test('web UI: acknowledge, add a note, open a similar incident', { skip, timeout
   const current = await raise(opsloop, { region: 'eu-2' }, Date.now() - 60_000);
   assert.notEqual(current.id, earlier.id);
 
-  const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-  const pageErrors: string[] = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  try {
+  await onPage(browser, { width: 1280, height: 1000 }, async (page) => {
     await page.goto(`${origin}/#/incidents/${encodeURIComponent(current.id)}`);
     await page.getByRole('button', { name: 'Acknowledge' }).click({ timeout: STEP_TIMEOUT_MS });
     await page.getByTestId('incident-status').filter({ hasText: 'acknowledged' }).waitFor({ timeout: STEP_TIMEOUT_MS });
@@ -42,10 +39,7 @@ test('web UI: acknowledge, add a note, open a similar incident', { skip, timeout
     const detail = await getJson<{ incident: Incident; timeline: TimelineEntry[] }>(`${opsloop.apiUrl}/api/v1/incidents/${encodeURIComponent(current.id)}`);
     assert.equal(detail.incident.status, 'acknowledged');
     assert.ok(detail.timeline.some((entry) => entry.kind === 'note' && entry.by === 'web' && entry.message === 'pool exhausted again, same as last week'));
-    assert.deepEqual(pageErrors, [], 'the page threw errors');
-  } finally {
-    await page.close();
-  }
+  });
 });
 
 /** A critical generic event for `orders` (labels make each one its own alert), then its incident. */

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { RunningOpsloop } from '../../src/app/start.js';
 import type { Alert, Incident } from '../../src/core/records.js';
-import { skip, STEP_TIMEOUT_MS, useBrowserPlatform } from '../support/browser-platform.js';
+import { onPage, skip, STEP_TIMEOUT_MS, useBrowserPlatform } from '../support/browser-platform.js';
 
 const platform = useBrowserPlatform('opsloop-e2e-regroup-');
 
@@ -23,14 +23,12 @@ test('web UI: see why an alert was grouped, split it off into a new incident', {
   assert.ok(original);
   const disk = (await alertsOf(opsloop, original.id)).find((alert) => alert.name === 'CheckoutDiskFull');
   assert.ok(disk?.correlation, 'the joined alert carries its grouping decision');
+  const { reason } = disk.correlation;
 
-  const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-  const pageErrors: string[] = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  try {
+  await onPage(browser, { width: 1280, height: 1000 }, async (page) => {
     await page.goto(`${origin}/#/incidents/${encodeURIComponent(original.id)}`);
-    await page.getByTestId('why-reason').filter({ hasText: disk.correlation.reason }).waitFor({ timeout: STEP_TIMEOUT_MS });
-    assert.match(disk.correlation.reason, /^joined: same service checkout/);
+    await page.getByTestId('why-reason').filter({ hasText: reason }).waitFor({ timeout: STEP_TIMEOUT_MS });
+    assert.match(reason, /^joined: same service checkout/);
 
     const splitOff = page.getByTestId('split-off');
     assert.equal(await splitOff.isDisabled(), true, 'nothing ticked, nothing to split');
@@ -44,10 +42,7 @@ test('web UI: see why an alert was grouped, split it off into a new incident', {
     // The click went through the API: the disk alert lives in the new incident, the latency alert stayed.
     assert.deepEqual((await alertsOf(opsloop, newId)).map((alert) => [alert.name, alert.correlation?.outcome]), [['CheckoutDiskFull', 'split']]);
     assert.deepEqual((await alertsOf(opsloop, original.id)).map((alert) => alert.name), ['CheckoutLatencyHigh']);
-    assert.deepEqual(pageErrors, [], 'the page threw errors');
-  } finally {
-    await page.close();
-  }
+  });
 });
 
 async function raise(running: RunningOpsloop, name: string, summary: string, timeMs: number): Promise<void> {

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { weeklyReportId } from '../../src/app/reports/weekly-reports.js';
 import { FROM, PERIOD, TO, seedWorld } from '../act/reports/report-world.js';
-import { skip, STEP_TIMEOUT_MS, useBrowserPlatform } from '../support/browser-platform.js';
+import { onPage, skip, STEP_TIMEOUT_MS, useBrowserPlatform } from '../support/browser-platform.js';
 
 const platform = useBrowserPlatform('opsloop-e2e-reports-');
 
@@ -18,10 +18,7 @@ test('web UI: the reports page shows a period\'s charts and figures, and stored 
   store.reports.save({ id, kind: 'weekly', ...PERIOD, createdMs: TO, report: opsloop.engine.reports.improvement(PERIOD, 2) });
   const origin = new URL(opsloop.apiUrl).origin;
 
-  const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-  const pageErrors: string[] = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  try {
+  await onPage(browser, { width: 1280, height: 1000 }, async (page) => {
     await page.goto(`${origin}/#/incidents`);
     await page.getByRole('link', { name: 'Reports' }).click({ timeout: STEP_TIMEOUT_MS });
     await page.getByTestId('report-summary').waitFor({ timeout: STEP_TIMEOUT_MS });
@@ -45,8 +42,5 @@ test('web UI: the reports page shows a period\'s charts and figures, and stored 
     await page.getByLabel('Weekly reports').selectOption(id, { timeout: STEP_TIMEOUT_MS });
     await page.waitForURL(/#\/reports\?id=/);
     await page.getByText('2030-01-07 to 2030-01-14').waitFor({ timeout: STEP_TIMEOUT_MS });
-    assert.deepEqual(pageErrors, [], 'the page threw errors');
-  } finally {
-    await page.close();
-  }
+  });
 });

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { skip, STEP_TIMEOUT_MS, useBrowserPlatform } from '../support/browser-platform.js';
+import { onPage, skip, STEP_TIMEOUT_MS, useBrowserPlatform } from '../support/browser-platform.js';
 
 const platform = useBrowserPlatform('opsloop-e2e-runbooks-');
 
@@ -29,10 +29,7 @@ test('web UI: the runbook list opens a runbook, a dry run shows its steps', { sk
   opsloop.engine.runbooks.catalog.save(RUNBOOK, 'e2e', Date.now());
   const origin = new URL(opsloop.apiUrl).origin;
 
-  const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-  const pageErrors: string[] = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  try {
+  await onPage(browser, { width: 1280, height: 1000 }, async (page) => {
     await page.goto(`${origin}/#/incidents`);
     await page.getByRole('link', { name: 'Runbooks' }).click({ timeout: STEP_TIMEOUT_MS });
     await page.getByTestId('runbook-table').waitFor({ timeout: STEP_TIMEOUT_MS });
@@ -56,8 +53,5 @@ test('web UI: the runbook list opens a runbook, a dry run shows its steps', { sk
     );
     for (const text of steps) assert.match(text, /succeeded/);
     assert.match(steps[0] ?? '', /shop\.invalid\/services\/cart\/restart/, 'the dry run shows what it would have sent');
-    assert.deepEqual(pageErrors, [], 'the page threw errors');
-  } finally {
-    await page.close();
-  }
+  });
 });

@@ -9,7 +9,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { skip, STEP_TIMEOUT_MS, useBrowserPlatform } from '../support/browser-platform.js';
+import { onPage, skip, STEP_TIMEOUT_MS, useBrowserPlatform } from '../support/browser-platform.js';
 
 const PASSWORD = 'correct horse battery staple';
 const platform = useBrowserPlatform('opsloop-e2e-sign-in-', { auth: { enabled: true, admin: { id: 'root', password: PASSWORD }, lockout: { maxFailures: 2 } } });
@@ -19,10 +19,7 @@ test('web UI: sign in, create a token shown once, revoke it, sign out', { skip, 
   const origin = new URL(opsloop.apiUrl).origin;
   const asBearer = (secret: string) => fetch(`${opsloop.apiUrl}/api/v1/auth/session`, { headers: { authorization: `Bearer ${secret}` } });
 
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  const pageErrors: string[] = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  try {
+  await onPage(browser, { width: 1280, height: 900 }, async (page) => {
     await page.goto(`${origin}/#/incidents`);
     const form = page.getByRole('form', { name: 'Sign in' });
     await form.waitFor({ timeout: STEP_TIMEOUT_MS });
@@ -81,18 +78,12 @@ test('web UI: sign in, create a token shown once, revoke it, sign out', { skip, 
     assert.match(page.url(), /#\/login$/);
     await page.reload();
     await form.waitFor({ timeout: STEP_TIMEOUT_MS });
-    assert.deepEqual(pageErrors, []);
-  } finally {
-    await page.close();
-  }
+  });
 });
 
 test('web UI: an admin adds a team and a responder in it, who then signs in with that role', { skip, timeout: 120_000 }, async () => {
   const { opsloop, browser } = platform.started();
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  const pageErrors: string[] = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  try {
+  await onPage(browser, { width: 1280, height: 900 }, async (page) => {
     await page.goto(`${new URL(opsloop.apiUrl).origin}/#/teams`);
     assert.equal(await submitSignIn(page, 'root', PASSWORD), 200);
     const teamForm = page.getByRole('form', { name: 'New team' });
@@ -149,10 +140,7 @@ test('web UI: an admin adds a team and a responder in it, who then signs in with
       body: JSON.stringify({ user: 'ana', password: 'ana chose a new passphrase' }),
     });
     assert.equal(relogin.status, 200);
-    assert.deepEqual(pageErrors, []);
-  } finally {
-    await page.close();
-  }
+  });
 });
 
 /** Fills and submits the login form; answers the status of the login call it made. */

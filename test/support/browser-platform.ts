@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { startOpsloop, type RunningOpsloop } from '../../src/app/start.js';
 import { ConfigSchema, type ConfigInput } from '../../src/core/config.js';
 
@@ -59,4 +59,17 @@ export function useBrowserPlatform(prefix: string, options: { auth?: ConfigInput
       return { opsloop, browser };
     },
   };
+}
+
+/** Runs `work` on a new page of `browser`, then closes it; fails the test if the page threw. */
+export async function onPage(browser: Browser, viewport: { width: number; height: number }, work: (page: Page) => Promise<void>): Promise<void> {
+  const page = await browser.newPage({ viewport });
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  try {
+    await work(page);
+    assert.deepEqual(pageErrors, [], 'the page threw errors');
+  } finally {
+    await page.close();
+  }
 }
