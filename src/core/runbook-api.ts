@@ -64,7 +64,7 @@ export const RunbookDetailSchema = RunbookSummarySchema.extend({
   steps: z.array(z.object({ id: z.string(), type: z.enum(STEP_TYPES), name: z.string().optional() })),
   rollback: z.array(z.object({ id: z.string(), type: z.enum(STEP_TYPES), name: z.string().optional() })),
   limits: z.object({ concurrent: z.number().int(), perTarget: z.number().int(), perHour: z.number().int() }),
-  approval: z.object({ required: z.boolean(), roles: z.array(z.enum(ROLES)), users: z.array(z.string()), expiresMinutes: z.number() }),
+  approval: z.object({ required: z.boolean(), roles: z.array(z.enum(ROLES)), users: z.array(z.string()), expiresMinutes: z.number(), fourEyes: z.boolean() }),
   versions: z.array(RunbookVersionSchema).describe('Newest first'),
 });
 export type RunbookDetail = z.infer<typeof RunbookDetailSchema>;
@@ -100,6 +100,7 @@ export const ExecutionTriggerSchema = z
   .object({
     kind: z.enum(['manual', 'incident', 'alert', 'schedule', 'runbook']).describe('runbook: called by a step of another execution'),
     by: z.string().optional().describe('Who started it (manual)'),
+    userId: z.string().optional().describe('The signed-in user who started it (manual), whatever token or session they used'),
     alertId: z.string().optional().describe('The alert whose trigger matched (alert)'),
     schedule: z.string().optional().describe('The cron pattern (schedule)'),
     parentExecutionId: z.string().optional().describe('The calling execution (runbook)'),
@@ -124,6 +125,7 @@ export const ApprovalStateSchema = z.object({
   state: z.enum(['pending', 'approved', 'rejected', 'expired']),
   roles: z.array(z.enum(ROLES)).describe('Roles that may approve'),
   users: z.array(z.string()).describe('Or these users'),
+  notBy: z.string().optional().describe('Four-eyes: the user (or actor) who started it, who may not approve it'),
   expiresMs: z.number().describe('Unapproved by then: the execution ends expired'),
   decidedBy: z.string().optional(),
   decidedMs: z.number().optional(),

@@ -166,9 +166,10 @@ export const RunbookSchema = z
         roles: z.array(z.enum(ROLES)).default(['responder', 'admin']).describe('Who may approve'),
         users: z.array(z.string()).default([]).describe('Or these users'),
         expiresMinutes: z.number().positive().max(10_080).default(60),
+        fourEyes: z.boolean().default(false).describe('Whoever started an execution by hand may not approve it (needs sign-in: with it off nobody is told apart)'),
       })
       .strict()
-      .default({ required: true, roles: ['responder', 'admin'], users: [], expiresMinutes: 60 }),
+      .default({ required: true, roles: ['responder', 'admin'], users: [], expiresMinutes: 60, fourEyes: false }),
     autoRun: z
       .object({
         enabled: z.boolean().default(false),

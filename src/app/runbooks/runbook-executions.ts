@@ -124,7 +124,9 @@ export class RunbookExecutions {
       return base;
     }
     const expiresMs = nowMs + runbook.approval.expiresMinutes * 60_000;
-    const waiting: Stored = { ...base, status: 'awaiting_approval', approval: { state: 'pending', roles: runbook.approval.roles, users: runbook.approval.users, expiresMs } };
+    const requester = trigger.userId ?? trigger.by;
+    const notBy = runbook.approval.fourEyes && trigger.kind === 'manual' && requester !== undefined ? { notBy: requester } : {};
+    const waiting: Stored = { ...base, status: 'awaiting_approval', approval: { state: 'pending', roles: runbook.approval.roles, users: runbook.approval.users, ...notBy, expiresMs } };
     this.#save(waiting, inputs);
     if (trigger.kind !== 'manual') this.#audit(waiting, 'runbook.execution.start');
     this.#askForApproval(waiting);
@@ -183,6 +185,10 @@ export class RunbookExecutions {
     }
     const mayDecide = approver.roles === 'any' || approver.roles.some((role) => approval.roles.includes(role)) || (approver.userId !== undefined && approval.users.includes(approver.userId));
     if (!mayDecide) throw new OpsError('OPS_ERR_FORBIDDEN', [`runbook ${execution.runbookId} is approved by ${[...approval.roles.map((r) => `role ${r}`), ...approval.users.map((u) => `user ${u}`)].join(', ')}; ${approver.actor} is neither`]);
+    // With sign-in off everyone is the same anonymous caller: four eyes cannot be told apart.
+    if (state === 'approved' && approval.notBy !== undefined && approver.roles !== 'any' && (approver.userId ?? approver.actor) === approval.notBy) {
+      throw new OpsError('OPS_ERR_FORBIDDEN', [`runbook ${execution.runbookId} needs four eyes: ${approval.notBy} started this execution, so someone else must approve it`]);
+    }
     const nowMs = this.#options.clock.now();
     if (state === 'approved' && this.killSwitch().engaged) throw new OpsError('OPS_ERR_CONFLICT', ['the kill switch is engaged: nothing may start until it is released']);
     const decided: Stored = {

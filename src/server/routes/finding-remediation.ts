@@ -13,6 +13,7 @@ import { PrioritisedFindingSchema } from '../../core/findings-api.js';
 import { ExecutionSchema, ExecutionStartBodySchema, RunbookIdSchema } from '../../core/runbook-api.js';
 import { errorResponses } from '../error-responses.js';
 import type { RouteOptions } from '../route-options.js';
+import { manualTrigger } from '../manual-trigger.js';
 
 const RemediateBodySchema = z.object({
   runbook: RunbookIdSchema.describe('The remediation runbook to start'),
@@ -47,7 +48,7 @@ export const findingRemediationRoutes: FastifyPluginAsyncZod<RouteOptions> = asy
       const { runbook } = engine.runbooks.catalog.require(request.body.runbook);
       const offered = { ...task.runbookInputs, ...request.body.inputs };
       const inputs = Object.fromEntries(Object.entries(offered).filter(([name]) => Object.hasOwn(runbook.inputs, name)));
-      const execution = engine.runbooks.executions.start(runbook.id, { inputs, dryRun: request.body.dryRun }, { kind: 'manual', by: principal.actor });
+      const execution = engine.runbooks.executions.start(runbook.id, { inputs, dryRun: request.body.dryRun }, manualTrigger(principal));
       if (request.body.dryRun) return { execution, findings: [] };
       const reason = `remediation runbook ${runbook.id}, execution ${execution.id}`;
       const findings = task.findingIds

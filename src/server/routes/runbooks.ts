@@ -40,6 +40,7 @@ import { errorBody } from '../error-replies.js';
 import { errorResponses } from '../error-responses.js';
 import { emptyBodyAsObject } from '../optional-body.js';
 import type { RouteOptions } from '../route-options.js';
+import { manualTrigger } from '../manual-trigger.js';
 import { visiblePage } from '../visible-page.js';
 
 const TAGS = ['runbooks'];
@@ -210,7 +211,7 @@ export const runbookRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
     async (request, reply) => {
       const { inputs, dryRun, incidentId } = request.body;
       if (!canSeeIncidentOf(request.principal, incidentId)) throw new OpsError('OPS_ERR_NOT_FOUND', [`Incident ${incidentId}`]);
-      const execution = executions.start(request.params.id, { inputs, dryRun, ...(incidentId !== undefined ? { incidentId } : {}) }, { kind: 'manual', by: request.principal.actor });
+      const execution = executions.start(request.params.id, { inputs, dryRun, ...(incidentId !== undefined ? { incidentId } : {}) }, manualTrigger(request.principal));
       return reply.code(201).send({ execution });
     },
   );

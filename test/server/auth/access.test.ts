@@ -142,6 +142,22 @@ describe('access control', () => {
     assert.ok(admin.executions.some((e) => e.id === id));
   });
 
+  it('four eyes: whoever started an execution may not approve it, someone else may', async () => {
+    const source = 'id: four-eyes\nname: Needs a second person\napproval: { fourEyes: true }\nsteps:\n  - { id: nap, type: wait, seconds: 0.01 }\n';
+    assert.equal((await h.app.inject({ method: 'POST', url: '/api/v1/runbooks', headers: bearer(h.tokens.admin), payload: { source } })).statusCode, 201);
+    const started = await h.app.inject({ method: 'POST', url: '/api/v1/runbooks/four-eyes/executions', headers: bearer(h.tokens.responder), payload: {} });
+    assert.equal(started.statusCode, 201, started.body);
+    const { id, approval, trigger } = started.json<{ execution: { id: string; approval: { notBy?: string }; trigger: { userId?: string } } }>().execution;
+    assert.equal(approval.notBy, 'responder');
+    assert.equal(trigger.userId, 'responder');
+    const own = await h.app.inject({ method: 'POST', url: `/api/v1/runbook-executions/${id}/approve`, headers: bearer(h.tokens.responder), payload: {} });
+    assert.equal(own.statusCode, 403);
+    assert.match(own.json<{ message: string }>().message, /needs four eyes: responder started this execution, so someone else must approve it/);
+    const other = await h.app.inject({ method: 'POST', url: `/api/v1/runbook-executions/${id}/approve`, headers: bearer(h.tokens.admin), payload: {} });
+    assert.equal(other.statusCode, 200, other.body);
+    assert.equal((await h.engine.runbooks.executions.ended(id)).status, 'succeeded');
+  });
+
   it('needs the CSRF token for changes made with the session cookie', async () => {
     const signedIn = await login(h, 'responder', PASSWORD);
     assert.equal(signedIn.statusCode, 200, signedIn.body);

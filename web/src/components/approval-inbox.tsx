@@ -32,7 +32,10 @@ export function ApprovalInbox() {
                     </div>
                   ) : null}
                 </td>
-                <td className="small">{execution.approval ? `expires ${formatAbsolute(execution.approval.expiresMs)}` : ''}</td>
+                <td className="small">
+                  {execution.approval ? `expires ${formatAbsolute(execution.approval.expiresMs)}` : ''}
+                  {execution.approval?.notBy ? <div className="muted">four eyes: not {execution.approval.notBy}</div> : null}
+                </td>
                 <td>
                   <button className="button" disabled={action.pending} onClick={() => void action.run(() => decideExecution(execution.id, 'approve'))}>
                     Approve
