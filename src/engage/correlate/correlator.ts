@@ -17,8 +17,9 @@ import { IncidentProfile, type CorrelatedAlert } from './incident-profile.js';
 import { stableLabelPairs, labelSimilarity } from './label-similarity.js';
 import { alertTokens, termCounts } from './text-tokens.js';
 import { TermWeights } from './term-weights.js';
-import { textSimilarity } from './text-similarity.js';
+import { alertTextNorm, textSimilarity } from './text-similarity.js';
 import { serviceNeighbourhood } from './service-neighbourhood.js';
+import { closestHops, ServiceIndex, type Hops } from './service-index.js';
 import { boundedTop, firstK } from './bounded-top.js';
 import { describeJoin, describeOpen, type ScoredCandidate } from './describe-decision.js';
 
@@ -30,8 +31,10 @@ export interface CorrelatorOptions {
   rules: GroupingRules;
   /**
    * `pruned` scores text similarity only for incidents that can be among the best few
-   * (bounded-top.ts): the same decisions and candidates as `exhaustive`, which scores every
-   * active incident and is what the pruned search is tested against. @default 'pruned'
+   * (bounded-top.ts) and finds the incidents within reach of the alert's service from an
+   * index of their services (service-index.ts): the same decisions and candidates as
+   * `exhaustive`, which walks and scores every active incident and is what the pruned search
+   * is tested against. @default 'pruned'
    */
   search?: 'pruned' | 'exhaustive';
 }
@@ -60,6 +63,10 @@ interface Prepared {
   terms: Map<number, number>;
   /** Services within reach of the alert's, with their distance; empty without a service. */
   near: ReadonlyMap<string, number>;
+  /** The incidents within reach (pruned search), from the service index; the others have no distance. */
+  reach?: ReadonlyMap<IncidentProfile, Hops>;
+  /** Norm of the alert's TF-IDF vector under the weights at scoring time, once for all candidates. */
+  textNorm: number;
 }
 
 export class Correlator {
@@ -67,6 +74,7 @@ export class Correlator {
   /** Open incident of each alert folded in, so repeats and resolves find their profile. */
   private readonly incidentOf = new Map<string, string>();
   private readonly words = new TermWeights();
+  private readonly services = new ServiceIndex<IncidentProfile>();
   private readonly volatile: ReadonlySet<string>;
 
   constructor(private readonly options: CorrelatorOptions) {
@@ -81,6 +89,8 @@ export class Correlator {
   place(alert: CorrelatedAlert, graph: ServiceGraph, newIncidentId: () => string): Correlation {
     const prepared = this.prepare(alert, graph);
     this.words.add(prepared.terms.keys());
+    prepared.textNorm = alertTextNorm(prepared.terms, this.words);
+    if (this.options.search !== 'exhaustive') prepared.reach = this.services.reach(prepared.near);
     const measured = this.candidates(alert, prepared);
     // Without rules no candidate has a verdict, so the decision and the record need only the best few.
     const scored = this.options.rules.empty ? firstK(measured, KEPT_CANDIDATES, ranking) : measured.sort(ranking);
@@ -143,6 +153,7 @@ export class Correlator {
     const profile = this.profiles.get(incidentId);
     if (!profile) return undefined;
     const prepared = this.prepare(alert, graph);
+    prepared.textNorm = alertTextNorm(prepared.terms, this.words);
     return publicCandidate(this.complete(this.measure(alert, prepared, profile, 0), prepared));
   }
 
@@ -151,6 +162,7 @@ export class Correlator {
     const profile = this.profiles.get(incidentId);
     if (!profile) return;
     this.profiles.delete(incidentId);
+    this.services.remove(profile);
     for (const alertId of profile.alertIds) if (this.incidentOf.get(alertId) === incidentId) this.incidentOf.delete(alertId);
   }
 
@@ -172,10 +184,11 @@ export class Correlator {
     const near = graph && alert.service !== undefined ? serviceNeighbourhood(graph, alert.service, this.options.maxDistance) : NOWHERE;
     const terms = new Map<number, number>();
     for (const [term, count] of termCounts(alertTokens(alert.name, alert.summary))) terms.set(this.words.id(term), count);
-    return { pairs: stableLabelPairs(alert.labels, this.volatile), terms, near };
+    return { pairs: stableLabelPairs(alert.labels, this.volatile), terms, near, textNorm: 0 };
   }
 
   private fold(profile: IncidentProfile, alert: CorrelatedAlert, prepared: Prepared): void {
+    if (alert.service !== undefined && !profile.services.has(alert.service)) this.services.add(alert.service, profile);
     profile.add(alert, prepared.pairs, prepared.terms);
     this.incidentOf.set(alert.id, profile.id);
   }
@@ -207,7 +220,7 @@ export class Correlator {
    */
   private measure(alert: CorrelatedAlert, prepared: Prepared, profile: IncidentProfile, index: number): Measured {
     const gapMs = profile.onsetGapMs(alert.startsMs);
-    const hops = closestHops(prepared.near, profile);
+    const hops = prepared.reach ? prepared.reach.get(profile) : closestHops(prepared.near, profile);
     const features: Features = {
       time: timeProximity(gapMs, this.options.windowMs * HALF_LIFE_OF_WINDOW),
       topology: topologyCloseness(hops?.hops),
@@ -223,7 +236,7 @@ export class Correlator {
   /** Fills in text similarity and the exact score. */
   private complete(candidate: Measured, prepared: Prepared): Measured {
     if (candidate.sharesWords) {
-      candidate.features.text = textSimilarity(prepared.terms, candidate.profile.terms, this.words);
+      candidate.features.text = textSimilarity(prepared.terms, prepared.textNorm, candidate.profile.terms, this.words);
       candidate.score = this.options.model.score(candidate.features);
     }
     return candidate;
@@ -241,35 +254,6 @@ function ranking(a: Measured, b: Measured): number {
 function sharesTerm(alertTerms: ReadonlyMap<number, number>, incidentTerms: ReadonlyMap<number, number>): boolean {
   for (const term of alertTerms.keys()) if (incidentTerms.has(term)) return true;
   return false;
-}
-
-/**
- * The incident's service nearest the alert's, the first in the incident's order among equals.
- * Walks whichever is smaller, the alert's neighbourhood or the incident's services; a walk of
- * the neighbourhood that finds two equally near settles the order by the incident's walk.
- */
-function closestHops(near: ReadonlyMap<string, number>, profile: IncidentProfile): { hops: number; via: string } | undefined {
-  if (near.size === 0) return undefined;
-  if (near.size < profile.services.size) {
-    let best: { hops: number; via: string } | undefined;
-    let tied = false;
-    for (const [service, hops] of near) {
-      if (!profile.services.has(service)) continue;
-      if (!best || hops < best.hops) {
-        best = { hops, via: service };
-        tied = false;
-      } else if (hops === best.hops) tied = true;
-    }
-    if (!tied) return best;
-  }
-  let best: { hops: number; via: string } | undefined;
-  for (const other of profile.services) {
-    const hops = near.get(other);
-    if (hops === undefined || (best && hops >= best.hops)) continue;
-    best = { hops, via: other };
-    if (hops === 0) break;
-  }
-  return best;
 }
 
 function publicCandidate(candidate: ScoredCandidate): CorrelationCandidate {

@@ -1,20 +1,30 @@
 /**
  * Text similarity of an alert to an incident: TF-IDF cosine between the alert's words and the
- * words of all the incident's alerts summed (its centroid direction). Pure.
+ * words of all the incident's alerts summed (its centroid direction). The alert's norm is the
+ * same against every incident, so it is taken once per alert (`alertTextNorm`). Pure.
  */
 import type { TermWeights } from './term-weights.js';
 
-/** Terms are TermWeights ids mapped to their counts. */
-export function textSimilarity(alertTerms: ReadonlyMap<number, number>, incidentTerms: ReadonlyMap<number, number>, weights: TermWeights): number {
+/** Σ (count · idf)² over the alert's terms: the square of its vector's norm. */
+export function alertTextNorm(alertTerms: ReadonlyMap<number, number>, weights: TermWeights): number {
+  let norm = 0;
+  for (const [term, count] of alertTerms) {
+    const a = count * weights.idf(term);
+    norm += a * a;
+  }
+  return norm;
+}
+
+/** Terms are TermWeights ids mapped to their counts; `alertNorm` is alertTextNorm of the alert's under the same weights. */
+export function textSimilarity(alertTerms: ReadonlyMap<number, number>, alertNorm: number, incidentTerms: ReadonlyMap<number, number>, weights: TermWeights): number {
   if (alertTerms.size === 0 || incidentTerms.size === 0) return 0;
   let dot = 0;
-  let alertNorm = 0;
   for (const [term, count] of alertTerms) {
+    const other = incidentTerms.get(term);
+    if (other === undefined) continue;
     const idf = weights.idf(term);
     const a = count * idf;
-    alertNorm += a * a;
-    const other = incidentTerms.get(term);
-    if (other !== undefined) dot += a * other * idf;
+    dot += a * other * idf;
   }
   if (dot === 0) return 0;
   let incidentNorm = 0;
