@@ -10,11 +10,11 @@
  */
 import type { Correlation, CorrelationCandidate } from '../../core/records.js';
 import type { ServiceGraph } from '../../core/service-graph.js';
-import { roundFeatures, timeProximity, topologyCloseness, type Features } from './features.js';
+import { roundFeatures, topologyCloseness, type Features } from './features.js';
 import type { GroupingModel } from './grouping-model.js';
 import type { GroupingRules } from './grouping-rules.js';
 import { IncidentProfile, type CorrelatedAlert } from './incident-profile.js';
-import { stableLabelPairs, labelSimilarity } from './label-similarity.js';
+import { LabelPairs, stableLabelPairs, labelSimilarity } from './label-similarity.js';
 import { alertTokens, termCounts } from './text-tokens.js';
 import { TermWeights } from './term-weights.js';
 import { alertTextNorm, textSimilarity } from './text-similarity.js';
@@ -58,7 +58,8 @@ interface Measured extends ScoredCandidate {
 }
 
 interface Prepared {
-  pairs: string[];
+  /** LabelPairs numbers. */
+  pairs: number[];
   /** Word counts by TermWeights id. */
   terms: Map<number, number>;
   /** Services within reach of the alert's, with their distance; empty without a service. */
@@ -74,6 +75,7 @@ export class Correlator {
   /** Open incident of each alert folded in, so repeats and resolves find their profile. */
   private readonly incidentOf = new Map<string, string>();
   private readonly words = new TermWeights();
+  private readonly labelPairs = new LabelPairs();
   private readonly services = new ServiceIndex<IncidentProfile>();
   private readonly volatile: ReadonlySet<string>;
 
@@ -112,7 +114,7 @@ export class Correlator {
       };
     }
     const best = scored[0];
-    const profile = new IncidentProfile(newIncidentId(), alert.startsMs);
+    const profile = new IncidentProfile(newIncidentId(), alert.startsMs, this.labelPairs);
     this.profiles.set(profile.id, profile);
     this.fold(profile, alert, prepared);
     return {
@@ -134,7 +136,7 @@ export class Correlator {
   assign(incidentId: string, alert: CorrelatedAlert, options: { countWords: boolean }): void {
     let profile = this.profiles.get(incidentId);
     if (!profile) {
-      profile = new IncidentProfile(incidentId, alert.startsMs);
+      profile = new IncidentProfile(incidentId, alert.startsMs, this.labelPairs);
       this.profiles.set(incidentId, profile);
     }
     const prepared = this.prepare(alert);
@@ -184,7 +186,7 @@ export class Correlator {
     const near = graph && alert.service !== undefined ? serviceNeighbourhood(graph, alert.service, this.options.maxDistance) : NOWHERE;
     const terms = new Map<number, number>();
     for (const [term, count] of termCounts(alertTokens(alert.name, alert.summary))) terms.set(this.words.id(term), count);
-    return { pairs: stableLabelPairs(alert.labels, this.volatile), terms, near, textNorm: 0 };
+    return { pairs: stableLabelPairs(alert.labels, this.volatile, this.labelPairs), terms, near, textNorm: 0 };
   }
 
   private fold(profile: IncidentProfile, alert: CorrelatedAlert, prepared: Prepared): void {
@@ -222,12 +224,12 @@ export class Correlator {
     const gapMs = profile.onsetGapMs(alert.startsMs);
     const hops = prepared.reach ? prepared.reach.get(profile) : closestHops(prepared.near, profile);
     const features: Features = {
-      time: timeProximity(gapMs, this.options.windowMs * HALF_LIFE_OF_WINDOW),
+      time: profile.proximity(gapMs, this.options.windowMs * HALF_LIFE_OF_WINDOW),
       topology: topologyCloseness(hops?.hops),
       labels: labelSimilarity(prepared.pairs, profile),
       text: 0,
     };
-    const sharesWords = sharesTerm(prepared.terms, profile.terms);
+    const sharesWords = sharesTerm(prepared.terms, profile);
     const model = this.options.model;
     const bound = sharesWords ? model.scoreBound(features, 'text') : model.score(features);
     return { profile, features, score: bound, gapMs, via: hops?.via, sharesWords, bound, index };
@@ -236,7 +238,7 @@ export class Correlator {
   /** Fills in text similarity and the exact score. */
   private complete(candidate: Measured, prepared: Prepared): Measured {
     if (candidate.sharesWords) {
-      candidate.features.text = textSimilarity(prepared.terms, prepared.textNorm, candidate.profile.terms, this.words);
+      candidate.features.text = textSimilarity(prepared.terms, prepared.textNorm, candidate.profile, this.words);
       candidate.score = this.options.model.score(candidate.features);
     }
     return candidate;
@@ -251,8 +253,8 @@ function ranking(a: Measured, b: Measured): number {
   return b.score - a.score || b.profile.lastActivityMs - a.profile.lastActivityMs || a.index - b.index;
 }
 
-function sharesTerm(alertTerms: ReadonlyMap<number, number>, incidentTerms: ReadonlyMap<number, number>): boolean {
-  for (const term of alertTerms.keys()) if (incidentTerms.has(term)) return true;
+function sharesTerm(alertTerms: ReadonlyMap<number, number>, incident: IncidentProfile): boolean {
+  for (const term of alertTerms.keys()) if (incident.termCount(term) !== 0) return true;
   return false;
 }
 

@@ -15,21 +15,30 @@ export function alertTextNorm(alertTerms: ReadonlyMap<number, number>, weights: 
   return norm;
 }
 
-/** Terms are TermWeights ids mapped to their counts; `alertNorm` is alertTextNorm of the alert's under the same weights. */
-export function textSimilarity(alertTerms: ReadonlyMap<number, number>, alertNorm: number, incidentTerms: ReadonlyMap<number, number>, weights: TermWeights): number {
-  if (alertTerms.size === 0 || incidentTerms.size === 0) return 0;
+/** An incident's words (TermWeights ids) and their counts, place by place (incident-profile.ts). */
+export interface IncidentWords {
+  readonly termIds: readonly number[];
+  readonly termCounts: readonly number[];
+  /** 0 for a word it does not have. */
+  termCount(term: number): number;
+}
+
+/** The alert's terms are TermWeights ids mapped to their counts; `alertNorm` is alertTextNorm of them under the same weights. */
+export function textSimilarity(alertTerms: ReadonlyMap<number, number>, alertNorm: number, incident: IncidentWords, weights: TermWeights): number {
+  const { termIds, termCounts } = incident;
+  if (alertTerms.size === 0 || termIds.length === 0) return 0;
   let dot = 0;
   for (const [term, count] of alertTerms) {
-    const other = incidentTerms.get(term);
-    if (other === undefined) continue;
+    const other = incident.termCount(term);
+    if (other === 0) continue;
     const idf = weights.idf(term);
     const a = count * idf;
     dot += a * other * idf;
   }
   if (dot === 0) return 0;
   let incidentNorm = 0;
-  for (const [term, count] of incidentTerms) {
-    const b = count * weights.idf(term);
+  for (let i = 0; i < termIds.length; i++) {
+    const b = (termCounts[i] as number) * weights.idf(termIds[i] as number);
     incidentNorm += b * b;
   }
   return Math.min(1, dot / Math.sqrt(alertNorm * incidentNorm));
