@@ -17,7 +17,7 @@ import { IncidentProfile, type CorrelatedAlert } from './incident-profile.js';
 import { LabelPairs, stableLabelPairs, labelSimilarity } from './label-similarity.js';
 import { alertTokens, termCounts } from './text-tokens.js';
 import { TermWeights } from './term-weights.js';
-import { alertTextNorm, textSimilarity } from './text-similarity.js';
+import { alertTextNorm, textDot, textSimilarity } from './text-similarity.js';
 import { serviceNeighbourhood } from './service-neighbourhood.js';
 import { closestHops, ServiceIndex, type Hops } from './service-index.js';
 import { boundedTop, firstK } from './bounded-top.js';
@@ -51,7 +51,8 @@ const NO_FEATURES: Features = { time: 0, topology: 0, labels: 0, text: 0 };
 
 /** A candidate, scored once `complete` has measured its text; `bound` is the best score its text could give. */
 interface Measured extends ScoredCandidate {
-  sharesWords: boolean;
+  /** The text similarity's numerator (textDot): 0 when the alert and the incident share no word, and the text is then 0. */
+  dot: number;
   bound: number;
   /** Its incident's place in the correlator's order. */
   index: number;
@@ -217,8 +218,9 @@ export class Correlator {
   }
 
   /**
-   * Every feature but text similarity, which costs a pass over the incident's words, and the
-   * highest score the text could give: none when they share no word (the text is then 0).
+   * Every feature but text similarity, which costs a pass over the incident's words (its
+   * numerator, over the alert's, is taken here), and the highest score the text could give:
+   * none when they share no word (the text is then 0).
    */
   private measure(alert: CorrelatedAlert, prepared: Prepared, profile: IncidentProfile, index: number): Measured {
     const gapMs = profile.onsetGapMs(alert.startsMs);
@@ -229,16 +231,16 @@ export class Correlator {
       labels: labelSimilarity(prepared.pairs, profile),
       text: 0,
     };
-    const sharesWords = sharesTerm(prepared.terms, profile);
+    const dot = textDot(prepared.terms, profile, this.words);
     const model = this.options.model;
-    const bound = sharesWords ? model.scoreBound(features, 'text') : model.score(features);
-    return { profile, features, score: bound, gapMs, via: hops?.via, sharesWords, bound, index };
+    const bound = dot !== 0 ? model.scoreBound(features, 'text') : model.score(features);
+    return { profile, features, score: bound, gapMs, via: hops?.via, dot, bound, index };
   }
 
   /** Fills in text similarity and the exact score. */
   private complete(candidate: Measured, prepared: Prepared): Measured {
-    if (candidate.sharesWords) {
-      candidate.features.text = textSimilarity(prepared.terms, prepared.textNorm, candidate.profile, this.words);
+    if (candidate.dot !== 0) {
+      candidate.features.text = textSimilarity(candidate.dot, prepared.textNorm, candidate.profile, this.words);
       candidate.score = this.options.model.score(candidate.features);
     }
     return candidate;
@@ -251,11 +253,6 @@ export class Correlator {
  */
 function ranking(a: Measured, b: Measured): number {
   return b.score - a.score || b.profile.lastActivityMs - a.profile.lastActivityMs || a.index - b.index;
-}
-
-function sharesTerm(alertTerms: ReadonlyMap<number, number>, incident: IncidentProfile): boolean {
-  for (const term of alertTerms.keys()) if (incident.termCount(term) !== 0) return true;
-  return false;
 }
 
 function publicCandidate(candidate: ScoredCandidate): CorrelationCandidate {

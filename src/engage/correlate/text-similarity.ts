@@ -23,10 +23,11 @@ export interface IncidentWords {
   termCount(term: number): number;
 }
 
-/** The alert's terms are TermWeights ids mapped to their counts; `alertNorm` is alertTextNorm of them under the same weights. */
-export function textSimilarity(alertTerms: ReadonlyMap<number, number>, alertNorm: number, incident: IncidentWords, weights: TermWeights): number {
-  const { termIds, termCounts } = incident;
-  if (alertTerms.size === 0 || termIds.length === 0) return 0;
+/**
+ * Σ over the words the alert and the incident share of (count · idf)(count · idf): the cosine's
+ * numerator, 0 when they share none. The alert's terms are TermWeights ids mapped to their counts.
+ */
+export function textDot(alertTerms: ReadonlyMap<number, number>, incident: IncidentWords, weights: TermWeights): number {
   let dot = 0;
   for (const [term, count] of alertTerms) {
     const other = incident.termCount(term);
@@ -35,7 +36,13 @@ export function textSimilarity(alertTerms: ReadonlyMap<number, number>, alertNor
     const a = count * idf;
     dot += a * other * idf;
   }
+  return dot;
+}
+
+/** The cosine from its numerator (textDot) and the alert's alertTextNorm, under the same weights. */
+export function textSimilarity(dot: number, alertNorm: number, incident: IncidentWords, weights: TermWeights): number {
   if (dot === 0) return 0;
+  const { termIds, termCounts } = incident;
   let incidentNorm = 0;
   for (let i = 0; i < termIds.length; i++) {
     const b = (termCounts[i] as number) * weights.idf(termIds[i] as number);
