@@ -115,11 +115,11 @@ export interface IncidentRepository {
    */
   noteActivity(id: string, activity: { updatedMs: number; severity: Severity }): void;
   /**
-   * New alerts joined the incident, applied without reading it: `alertIds` (alerts just created,
-   * which it cannot hold yet) appended in order, the `services` it lacks appended in order,
-   * startedMs lowered to at most `startedMs`, and updatedMs and severity raised as by
-   * noteActivity. The same record as saving it with those unions, without parsing and
-   * rewriting a record that lists thousands of alerts in JavaScript. Unknown ids are ignored.
+   * New alerts joined the incident: `alertIds` (alerts just created, which it cannot hold yet)
+   * appended in order, the `services` it lacks appended in order, startedMs lowered to at most
+   * `startedMs`, and updatedMs and severity raised as by noteActivity. The same record as
+   * saving it with those unions, without the caller reading it (validated, for every alert of
+   * an incident that lists thousands). Unknown ids are ignored.
    */
   addAlerts(id: string, added: { alertIds: readonly string[]; services: readonly string[]; startedMs: number; updatedMs: number; severity: Severity }): void;
   get(id: string): Incident | undefined;

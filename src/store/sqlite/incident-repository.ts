@@ -16,20 +16,6 @@ const NOTE_ACTIVITY = `UPDATE incidents SET record = json_set(record,
     '$.updatedMs', max(record ->> '$.updatedMs', @updatedMs),
     '$.severity', CASE WHEN ${rank('@severity')} > ${rank("record ->> '$.severity'")} THEN @severity ELSE record ->> '$.severity' END)
   WHERE id = @id`;
-// The alert ids arrive as a JSON array of ids the record does not hold: its array's text and
-// theirs are joined. The services' order is kept by ordering the aggregate explicitly.
-const ADD_ALERTS = `UPDATE incidents SET started_ms = min(started_ms, @startedMs), record = json_set(record,
-    '$.services', (SELECT json_group_array(value ORDER BY part, pos) FROM (
-      SELECT value, 0 AS part, key AS pos FROM json_each(record, '$.services')
-      UNION ALL
-      SELECT value, 1 AS part, key AS pos FROM json_each(@services) WHERE value NOT IN (SELECT value FROM json_each(record, '$.services')))),
-    '$.severity', CASE WHEN ${rank('@severity')} > ${rank("record ->> '$.severity'")} THEN @severity ELSE record ->> '$.severity' END,
-    '$.alertIds', json(CASE WHEN json_array_length(@alertIds) = 0 THEN record -> '$.alertIds'
-      WHEN json_array_length(record, '$.alertIds') = 0 THEN @alertIds
-      ELSE rtrim(record -> '$.alertIds', ']') || ',' || substr(@alertIds, 2) END),
-    '$.startedMs', min(record ->> '$.startedMs', @startedMs),
-    '$.updatedMs', max(record ->> '$.updatedMs', @updatedMs))
-  WHERE id = @id`;
 // The status set arrives as one JSON array so a single cached statement serves every subset.
 // A NULL bound disables its condition; the row-value comparison continues a page after the cursor.
 const LIST = `SELECT record FROM incidents
@@ -73,13 +59,21 @@ export class SqliteIncidentRepository implements IncidentRepository {
   }
 
   addAlerts(id: string, added: { alertIds: readonly string[]; services: readonly string[]; startedMs: number; updatedMs: number; severity: Severity }): void {
-    this.#conn.statement(ADD_ALERTS).run({
-      id,
-      alertIds: JSON.stringify(added.alertIds),
-      services: JSON.stringify(added.services),
-      startedMs: added.startedMs,
-      updatedMs: added.updatedMs,
-      severity: added.severity,
+    const row = this.#conn.statement(GET).get(id) as { record: string } | undefined;
+    if (row === undefined) return;
+    // Not validated: nothing here is returned, and only the fields below change. (SQLite's JSON
+    // functions measured slower than this on records of thousands of alert ids.)
+    const incident = JSON.parse(row.record) as Incident;
+    const services = new Set(incident.services);
+    for (const service of added.services) services.add(service);
+    const rank = (severity: Severity) => SeveritySchema.options.indexOf(severity);
+    this.save({
+      ...incident,
+      services: [...services],
+      severity: rank(added.severity) > rank(incident.severity) ? added.severity : incident.severity,
+      alertIds: [...incident.alertIds, ...added.alertIds],
+      startedMs: Math.min(incident.startedMs, added.startedMs),
+      updatedMs: Math.max(incident.updatedMs, added.updatedMs),
     });
   }
 
