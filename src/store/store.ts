@@ -114,6 +114,14 @@ export interface IncidentRepository {
    * rewriting each record in JavaScript. Unknown ids are ignored.
    */
   noteActivity(id: string, activity: { updatedMs: number; severity: Severity }): void;
+  /**
+   * New alerts joined the incident: `alertIds` (alerts just created, which it cannot hold yet)
+   * appended in order, the `services` it lacks appended in order, startedMs lowered to at most
+   * `startedMs`, and updatedMs and severity raised as by noteActivity. The same record as
+   * saving it with those unions, without the caller reading it (validated, for every alert of
+   * an incident that lists thousands). Unknown ids are ignored.
+   */
+  addAlerts(id: string, added: { alertIds: readonly string[]; services: readonly string[]; startedMs: number; updatedMs: number; severity: Severity }): void;
   get(id: string): Incident | undefined;
   /** Newest first by startedMs, then id. */
   list(filter?: IncidentFilter): Incident[];

@@ -43,6 +43,13 @@ export interface FlapState {
 
 /** Inserts a delivery in time order and keeps the newest `samples`. */
 export function recordDelivery(history: readonly Delivery[] | undefined, delivery: Delivery, samples: number): Delivery[] {
+  // The usual case, a delivery newer than all before it, in one copy (this runs for every repeat).
+  const last = history?.at(-1);
+  if (samples > 0 && (!last || last.timeMs <= delivery.timeMs)) {
+    const kept = history ? history.slice(Math.max(0, history.length + 1 - samples)) : [];
+    kept.push(delivery);
+    return kept;
+  }
   const next = [...(history ?? [])];
   let index = next.length;
   while (index > 0 && (next[index - 1]?.timeMs ?? 0) > delivery.timeMs) index -= 1;
@@ -52,7 +59,9 @@ export function recordDelivery(history: readonly Delivery[] | undefined, deliver
 
 /** A delivery the history already holds (same status, same time) is the same delivery again. */
 export function isDuplicateDelivery(history: readonly Delivery[] | undefined, delivery: Delivery): boolean {
-  return (history ?? []).some((d) => d.timeMs === delivery.timeMs && d.status === delivery.status);
+  if (!history) return false;
+  for (const d of history) if (d.timeMs === delivery.timeMs && d.status === delivery.status) return true;
+  return false;
 }
 
 /** `wasFlapping` selects the threshold to compare with: start when not flapping, stop when flapping. */

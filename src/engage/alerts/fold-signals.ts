@@ -141,8 +141,13 @@ function reopened(alert: Alert): Alert {
   return { ...without(alert, 'endsMs', 'resolution'), status: 'firing' };
 }
 
-/** Optional fields are left out, never set to undefined: stored records stay as the schema reads them. */
+/**
+ * Optional fields are left out, never set to undefined: stored records stay as the schema reads
+ * them. An alert without any of them is returned as is (every caller builds a new alert from
+ * it): a repeat would otherwise copy the whole alert twice for nothing.
+ */
 function without(alert: Alert, ...keys: ReadonlyArray<'silencedBy' | 'flapping' | 'flapReason' | 'endsMs' | 'resolution'>): Alert {
+  if (!keys.some((key) => key in alert)) return alert;
   const copy = { ...alert };
   for (const key of keys) delete copy[key];
   return copy;

@@ -1,8 +1,8 @@
 /**
  * The best few of many candidates when an upper bound of each one's score is cheap and its
- * exact score is not: exact scores are computed in order of falling bound, and the search
- * stops once the k-th best exact score beats every bound left, since none of those can reach
- * the top k (the "threshold" idea of Fagin, Lotem and Naor, "Optimal aggregation algorithms
+ * exact score is not: the k highest bounds are scored exactly first, and then only the
+ * candidates whose bound reaches the k-th best exact score so far, since the others cannot
+ * reach the top k (the "threshold" idea of Fagin, Lotem and Naor, "Optimal aggregation algorithms
  * for middleware", PODS 2001, with one bound per candidate instead of sorted lists). The
  * result holds every candidate of the true top k, so ranking it gives the same top k as
  * scoring all. Pure.
@@ -20,14 +20,10 @@ export interface Bounded {
 const BOUND_SLACK = 1e-9;
 
 export function boundedTop<T extends Bounded, S extends { score: number }>(candidates: readonly T[], k: number, exact: (candidate: T) => S): S[] {
-  const byBound = [...candidates].sort((a, b) => b.bound - a.bound);
   const scored: S[] = [];
   // The k best exact scores so far, best first.
   const best: number[] = [];
-  for (const candidate of byBound) {
-    const kth = best[k - 1];
-    if (kth !== undefined && kth > candidate.bound + BOUND_SLACK) break;
-    const result = exact(candidate);
+  const keep = (result: S) => {
     scored.push(result);
     let at = best.length;
     while (at > 0 && (best[at - 1] as number) < result.score) at--;
@@ -35,6 +31,16 @@ export function boundedTop<T extends Bounded, S extends { score: number }>(candi
       best.splice(at, 0, result.score);
       if (best.length > k) best.pop();
     }
+  };
+  // The k highest bounds set the bar; of the rest, only those whose bound reaches it can enter
+  // the top k, and the bar only rises, so one pass in any order finds them all without sorting.
+  const first = firstK(candidates, k, (a, b) => b.bound - a.bound);
+  for (const candidate of first) keep(exact(candidate));
+  for (const candidate of candidates) {
+    if (first.includes(candidate)) continue;
+    const kth = best[k - 1];
+    if (kth !== undefined && kth > candidate.bound + BOUND_SLACK) continue;
+    keep(exact(candidate));
   }
   return scored;
 }

@@ -10,15 +10,16 @@
  */
 import type { Correlation, CorrelationCandidate } from '../../core/records.js';
 import type { ServiceGraph } from '../../core/service-graph.js';
-import { roundFeatures, timeProximity, topologyCloseness, type Features } from './features.js';
+import { roundFeatures, topologyCloseness, type Features } from './features.js';
 import type { GroupingModel } from './grouping-model.js';
 import type { GroupingRules } from './grouping-rules.js';
 import { IncidentProfile, type CorrelatedAlert } from './incident-profile.js';
-import { stableLabelPairs, labelSimilarity } from './label-similarity.js';
+import { LabelPairs, stableLabelPairs, labelSimilarity } from './label-similarity.js';
 import { alertTokens, termCounts } from './text-tokens.js';
 import { TermWeights } from './term-weights.js';
-import { textSimilarity } from './text-similarity.js';
+import { alertTextNorm, textDot, textSimilarity } from './text-similarity.js';
 import { serviceNeighbourhood } from './service-neighbourhood.js';
+import { closestHops, ServiceIndex, type Hops } from './service-index.js';
 import { boundedTop, firstK } from './bounded-top.js';
 import { describeJoin, describeOpen, type ScoredCandidate } from './describe-decision.js';
 
@@ -30,8 +31,10 @@ export interface CorrelatorOptions {
   rules: GroupingRules;
   /**
    * `pruned` scores text similarity only for incidents that can be among the best few
-   * (bounded-top.ts): the same decisions and candidates as `exhaustive`, which scores every
-   * active incident and is what the pruned search is tested against. @default 'pruned'
+   * (bounded-top.ts) and finds the incidents within reach of the alert's service from an
+   * index of their services (service-index.ts): the same decisions and candidates as
+   * `exhaustive`, which walks and scores every active incident and is what the pruned search
+   * is tested against. @default 'pruned'
    */
   search?: 'pruned' | 'exhaustive';
 }
@@ -48,18 +51,24 @@ const NO_FEATURES: Features = { time: 0, topology: 0, labels: 0, text: 0 };
 
 /** A candidate, scored once `complete` has measured its text; `bound` is the best score its text could give. */
 interface Measured extends ScoredCandidate {
-  sharesWords: boolean;
+  /** The text similarity's numerator (textDot): 0 when the alert and the incident share no word, and the text is then 0. */
+  dot: number;
   bound: number;
   /** Its incident's place in the correlator's order. */
   index: number;
 }
 
 interface Prepared {
-  pairs: string[];
+  /** LabelPairs numbers. */
+  pairs: number[];
   /** Word counts by TermWeights id. */
   terms: Map<number, number>;
   /** Services within reach of the alert's, with their distance; empty without a service. */
   near: ReadonlyMap<string, number>;
+  /** The incidents within reach (pruned search), from the service index; the others have no distance. */
+  reach?: ReadonlyMap<IncidentProfile, Hops>;
+  /** Norm of the alert's TF-IDF vector under the weights at scoring time, once for all candidates. */
+  textNorm: number;
 }
 
 export class Correlator {
@@ -67,6 +76,15 @@ export class Correlator {
   /** Open incident of each alert folded in, so repeats and resolves find their profile. */
   private readonly incidentOf = new Map<string, string>();
   private readonly words = new TermWeights();
+  private readonly labelPairs = new LabelPairs();
+  /**
+   * Candidates are measured into these, reused from one alert to the next: about a hundred
+   * open incidents per alert made some ten objects each (the candidate, its features, their
+   * numbers), a fifth of the CPU went to collecting them. Nothing of a candidate outlives the
+   * decision: what is kept (the correlation, its candidates) is copied from it.
+   */
+  private readonly pool: Measured[] = [];
+  private readonly services = new ServiceIndex<IncidentProfile>();
   private readonly volatile: ReadonlySet<string>;
 
   constructor(private readonly options: CorrelatorOptions) {
@@ -81,6 +99,8 @@ export class Correlator {
   place(alert: CorrelatedAlert, graph: ServiceGraph, newIncidentId: () => string): Correlation {
     const prepared = this.prepare(alert, graph);
     this.words.add(prepared.terms.keys());
+    prepared.textNorm = alertTextNorm(prepared.terms, this.words);
+    if (this.options.search !== 'exhaustive') prepared.reach = this.services.reach(prepared.near);
     const measured = this.candidates(alert, prepared);
     // Without rules no candidate has a verdict, so the decision and the record need only the best few.
     const scored = this.options.rules.empty ? firstK(measured, KEPT_CANDIDATES, ranking) : measured.sort(ranking);
@@ -102,7 +122,7 @@ export class Correlator {
       };
     }
     const best = scored[0];
-    const profile = new IncidentProfile(newIncidentId(), alert.startsMs);
+    const profile = new IncidentProfile(newIncidentId(), alert.startsMs, this.labelPairs);
     this.profiles.set(profile.id, profile);
     this.fold(profile, alert, prepared);
     return {
@@ -124,7 +144,7 @@ export class Correlator {
   assign(incidentId: string, alert: CorrelatedAlert, options: { countWords: boolean }): void {
     let profile = this.profiles.get(incidentId);
     if (!profile) {
-      profile = new IncidentProfile(incidentId, alert.startsMs);
+      profile = new IncidentProfile(incidentId, alert.startsMs, this.labelPairs);
       this.profiles.set(incidentId, profile);
     }
     const prepared = this.prepare(alert);
@@ -143,6 +163,7 @@ export class Correlator {
     const profile = this.profiles.get(incidentId);
     if (!profile) return undefined;
     const prepared = this.prepare(alert, graph);
+    prepared.textNorm = alertTextNorm(prepared.terms, this.words);
     return publicCandidate(this.complete(this.measure(alert, prepared, profile, 0), prepared));
   }
 
@@ -151,6 +172,7 @@ export class Correlator {
     const profile = this.profiles.get(incidentId);
     if (!profile) return;
     this.profiles.delete(incidentId);
+    this.services.remove(profile);
     for (const alertId of profile.alertIds) if (this.incidentOf.get(alertId) === incidentId) this.incidentOf.delete(alertId);
   }
 
@@ -172,10 +194,11 @@ export class Correlator {
     const near = graph && alert.service !== undefined ? serviceNeighbourhood(graph, alert.service, this.options.maxDistance) : NOWHERE;
     const terms = new Map<number, number>();
     for (const [term, count] of termCounts(alertTokens(alert.name, alert.summary))) terms.set(this.words.id(term), count);
-    return { pairs: stableLabelPairs(alert.labels, this.volatile), terms, near };
+    return { pairs: stableLabelPairs(alert.labels, this.volatile, this.labelPairs), terms, near, textNorm: 0 };
   }
 
   private fold(profile: IncidentProfile, alert: CorrelatedAlert, prepared: Prepared): void {
+    if (alert.service !== undefined && !profile.services.has(alert.service)) this.services.add(alert.service, profile);
     profile.add(alert, prepared.pairs, prepared.terms);
     this.incidentOf.set(alert.id, profile.id);
   }
@@ -202,28 +225,41 @@ export class Correlator {
   }
 
   /**
-   * Every feature but text similarity, which costs a pass over the incident's words, and the
-   * highest score the text could give: none when they share no word (the text is then 0).
+   * Every feature but text similarity, which costs a pass over the incident's words (its
+   * numerator, over the alert's, is taken here), and the highest score the text could give:
+   * none when they share no word (the text is then 0).
    */
   private measure(alert: CorrelatedAlert, prepared: Prepared, profile: IncidentProfile, index: number): Measured {
     const gapMs = profile.onsetGapMs(alert.startsMs);
-    const hops = closestHops(prepared.near, profile);
-    const features: Features = {
-      time: timeProximity(gapMs, this.options.windowMs * HALF_LIFE_OF_WINDOW),
-      topology: topologyCloseness(hops?.hops),
-      labels: labelSimilarity(prepared.pairs, profile),
-      text: 0,
-    };
-    const sharesWords = sharesTerm(prepared.terms, profile.terms);
+    const hops = prepared.reach ? prepared.reach.get(profile) : closestHops(prepared.near, profile);
+    let candidate = this.pool[index];
+    if (!candidate) {
+      candidate = { profile, features: { time: 0, topology: 0, labels: 0, text: 0 }, score: 0, gapMs: 0, via: undefined, verdict: undefined, dot: 0, bound: 0, index };
+      this.pool[index] = candidate;
+    }
+    const { features } = candidate;
+    features.time = profile.proximity(gapMs, this.options.windowMs * HALF_LIFE_OF_WINDOW);
+    features.topology = topologyCloseness(hops?.hops);
+    features.labels = labelSimilarity(prepared.pairs, profile);
+    features.text = 0;
+    const dot = textDot(prepared.terms, profile, this.words);
     const model = this.options.model;
-    const bound = sharesWords ? model.scoreBound(features, 'text') : model.score(features);
-    return { profile, features, score: bound, gapMs, via: hops?.via, sharesWords, bound, index };
+    const bound = dot !== 0 ? model.scoreBound(features, 'text') : model.score(features);
+    candidate.profile = profile;
+    candidate.score = bound;
+    candidate.gapMs = gapMs;
+    candidate.via = hops?.via;
+    candidate.verdict = undefined;
+    candidate.dot = dot;
+    candidate.bound = bound;
+    candidate.index = index;
+    return candidate;
   }
 
   /** Fills in text similarity and the exact score. */
   private complete(candidate: Measured, prepared: Prepared): Measured {
-    if (candidate.sharesWords) {
-      candidate.features.text = textSimilarity(prepared.terms, candidate.profile.terms, this.words);
+    if (candidate.dot !== 0) {
+      candidate.features.text = textSimilarity(candidate.dot, prepared.textNorm, candidate.profile, this.words);
       candidate.score = this.options.model.score(candidate.features);
     }
     return candidate;
@@ -236,40 +272,6 @@ export class Correlator {
  */
 function ranking(a: Measured, b: Measured): number {
   return b.score - a.score || b.profile.lastActivityMs - a.profile.lastActivityMs || a.index - b.index;
-}
-
-function sharesTerm(alertTerms: ReadonlyMap<number, number>, incidentTerms: ReadonlyMap<number, number>): boolean {
-  for (const term of alertTerms.keys()) if (incidentTerms.has(term)) return true;
-  return false;
-}
-
-/**
- * The incident's service nearest the alert's, the first in the incident's order among equals.
- * Walks whichever is smaller, the alert's neighbourhood or the incident's services; a walk of
- * the neighbourhood that finds two equally near settles the order by the incident's walk.
- */
-function closestHops(near: ReadonlyMap<string, number>, profile: IncidentProfile): { hops: number; via: string } | undefined {
-  if (near.size === 0) return undefined;
-  if (near.size < profile.services.size) {
-    let best: { hops: number; via: string } | undefined;
-    let tied = false;
-    for (const [service, hops] of near) {
-      if (!profile.services.has(service)) continue;
-      if (!best || hops < best.hops) {
-        best = { hops, via: service };
-        tied = false;
-      } else if (hops === best.hops) tied = true;
-    }
-    if (!tied) return best;
-  }
-  let best: { hops: number; via: string } | undefined;
-  for (const other of profile.services) {
-    const hops = near.get(other);
-    if (hops === undefined || (best && hops >= best.hops)) continue;
-    best = { hops, via: other };
-    if (hops === 0) break;
-  }
-  return best;
 }
 
 function publicCandidate(candidate: ScoredCandidate): CorrelationCandidate {

@@ -77,6 +77,9 @@ export class IncidentDesk {
     const touched = new Map<string, Alert[]>();
     // Incidents an alert joined in this batch; the others only saw their own alerts' activity.
     const grown = new Set<string>();
+    // Of those, the ones an alert stored before this batch joined (reopened, admitted, refired):
+    // only alerts created in this batch are known not to be listed in an incident already.
+    const rejoined = new Set<string>();
     store.transaction(() => {
       const latest = new Map<string, Alert>();
       const dirty = new Map<string, Alert>();
@@ -104,7 +107,11 @@ export class IncidentDesk {
           const alerts = touched.get(alert.incidentId);
           if (alerts) alerts.push(alert);
           else touched.set(alert.incidentId, [alert]);
-          if (stored.get(alert.id)?.incidentId !== alert.incidentId) grown.add(alert.incidentId);
+          const before = stored.get(alert.id);
+          if (before?.incidentId !== alert.incidentId) {
+            grown.add(alert.incidentId);
+            if (before) rejoined.add(alert.incidentId);
+          }
         }
       }
       for (const alert of dirty.values()) {
@@ -113,8 +120,9 @@ export class IncidentDesk {
         else this.saveAlert(alert);
       }
       for (const [incidentId, alerts] of touched) {
-        if (grown.has(incidentId)) this.refresh(incidentId, alerts);
-        else this.noteActivity(incidentId, alerts);
+        if (!grown.has(incidentId)) this.noteActivity(incidentId, alerts);
+        else if (rejoined.has(incidentId)) this.refresh(incidentId, alerts);
+        else this.addAlerts(incidentId, alerts, (alert) => stored.get(alert.id) === undefined);
       }
     });
     return [...touched.keys()];
@@ -329,13 +337,24 @@ export class IncidentDesk {
    * are in it already and their starts did not move, so only severity and updatedMs can change.
    */
   private noteActivity(incidentId: string, alerts: readonly Alert[]): void {
-    let severity = alerts[0]?.severity ?? 'info';
-    let updatedMs = 0;
-    for (const alert of alerts) {
-      if (SEVERITY_ORDER.indexOf(alert.severity) > SEVERITY_ORDER.indexOf(severity)) severity = alert.severity;
-      updatedMs = Math.max(updatedMs, alert.endsMs ?? alert.lastSeenMs);
-    }
+    const { severity, updatedMs } = activityOf(alerts);
     this.options.store.incidents.noteActivity(incidentId, { updatedMs, severity });
+  }
+
+  /**
+   * Like refresh, for an incident that alerts created in this batch (`isNew`) joined: their ids
+   * cannot be in it yet, and the others' ids and services are in it already (as for
+   * noteActivity), so the store appends the new ones without the incident being read.
+   */
+  private addAlerts(incidentId: string, alerts: readonly Alert[], isNew: (alert: Alert) => boolean): void {
+    const alertIds = new Set<string>();
+    const services = new Set<string>();
+    for (const alert of alerts) {
+      if (!isNew(alert)) continue;
+      alertIds.add(alert.id);
+      if (alert.service) services.add(alert.service);
+    }
+    this.options.store.incidents.addAlerts(incidentId, { alertIds: [...alertIds], services: [...services], ...activityOf(alerts) });
   }
 
   private saveAlert(alert: Alert): void {
@@ -353,6 +372,19 @@ export class IncidentDesk {
   private timeline(incidentId: string, timeMs: number, kind: TimelineEntry['kind'], message: string): void {
     this.options.store.incidents.appendTimeline({ incidentId, timeMs, kind, message });
   }
+}
+
+/** The highest severity, the earliest start and the latest activity of some alerts. */
+function activityOf(alerts: readonly Alert[]): { severity: Severity; startedMs: number; updatedMs: number } {
+  let severity = alerts[0]?.severity ?? 'info';
+  let startedMs = Number.POSITIVE_INFINITY;
+  let updatedMs = 0;
+  for (const alert of alerts) {
+    if (SEVERITY_ORDER.indexOf(alert.severity) > SEVERITY_ORDER.indexOf(severity)) severity = alert.severity;
+    startedMs = Math.min(startedMs, alert.startsMs);
+    updatedMs = Math.max(updatedMs, alert.endsMs ?? alert.lastSeenMs);
+  }
+  return { severity, startedMs, updatedMs };
 }
 
 function servicesOf(alerts: readonly Alert[]): string[] {

@@ -58,6 +58,25 @@ export class SqliteIncidentRepository implements IncidentRepository {
     this.#conn.statement(NOTE_ACTIVITY).run({ id, updatedMs: activity.updatedMs, severity: activity.severity });
   }
 
+  addAlerts(id: string, added: { alertIds: readonly string[]; services: readonly string[]; startedMs: number; updatedMs: number; severity: Severity }): void {
+    const row = this.#conn.statement(GET).get(id) as { record: string } | undefined;
+    if (row === undefined) return;
+    // Not validated: nothing here is returned, and only the fields below change. (SQLite's JSON
+    // functions measured slower than this on records of thousands of alert ids.)
+    const incident = JSON.parse(row.record) as Incident;
+    const services = new Set(incident.services);
+    for (const service of added.services) services.add(service);
+    const rank = (severity: Severity) => SeveritySchema.options.indexOf(severity);
+    this.save({
+      ...incident,
+      services: [...services],
+      severity: rank(added.severity) > rank(incident.severity) ? added.severity : incident.severity,
+      alertIds: [...incident.alertIds, ...added.alertIds],
+      startedMs: Math.min(incident.startedMs, added.startedMs),
+      updatedMs: Math.max(incident.updatedMs, added.updatedMs),
+    });
+  }
+
   get(id: string): Incident | undefined {
     const row = this.#conn.statement(GET).get(id) as { record: string } | undefined;
     return row === undefined ? undefined : parseIncident(row.record);

@@ -7,7 +7,11 @@ import { Correlator } from '../../../src/engage/correlate/correlator.js';
 import { GroupingModel } from '../../../src/engage/correlate/grouping-model.js';
 import { GroupingRules } from '../../../src/engage/correlate/grouping-rules.js';
 import { createRng } from '../../../src/demo/prng.js';
-import { variedStorm } from './varied-storm.js';
+import { closestHops, ServiceIndex } from '../../../src/engage/correlate/service-index.js';
+import { serviceNeighbourhood } from '../../../src/engage/correlate/service-neighbourhood.js';
+import type { CorrelatedAlert } from '../../../src/engage/correlate/incident-profile.js';
+import { AlertStorm, benchGraph } from '../../../bench/alerts/alert-storm.js';
+import { variedGraph, variedStorm } from './varied-storm.js';
 
 const DEFAULTS = ConfigSchema.parse({}).correlation;
 
@@ -45,9 +49,68 @@ describe('Correlator candidate search', () => {
     });
   }
 
+  it("decides exactly as scoring every incident on bench:alerts' storm, where every incident fires and is a candidate", () => {
+    const graph = benchGraph(2_000);
+    const run = (search: 'pruned' | 'exhaustive'): Correlation[] => {
+      const storm = new AlertStorm(3);
+      const c = correlator(search, new GroupingModel(0.5));
+      const opened: string[] = [];
+      const placed: CorrelatedAlert[] = [];
+      const out: Correlation[] = [];
+      let time = 1_000_000;
+      for (let batch = 0; batch < 12; batch++, time += 1_000) {
+        for (let i = 0; i < 125; i++) {
+          const signal = storm.fresh(time);
+          const alert: CorrelatedAlert = { id: `alr_${placed.length}`, name: signal.name, source: signal.source, severity: signal.severity, summary: signal.summary, labels: signal.labels, status: 'firing', startsMs: time, lastSeenMs: time, ...(signal.service ? { service: signal.service } : {}) };
+          const decision = c.place(alert, graph, () => `inc_${opened.length + 1}`);
+          if (decision.outcome === 'opened') opened.push(decision.incidentId);
+          placed.push(alert);
+          out.push(decision);
+        }
+        // Repeats move incidents' last activity, which breaks ties in the ranking.
+        for (let i = 0; i < placed.length; i += 7) c.touch({ ...(placed[i] as CorrelatedAlert), lastSeenMs: time + 500 });
+      }
+      return out;
+    };
+    const pruned = run('pruned');
+    const exhaustive = run('exhaustive');
+    for (const [i, decision] of pruned.entries()) assert.deepEqual(decision, exhaustive[i], `decision ${i}`);
+    const incidents = new Set(pruned.map((d) => d.incidentId)).size;
+    assert.ok(incidents >= 5, `the storm should open several incidents; it opened ${incidents}`);
+    assert.ok(pruned.filter((d) => d.candidates.length === 3).length > 1_000, 'most alerts should weigh three incidents or more');
+  });
+
   it('holds with learned weights of either sign, including a text weight below zero', () => {
     const learned = () => new GroupingModel(0.4, { weights: { bias: -3, time: 3, topology: 1, labels: -0.5, text: -1.5 }, examples: 12 });
     assert.deepEqual(decisions('pruned', 7, learned), decisions('exhaustive', 7, learned));
+  });
+});
+
+describe('ServiceIndex', () => {
+  it('gives each incident the distance and nearest service a walk of its services gives, ties settled by its order', () => {
+    const rng = createRng(13);
+    for (let round = 0; round < 40; round++) {
+      const graph = variedGraph(rng.fork(`graph ${round}`), 30);
+      const index = new ServiceIndex<{ id: number; services: Set<string> }>();
+      const incidents = Array.from({ length: 12 }, (_, id) => ({ id, services: new Set<string>() }));
+      for (const incident of incidents) {
+        for (let n = rng.int(0, 6); n > 0; n--) {
+          const service = `svc-${rng.int(0, 29)}`;
+          if (!incident.services.has(service)) index.add(service, incident);
+          incident.services.add(service);
+        }
+      }
+      const gone = incidents.filter(() => rng.chance(0.2));
+      for (const incident of gone) index.remove(incident);
+      for (let alert = 0; alert < 10; alert++) {
+        const near = serviceNeighbourhood(graph, `svc-${rng.int(0, 29)}`, rng.int(1, 3));
+        const reach = index.reach(near);
+        for (const incident of incidents) {
+          const expected = gone.includes(incident) ? undefined : closestHops(near, incident);
+          assert.deepEqual(reach.get(incident), expected, `round ${round}, incident ${incident.id}`);
+        }
+      }
+    }
   });
 });
 

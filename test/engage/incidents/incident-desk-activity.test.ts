@@ -40,4 +40,31 @@ describe('IncidentDesk: repeats and resolves of an incident\'s own alerts', () =
     assert.deepEqual([...ids].sort(), store.alerts.list().sort((x, y) => x.startsMs - y.startsMs).map((alert) => alert.id), 'alert ids sort by creation');
     store.close();
   });
+
+  it('append the alerts created in a batch to the incident they joined, as a full refresh would', () => {
+    const store = openSqliteStore({ path: ':memory:' });
+    const desk = new IncidentDesk({ store, graph: () => graph, windowMs: 120_000, maxDistance: 2, quietMs: 60_000 });
+    const [id] = desk.onSignals([signal('a', 'checkout', T0 + 10_000)]);
+    const opened = store.incidents.get(id as string);
+    assert.ok(opened);
+    // Two new alerts (one twice, one on a service the incident lacks, one of them earlier than
+    // the incident's start and more severe) and a repeat of its own alert, in one batch.
+    desk.onSignals([
+      signal('b', 'payments', T0 + 12_000),
+      signal('a', 'checkout', T0 + 13_000),
+      signal('c', 'checkout', T0 + 5_000, { severity: 'error' as Severity }),
+      signal('b', 'payments', T0 + 14_000),
+    ]);
+    const alerts = store.alerts.list({ incidentId: opened.id });
+    const idOf = (fingerprint: string) => alerts.find((alert) => alert.fingerprint === fingerprint)?.id as string;
+    assert.deepEqual(store.incidents.get(opened.id), {
+      ...opened,
+      services: ['checkout', 'payments'],
+      alertIds: [idOf('a'), idOf('b'), idOf('c')],
+      severity: 'error',
+      startedMs: T0 + 5_000,
+      updatedMs: T0 + 14_000,
+    });
+    store.close();
+  });
 });

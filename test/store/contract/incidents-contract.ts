@@ -35,6 +35,27 @@ export function incidentsContract(open: OpenStore): void {
       assert.equal(store.incidents.get('missing'), undefined);
     });
 
+    it('addAlerts() appends new alerts and missing services in order, as saving their unions would', () => {
+      const original = incident({ title: 'cart errors — "quoted" ünïcode', severity: 'warning', startedMs: T0 + 10, updatedMs: T0 + 10 });
+      store.incidents.save(original);
+      store.incidents.addAlerts('inc_1', { alertIds: ['alt_3', 'alt_2'], services: ['payments', 'search', 'cart', 'ads'], startedMs: T0 + 20, updatedMs: T0 + 5, severity: 'info' });
+      const grown = { ...original, services: ['cart', 'payments', 'search', 'ads'], alertIds: ['alt_1', 'alt_3', 'alt_2'] };
+      assert.deepEqual(store.incidents.get('inc_1'), grown, 'a later start, older activity and a lower severity change nothing');
+      store.incidents.addAlerts('inc_1', { alertIds: ['alt_4'], services: [], startedMs: T0 + 1, updatedMs: T0 + 30, severity: 'critical' });
+      const earlier = { ...grown, alertIds: [...grown.alertIds, 'alt_4'], startedMs: T0 + 1, updatedMs: T0 + 30, severity: 'critical' as const };
+      assert.deepEqual(store.incidents.get('inc_1'), earlier);
+      assert.deepEqual(
+        store.incidents.list({ overlapping: { fromMs: T0, toMs: T0 + 2 } }).map((i) => i.id),
+        ['inc_1'],
+        'the start moves in the column lists filter on too',
+      );
+      store.incidents.save(incident({ id: 'inc_2', alertIds: [], services: [] }));
+      store.incidents.addAlerts('inc_2', { alertIds: ['alt_9'], services: ['cart'], startedMs: T0, updatedMs: T0, severity: 'error' });
+      assert.deepEqual(store.incidents.get('inc_2'), incident({ id: 'inc_2', alertIds: ['alt_9'], services: ['cart'] }));
+      store.incidents.addAlerts('missing', { alertIds: ['alt_5'], services: ['cart'], startedMs: T0, updatedMs: T0, severity: 'info' });
+      assert.equal(store.incidents.get('missing'), undefined);
+    });
+
     it('list() is newest first by startedMs and filters by a set of statuses and a limit', () => {
       store.incidents.save(incident({ id: 'a', startedMs: T0 + 1 }));
       store.incidents.save(incident({ id: 'b', startedMs: T0 + 3, status: 'resolved' }));
