@@ -331,6 +331,7 @@ export function createLoop(options: LoopOptions): Loop {
       acknowledge: (id, by) => changed(actions.acknowledge(id, { by, atMs: now() })),
       resolve: (id, by, resolution) => changed(actions.resolve(id, { by, atMs: now() }, resolution)),
     },
+    eventNow: () => watermarkMs,
     ...(options.logger ? { logger: options.logger } : {}),
     ...options.runbooks,
   });

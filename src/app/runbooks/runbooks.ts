@@ -30,6 +30,8 @@ export interface RunbooksOptions {
   uiUrl: string;
   incidents: IncidentHands;
   logger?: Pick<Logger, 'warn'>;
+  /** Event time, epoch ms: how far telemetry has got (verify steps' time limit, verify-step.ts). */
+  eventNow?: () => number;
   /** Tests: a clock for waits, timeouts and verify polling, and channel senders. */
   clock?: RunClock;
   senders?: ChannelSenders;
@@ -50,7 +52,12 @@ export function createRunbooks(options: RunbooksOptions): Runbooks {
     catalog,
     links: new ApprovalLinks(store.runbooks),
     messenger,
-    handlers: { executors: config.runbooks.executors, incidents: options.incidents, ...(options.verifyPollMs !== undefined ? { verifyPollMs: options.verifyPollMs } : {}) },
+    handlers: {
+      executors: config.runbooks.executors,
+      incidents: options.incidents,
+      ...(options.verifyPollMs !== undefined ? { verifyPollMs: options.verifyPollMs } : {}),
+      ...(options.eventNow !== undefined ? { eventNow: options.eventNow } : {}),
+    },
     clock,
     uiUrl: options.uiUrl,
     maxDepth: config.runbooks.maxDepth,
