@@ -260,6 +260,24 @@ describe('runbook API', () => {
     assert.ok(autoId);
     assert.equal((await ended(h, autoId)).status, 'succeeded');
   });
+
+  it('runs the next matching runbook when the first one fails to fix the incident, and never one twice', async () => {
+    const trigger = `${NO_APPROVAL}\nautoRun: { enabled: true, minConfidence: 0.5 }\ntriggers: { alert: 'alert.name == "CacheErrors"' }`;
+    await create(h, yaml('a-wrong-fix', '  - { id: check, type: verify, condition: { alertsResolved: true }, withinSeconds: 0.1 }', trigger));
+    await create(h, yaml('b-right-fix', '  - { id: w, type: wait, seconds: 0.01 }', trigger));
+    const incident = await raise(h, { name: 'CacheErrors', service: 'basket', time: new Date(clock.now()).toISOString() });
+    const offers = async () => (await h.app.inject({ url: `/api/v1/incidents/${incident.id}/runbook-offers` })).json<{ offers: Array<{ runbookId: string; executionId?: string; decision: string }> }>().offers;
+    const first = (await offers()).filter((offer) => offer.executionId !== undefined);
+    assert.deepEqual(first.map((offer) => offer.runbookId), ['a-wrong-fix'], 'one fix at a time');
+    assert.equal((await ended(h, first[0]?.executionId ?? '')).status, 'failed');
+    await h.engine.runbooks.executions.idle();
+    const next = new Map((await offers()).map((offer) => [offer.runbookId, offer]));
+    const retried = next.get('b-right-fix')?.executionId;
+    assert.ok(retried, `the next runbook ran after the first failed: ${next.get('b-right-fix')?.decision}`);
+    assert.equal((await ended(h, retried)).status, 'succeeded');
+    const runs = h.store.runbooks.executions({ incidentId: incident.id, dryRun: false });
+    assert.deepEqual(runs.map((execution) => execution.runbookId).sort(), ['a-wrong-fix', 'b-right-fix']);
+  });
 });
 
 describe('runbook executions across a restart', () => {
