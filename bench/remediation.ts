@@ -3,9 +3,12 @@
  * seed) run twice on a fresh opsloop each — with the shipped demo runbooks (runbooks/demo,
  * auto-run when their triggers match and what was learnt allows) and without any — and, per
  * fault, whether a runbook remediated it and verified the recovery with no human, and the time
- * to recovery: from the fault's start to the resolution of the incidents it opened (event time;
- * still open when the run ends counts until then). The demo is paced (`--speed` simulated
- * seconds per second) so the loop acts while the fault is on, as it would live.
+ * to recovery: from the fault's start until both the fault is over and the incidents it opened
+ * are resolved (event time; still open when the run ends counts until then). Faults last until
+ * fixed, up to `--fault-minutes` (default 20, the demo's own is 3), so that recovery without
+ * automation is not bounded by a fault that ends by itself and a verification cannot pass
+ * because it did. The demo is paced (`--speed` simulated seconds per second) so the loop acts
+ * while the fault is on, as it would live.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -17,12 +20,16 @@ import { FaultKindSchema, type Fault } from '../src/core/api.js';
 import { ConfigSchema } from '../src/core/config.js';
 import { shippedRunbooksDir } from '../src/demo/shipped-runbooks.js';
 
-const { values } = parseArgs({ options: { seeds: { type: 'string', default: '7' }, speed: { type: 'string', default: '30' } } });
+const { values } = parseArgs({
+  options: { seeds: { type: 'string', default: '7' }, speed: { type: 'string', default: '30' }, 'fault-minutes': { type: 'string', default: '20' } },
+});
 const seeds = values.seeds.split(',').map(Number);
 const speed = Number(values.speed);
+const faultMinutes = Number(values['fault-minutes']);
 const KINDS = FaultKindSchema.options;
 const WARMUP_MINUTES = 20;
-const STORY_MINUTES = WARMUP_MINUTES + 0.5 + KINDS.length * 8 + 4;
+/** Warm-up, the first fault's delay, each fault with the longest gap after it, and time to resolve the last. */
+const STORY_MINUTES = WARMUP_MINUTES + 0.5 + KINDS.length * (faultMinutes + 5) + 4;
 /** Incidents may open a little before a fault: detection is bucketed. */
 const LEAD_MS = 120_000;
 
@@ -31,6 +38,8 @@ interface FaultOutcome {
   automated: boolean;
   recoveryMs: number;
   runbooks: string[];
+  /** The top cause RCA gave the first incident the fault opened. */
+  cause: string;
 }
 
 async function freePort(): Promise<number> {
@@ -57,7 +66,7 @@ async function runSuite(seed: number, withRunbooks: boolean): Promise<FaultOutco
   const hourMs = 3_600_000;
   const startMs = Math.floor((Date.now() - 4 * hourMs) / hourMs) * hourMs;
   const untilMs = startMs + STORY_MINUTES * 60_000;
-  const running = await startOpsloop(config, { logger: false, demo: { speed, seed, faultCount: KINDS.length, warmupMinutes: WARMUP_MINUTES, startMs, untilMs } });
+  const running = await startOpsloop(config, { logger: false, demo: { speed, seed, faultCount: KINDS.length, faultMinutes, warmupMinutes: WARMUP_MINUTES, startMs, untilMs } });
   try {
     await running.demoDone;
     await running.engine.settle();
@@ -65,12 +74,21 @@ async function runSuite(seed: number, withRunbooks: boolean): Promise<FaultOutco
     const incidents = running.engine.store.incidents.list({ limit: 10_000 });
     const executions = running.engine.store.runbooks.executions({ limit: 10_000 });
     return faults.map((fault) => {
-      const opened = incidents.filter((i) => i.startedMs >= fault.start - LEAD_MS && i.startedMs <= fault.end);
+      const over = fault.remediatedAt ?? fault.end;
+      const opened = incidents.filter((i) => i.startedMs >= fault.start - LEAD_MS && i.startedMs <= over).sort((a, b) => a.startedMs - b.startedMs);
       const ids = new Set(opened.map((i) => i.id));
-      const ran = executions.filter((e) => e.incidentId !== undefined && ids.has(e.incidentId) && !e.dryRun);
-      const verified = ran.some((e) => e.status === 'succeeded' && e.trigger.kind !== 'manual');
-      const recoveredMs = opened.length === 0 ? fault.end : Math.max(...opened.map((i) => i.resolvedMs ?? untilMs));
-      return { fault, automated: verified && fault.remediatedAt !== undefined, recoveryMs: recoveredMs - fault.start, runbooks: ran.map((e) => `${e.runbookId}:${e.status}`) };
+      const ran = executions.filter((e) => e.incidentId !== undefined && ids.has(e.incidentId) && !e.dryRun).reverse();
+      // Verified on the faulty service by a runbook no person started, and the ground truth says a remediation ended the fault.
+      const verified = ran.some((e) => e.status === 'succeeded' && e.trigger.kind !== 'manual' && e.target === fault.service);
+      const recoveredMs = Math.max(over, ...opened.map((i) => i.resolvedMs ?? untilMs));
+      const top = opened.find((i) => i.causes.length > 0)?.causes[0];
+      return {
+        fault,
+        automated: verified && fault.remediatedAt !== undefined,
+        recoveryMs: recoveredMs - fault.start,
+        runbooks: ran.map((e) => `${e.runbookId.replace(/^demo-/, '')}:${e.status}`),
+        cause: top ? `${top.service}: ${top.indicator}` : '-',
+      };
     });
   } finally {
     await running.stop();
@@ -89,14 +107,17 @@ for (const seed of seeds) {
   without.push(...(await runSuite(seed, false)));
 }
 
-console.log('| fault | automated | runbooks run | recovery with | recovery without |');
-console.log('|---|---|---|---|---|');
+console.log('| seed | fault | top cause | automated | runbooks run | recovery with | recovery without |');
+console.log('|---|---|---|---|---|---|---|');
 withAutomation.forEach((outcome, index) => {
   const baseline = without[index];
-  console.log(`| ${outcome.fault.kind} on ${outcome.fault.service} | ${outcome.automated ? 'yes' : 'no'} | ${outcome.runbooks.join(', ') || '-'} | ${minutes(outcome.recoveryMs)} min | ${baseline ? minutes(baseline.recoveryMs) : '-'} min |`);
+  const seed = seeds[Math.floor(index / KINDS.length)];
+  console.log(
+    `| ${seed} | ${outcome.fault.kind} on ${outcome.fault.service} | ${outcome.cause} | ${outcome.automated ? 'yes' : 'no'} | ${outcome.runbooks.join(', ') || '-'} | ${minutes(outcome.recoveryMs)} min | ${baseline ? minutes(baseline.recoveryMs) : '-'} min |`,
+  );
 });
 const automated = withAutomation.filter((o) => o.automated).length;
 const mttrWith = mean(withAutomation.map((o) => o.recoveryMs));
 const mttrWithout = mean(without.map((o) => o.recoveryMs));
 console.log(`\nremediated and verified automatically: ${automated} of ${withAutomation.length} faults (${((100 * automated) / Math.max(1, withAutomation.length)).toFixed(1)} %; target ≥ 90 %)`);
-console.log(`MTTR with automation ${minutes(mttrWith)} min, without ${minutes(mttrWithout)} min (×${(mttrWithout / Math.max(1, mttrWith)).toFixed(2)} faster); seeds ${seeds.join(',')}, speed ×${speed}`);
+console.log(`MTTR with automation ${minutes(mttrWith)} min, without ${minutes(mttrWithout)} min (×${(mttrWithout / Math.max(1, mttrWith)).toFixed(2)} faster); seeds ${seeds.join(',')}, speed ×${speed}, faults last until fixed up to ${faultMinutes} min`);
