@@ -17,11 +17,13 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startOpsloop } from '../src/app/start.js';
 import { FaultKindSchema, type Fault } from '../src/core/api.js';
+import type { Incident } from '../src/core/records.js';
+import type { Store } from '../src/store/store.js';
 import { ConfigSchema } from '../src/core/config.js';
 import { shippedRunbooksDir } from '../src/demo/shipped-runbooks.js';
 
 const { values } = parseArgs({
-  options: { seeds: { type: 'string', default: '7' }, speed: { type: 'string', default: '30' }, 'fault-minutes': { type: 'string', default: '20' } },
+  options: { seeds: { type: 'string', default: '7' }, speed: { type: 'string', default: '30' }, 'fault-minutes': { type: 'string', default: '20' }, verbose: { type: 'boolean', default: false } },
 });
 const seeds = values.seeds.split(',').map(Number);
 const speed = Number(values.speed);
@@ -75,13 +77,15 @@ async function runSuite(seed: number, withRunbooks: boolean): Promise<FaultOutco
     const executions = running.engine.store.runbooks.executions({ limit: 10_000 });
     return faults.map((fault) => {
       const over = fault.remediatedAt ?? fault.end;
-      const opened = incidents.filter((i) => i.startedMs >= fault.start - LEAD_MS && i.startedMs <= over).sort((a, b) => a.startedMs - b.startedMs);
+      // Up to LEAD_MS after the fault is over, too: what a fix itself set off is part of the recovery.
+      const opened = incidents.filter((i) => i.startedMs >= fault.start - LEAD_MS && i.startedMs <= over + LEAD_MS).sort((a, b) => a.startedMs - b.startedMs);
       const ids = new Set(opened.map((i) => i.id));
       const ran = executions.filter((e) => e.incidentId !== undefined && ids.has(e.incidentId) && !e.dryRun).reverse();
       // Verified on the faulty service by a runbook no person started, and the ground truth says a remediation ended the fault.
       const verified = ran.some((e) => e.status === 'succeeded' && e.trigger.kind !== 'manual' && e.target === fault.service);
       const recoveredMs = Math.max(over, ...opened.map((i) => i.resolvedMs ?? untilMs));
       const top = opened.find((i) => i.causes.length > 0)?.causes[0];
+      if (values.verbose) describe(fault, opened, ran, running.engine.store);
       return {
         fault,
         automated: verified && fault.remediatedAt !== undefined,
@@ -94,6 +98,17 @@ async function runSuite(seed: number, withRunbooks: boolean): Promise<FaultOutco
     await running.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/** --verbose: what each fault opened and what ran, on stderr, to see why a fault was or was not fixed. */
+function describe(fault: Fault, opened: readonly Incident[], ran: ReadonlyArray<{ runbookId: string; status: string; error?: string | undefined }>, store: Store): void {
+  const at = (ms: number | undefined) => (ms === undefined ? 'open' : `${minutes(ms - fault.start)}`);
+  process.stderr.write(`${fault.kind} on ${fault.service}${fault.instance ? ` (${fault.instance})` : ''}: over at ${at(fault.remediatedAt ?? fault.end)} min${fault.remediation ? ` by ${fault.remediation}` : ''}\n`);
+  for (const incident of opened) {
+    const alerts = incident.alertIds.flatMap((id) => store.alerts.get(id) ?? []).map((a) => `${a.name}@${a.service ?? '?'}${a.status === 'resolved' ? '' : '(firing)'}`);
+    process.stderr.write(`  ${at(incident.startedMs)}..${at(incident.resolvedMs)} ${incident.causes[0] ? `${incident.causes[0].service}: ${incident.causes[0].indicator}` : '-'} [${[...new Set(alerts)].join(', ')}]\n`);
+  }
+  for (const execution of ran) process.stderr.write(`  ran ${execution.runbookId}: ${execution.status}${execution.error ? ` (${execution.error.slice(0, 160)})` : ''}\n`);
 }
 
 const minutes = (ms: number) => (ms / 60_000).toFixed(1);
