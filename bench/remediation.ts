@@ -23,11 +23,13 @@ import { ConfigSchema } from '../src/core/config.js';
 import { shippedRunbooksDir } from '../src/demo/shipped-runbooks.js';
 
 const { values } = parseArgs({
-  options: { seeds: { type: 'string', default: '7' }, speed: { type: 'string', default: '30' }, 'fault-minutes': { type: 'string', default: '20' }, verbose: { type: 'boolean', default: false } },
+  options: { seeds: { type: 'string', default: '7' }, speed: { type: 'string', default: '30' }, 'fault-minutes': { type: 'string', default: '20' }, verbose: { type: 'boolean', default: false }, arms: { type: 'string', default: 'with,without' } },
 });
 const seeds = values.seeds.split(',').map(Number);
 const speed = Number(values.speed);
 const faultMinutes = Number(values['fault-minutes']);
+/** `--arms with` runs only the automated arm (the baseline does not depend on runbooks; on a loaded machine each arm takes long). */
+const arms = new Set(values.arms.split(','));
 const KINDS = FaultKindSchema.options;
 const WARMUP_MINUTES = 20;
 /** Warm-up, the first fault's delay, each fault with the longest gap after it, and time to resolve the last. */
@@ -78,7 +80,10 @@ async function runSuite(seed: number, withRunbooks: boolean): Promise<FaultOutco
     return faults.map((fault) => {
       const over = fault.remediatedAt ?? fault.end;
       // Up to LEAD_MS after the fault is over, too: what a fix itself set off is part of the recovery.
-      const opened = incidents.filter((i) => i.startedMs >= fault.start - LEAD_MS && i.startedMs <= over + LEAD_MS).sort((a, b) => a.startedMs - b.startedMs);
+      // An incident already open that the fault's alerts joined is the fault's too.
+      const opened = incidents
+        .filter((i) => i.startedMs <= over + LEAD_MS && (i.startedMs >= fault.start - LEAD_MS || ((i.resolvedMs ?? untilMs) >= fault.start && i.updatedMs >= fault.start && i.services.includes(fault.service))))
+        .sort((a, b) => a.startedMs - b.startedMs);
       const ids = new Set(opened.map((i) => i.id));
       const ran = executions.filter((e) => e.incidentId !== undefined && ids.has(e.incidentId) && !e.dryRun).reverse();
       // Verified on the faulty service by a runbook no person started, and the ground truth says a remediation ended the fault.
@@ -116,23 +121,30 @@ const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / Math.max
 const withAutomation: FaultOutcome[] = [];
 const without: FaultOutcome[] = [];
 for (const seed of seeds) {
-  process.stderr.write(`seed ${seed}: with runbooks…\n`);
-  withAutomation.push(...(await runSuite(seed, true)));
-  process.stderr.write(`seed ${seed}: without…\n`);
-  without.push(...(await runSuite(seed, false)));
+  if (arms.has('with')) {
+    process.stderr.write(`seed ${seed}: with runbooks…\n`);
+    withAutomation.push(...(await runSuite(seed, true)));
+  }
+  if (arms.has('without')) {
+    process.stderr.write(`seed ${seed}: without…\n`);
+    without.push(...(await runSuite(seed, false)));
+  }
 }
 
 console.log('| seed | fault | top cause | automated | runbooks run | recovery with | recovery without |');
 console.log('|---|---|---|---|---|---|---|');
-withAutomation.forEach((outcome, index) => {
+for (let index = 0; index < Math.max(withAutomation.length, without.length); index++) {
+  const outcome = withAutomation[index];
   const baseline = without[index];
+  const fault = (outcome ?? baseline)?.fault;
   const seed = seeds[Math.floor(index / KINDS.length)];
   console.log(
-    `| ${seed} | ${outcome.fault.kind} on ${outcome.fault.service} | ${outcome.cause} | ${outcome.automated ? 'yes' : 'no'} | ${outcome.runbooks.join(', ') || '-'} | ${minutes(outcome.recoveryMs)} min | ${baseline ? minutes(baseline.recoveryMs) : '-'} min |`,
+    `| ${seed} | ${fault?.kind} on ${fault?.service} | ${outcome?.cause ?? '-'} | ${outcome ? (outcome.automated ? 'yes' : 'no') : '-'} | ${outcome?.runbooks.join(', ') || '-'} | ${outcome ? minutes(outcome.recoveryMs) : '-'} min | ${baseline ? minutes(baseline.recoveryMs) : '-'} min |`,
   );
-});
+}
 const automated = withAutomation.filter((o) => o.automated).length;
 const mttrWith = mean(withAutomation.map((o) => o.recoveryMs));
 const mttrWithout = mean(without.map((o) => o.recoveryMs));
 console.log(`\nremediated and verified automatically: ${automated} of ${withAutomation.length} faults (${((100 * automated) / Math.max(1, withAutomation.length)).toFixed(1)} %; target ≥ 90 %)`);
-console.log(`MTTR with automation ${minutes(mttrWith)} min, without ${minutes(mttrWithout)} min (×${(mttrWithout / Math.max(1, mttrWith)).toFixed(2)} faster); seeds ${seeds.join(',')}, speed ×${speed}, faults last until fixed up to ${faultMinutes} min`);
+const both = withAutomation.length > 0 && without.length > 0 ? ` (×${(mttrWithout / Math.max(1, mttrWith)).toFixed(2)} faster)` : '';
+console.log(`MTTR with automation ${withAutomation.length > 0 ? minutes(mttrWith) : '-'} min, without ${without.length > 0 ? minutes(mttrWithout) : '-'} min${both}; seeds ${seeds.join(',')}, speed ×${speed}, faults last until fixed up to ${faultMinutes} min`);

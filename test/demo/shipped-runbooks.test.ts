@@ -53,6 +53,7 @@ function deploy(service: string): Change {
 /** What the demo's faults opened in runs of its suite: the top cause's indicator, a telling alert, a deploy before. */
 const SEEN: Array<{ kind: FaultKind; indicator: string; alert?: string; deployed?: true }> = [
   { kind: 'crash', indicator: 'calls to it fail' },
+  { kind: 'crash', indicator: 'stopped reporting' },
   { kind: 'memory_leak', indicator: 'p50 latency up', alert: 'memory usage up' },
   { kind: 'memory_leak', indicator: 'memory usage up' },
   { kind: 'network_delay', indicator: 'calls to it are slow' },

@@ -3,8 +3,9 @@
  * or gains alerts, runbooks whose incident or alert trigger holds are offered for it — or
  * started, when `decideAutoRun` says so (approval still applies if the runbook requires it);
  * and cron schedules (croner) start theirs. Each runbook is offered once per incident and runs
- * at most once for it; when one it started fails (its verify step saw the symptom stay), the
- * incident's offers are reconsidered, so the next matching runbook may run.
+ * at most once for it. When one it started ends, open incidents' offers are decided again: after
+ * a failure (its verify step saw the symptom stay) the next matching runbook may run, and an
+ * offer refused while that one held the target (limits.perTarget) may run now.
  */
 import { Cron } from 'croner';
 import type { Logger } from 'pino';
@@ -128,23 +129,24 @@ export class RunbookAutomation {
         const trigger = match.by === 'alert' && match.alertId !== undefined ? { kind: 'alert' as const, alertId: match.alertId } : { kind: 'incident' as const };
         const execution = executions.start(match.runbook.id, { incidentId: incident.id }, trigger);
         store.runbooks.updateOffer({ ...offer, executionId: execution.id });
-        void this.#afterFailure(execution.id, incident.id);
+        void this.#afterEnd(execution.id);
       } catch (error) {
         store.runbooks.updateOffer({ ...offer, decision: `not run: ${error instanceof Error ? error.message : String(error)}` });
       }
     }
   }
 
-  /** A fix that failed leaves the incident to the next matching runbook, if one may run. */
-  async #afterFailure(executionId: string, incidentId: string): Promise<void> {
+  /** What an execution held back (the next fix after a failed one, a target it held) may run once it ends. */
+  async #afterEnd(executionId: string): Promise<void> {
     const { store, executions, logger } = this.#options;
-    try {
-      const ended = await executions.ended(executionId);
-      if (ended.status !== 'failed' || this.#closed) return;
-      const incident = store.incidents.get(incidentId);
-      if (incident && (incident.status === 'triggered' || incident.status === 'acknowledged')) this.#offer(incident);
-    } catch (error) {
-      logger?.warn({ err: error, incident: incidentId }, 'runbook triggers failed on an incident after a failed runbook');
+    await executions.ended(executionId).catch(() => undefined);
+    if (this.#closed) return;
+    for (const incident of store.incidents.list({ status: ['triggered', 'acknowledged'] })) {
+      try {
+        this.#offer(incident);
+      } catch (error) {
+        logger?.warn({ err: error, incident: incident.id }, 'runbook triggers failed on an incident after a runbook ended');
+      }
     }
   }
 
