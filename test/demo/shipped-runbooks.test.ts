@@ -64,6 +64,7 @@ const SEEN: Array<{ kind: FaultKind; indicator: string; alert?: string; deployed
   { kind: 'latency', indicator: 'p99 latency up' },
   { kind: 'latency', indicator: 'slow spans' },
   { kind: 'cpu_saturation', indicator: 'slow spans' },
+  { kind: 'cpu_saturation', indicator: 'CPU utilisation up' },
   { kind: 'error_burst', indicator: 'error ratio up' },
 ];
 

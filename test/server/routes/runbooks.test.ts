@@ -232,6 +232,14 @@ describe('runbook API', () => {
     assert.match(execution.error ?? '', /did not hold within 0\.1 s.*still firing: DiskFull/);
   });
 
+  it('records an action on its target as a change of kind runbook, so timelines, RCA and forecasts know', async () => {
+    await create(h, yaml('bounce', `  - { id: restart, type: http, url: '${base}/restart' }\n  - { id: pause, type: wait, seconds: 0.01 }`, `${NO_APPROVAL}\ntarget: orders`));
+    const execution = await ended(h, (await start(h, 'bounce')).json<{ execution: Execution }>().execution.id);
+    assert.equal(execution.status, 'succeeded', execution.error);
+    const changes = h.store.changes.list({ range: { fromMs: 0, toMs: Number.MAX_SAFE_INTEGER }, service: 'orders' });
+    assert.deepEqual(changes.map((change) => [change.kind, change.description]), [['runbook', `Runbook bounce step restart acted on orders (execution ${execution.id})`]]);
+  });
+
   it('calls another runbook as a child execution, bounded in depth', async () => {
     await create(h, yaml('child', `  - { id: call, type: http, url: '${base}/child' }`, `${NO_APPROVAL}\nlimits: { concurrent: 5, perTarget: 5 }`));
     await create(h, yaml('parent', '  - { id: sub, type: runbook, runbook: child }', NO_APPROVAL));
