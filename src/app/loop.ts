@@ -221,6 +221,8 @@ export function createLoop(options: LoopOptions): Loop {
 
   bus.subscribe('changes', (changes) => {
     publishIncidents(desk.onChanges(changes));
+    const signals = capacity.onChanges(changes, watermarkMs);
+    if (signals.length > 0) bus.publish('signals', signals);
   });
 
   const uiUrl = config.notifications.publicUrl ?? `http://${config.api.host}:${config.api.port}`;
@@ -331,6 +333,8 @@ export function createLoop(options: LoopOptions): Loop {
       acknowledge: (id, by) => changed(actions.acknowledge(id, { by, atMs: now() })),
       resolve: (id, by, resolution) => changed(actions.resolve(id, { by, atMs: now() }, resolution)),
     },
+    eventNow: () => watermarkMs,
+    recordChange: (change) => signals.acceptChanges([change]),
     ...(options.logger ? { logger: options.logger } : {}),
     ...options.runbooks,
   });

@@ -26,6 +26,8 @@ export interface DemoOptions {
   startMs?: number;
   /** Stop after this many faults (default: keep going). */
   faultCount?: number;
+  /** How long a fault lasts unless a runbook ends it first, in minutes (default 3). */
+  faultMinutes?: number;
   /** Simulated time at which the demo stops sending (default: never). */
   untilMs?: number;
 }
@@ -91,6 +93,7 @@ export async function startOpsloop(config: Config, options: StartOptions = {}): 
       ...(config.auth.enabled ? { ingestToken: demoIngestToken(authenticator) } : {}),
       startMs: options.demo.startMs ?? Date.now() - warmupMinutes * 60_000,
       ...(options.demo.faultCount !== undefined ? { faultCount: options.demo.faultCount } : {}),
+      ...(options.demo.faultMinutes !== undefined ? { faultMinutes: options.demo.faultMinutes } : {}),
       log: (line) => logger.info({ component: 'demo' }, line),
     });
     const running = demo;

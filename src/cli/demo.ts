@@ -9,6 +9,7 @@ export function demoCommand(): Command {
     .description('run opsloop with a simulated microservice shop that sends OTLP and injects faults')
     .option('--speed <factor>', 'simulated seconds per real second', positiveNumber, 1)
     .option('--seed <n>', 'random seed; one seed gives one sequence of faults', integer, 42)
+    .option('--fault-minutes <n>', 'how long a fault lasts unless a runbook fixes it first', positiveNumber, 3)
     .option('--auth', 'keep sign-in on, as `serve` does (the demo turns it off so it opens with no login)');
   return withConfigOptions(command)
     .addHelpText(
@@ -17,6 +18,7 @@ export function demoCommand(): Command {
 Examples:
   $ opsloop demo
   $ opsloop demo --speed 10 --seed 7
+  $ opsloop demo --fault-minutes 30    # faults last until a runbook fixes them
   $ opsloop demo --port 8080 --data-dir /tmp/opsloop-demo
   $ OPSLOOP_ADMIN_PASSWORD='a long passphrase' opsloop demo --auth
 `,
@@ -30,7 +32,8 @@ Examples:
       const config = runbooksDir === undefined ? signIn : { ...signIn, runbooks: { ...signIn.runbooks, dir: runbooksDir } };
       const speed = typeof options['speed'] === 'number' ? options['speed'] : 1;
       const seed = typeof options['seed'] === 'number' ? options['seed'] : 42;
-      await runUntilSignal(config, { demo: { speed, seed } });
+      const faultMinutes = typeof options['faultMinutes'] === 'number' ? options['faultMinutes'] : 3;
+      await runUntilSignal(config, { demo: { speed, seed, faultMinutes } });
     });
 }
 

@@ -1,7 +1,7 @@
 import type { Config } from '../core/config.js';
 
 export interface RunOptions {
-  demo?: { speed: number; seed: number };
+  demo?: { speed: number; seed: number; faultMinutes?: number };
 }
 
 /** If a graceful stop hangs (a stuck socket, a slow flush), leave anyway after this long. */

@@ -342,7 +342,8 @@ export const TimelineEntrySchema = z.object({
 });
 export type TimelineEntry = z.infer<typeof TimelineEntrySchema>;
 
-export const ChangeKindSchema = z.enum(['deploy', 'config', 'feature_flag']);
+/** `runbook`: an action a runbook took on a service (restart, scale …), recorded by opsloop itself. */
+export const ChangeKindSchema = z.enum(['deploy', 'config', 'feature_flag', 'runbook']);
 export type ChangeKind = z.infer<typeof ChangeKindSchema>;
 
 export const ChangeSchema = z.object({

@@ -26,6 +26,8 @@ export interface DemoOptions {
   stepSeconds?: number;
   /** Stop scheduling faults after this many. @default unlimited */
   faultCount?: number;
+  /** How long a fault lasts unless a remediation ends it first, in minutes. @default 3 */
+  faultMinutes?: number;
   log?: (line: string) => void;
 }
 
@@ -70,6 +72,7 @@ export function createDemo(options: DemoOptions): Demo {
     warmupMs: warmupMinutes * 60_000,
     stepMs,
     ...(options.faultCount === undefined ? {} : { faultCount: options.faultCount }),
+    ...(options.faultMinutes === undefined ? {} : { faultDurationMs: options.faultMinutes * 60_000 }),
   });
   const exporter = createExporter({ otlpUrl: options.otlpUrl, apiUrl: options.apiUrl, log, ...(options.ingestToken ? { ingestToken: options.ingestToken } : {}) });
   let current: AbortController | undefined;

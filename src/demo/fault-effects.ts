@@ -4,9 +4,10 @@
  * One place for the numbers, so the request, metric and log sides agree. Pure.
  */
 import type { Fault } from '../core/api.js';
+import { FAULT_DURATION_MS } from './fault-schedule.js';
 import type { Rng } from './prng.js';
 
-/** Leaked memory at the fault's end, as a share of the instance's baseline memory. */
+/** Leaked memory at the OOM kill, as a share of the instance's baseline memory. */
 const LEAK_AT_END = 1.8;
 /** GC starts to struggle once the leak passes this share (about half-way through the fault). */
 const GC_STRUGGLE_FROM = 0.9;
@@ -22,10 +23,14 @@ export interface MemoryLeakState {
 
 const NO_LEAK: MemoryLeakState = { leaked: 0, gcPressure: 0 };
 
-/** Memory grows linearly over the fault; the pod is OOM-killed at its end (see simulation.ts). */
+/**
+ * Memory grows linearly, at a rate that reaches the limit in FAULT_DURATION_MS whatever the
+ * fault's length (a leak leaks at its own pace); a longer fault then thrashes at the limit until
+ * the pod is OOM-killed at the fault's end (see simulation.ts) or a restart ends it.
+ */
 export function memoryLeakAt(fault: Fault | undefined, timeMs: number): MemoryLeakState {
   if (fault?.kind !== 'memory_leak') return NO_LEAK;
-  const progress = Math.min(1, Math.max(0, (timeMs - fault.start) / (fault.end - fault.start)));
+  const progress = Math.min(1, Math.max(0, (timeMs - fault.start) / FAULT_DURATION_MS));
   const leaked = LEAK_AT_END * progress;
   const gcPressure = Math.max(0, (leaked - GC_STRUGGLE_FROM) / (LEAK_AT_END - GC_STRUGGLE_FROM));
   return { leaked, gcPressure };

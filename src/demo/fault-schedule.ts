@@ -7,6 +7,7 @@ import type { Fault, FaultKind, RemediationAction } from '../core/api.js';
 import { FaultKindSchema } from '../core/api.js';
 import type { Rng } from './prng.js';
 
+/** How long a fault lasts unless a remediation ends it first (FaultScheduleOptions.durationMs). */
 export const FAULT_DURATION_MS = 3 * 60_000;
 const GAP_MIN_MS = 4 * 60_000;
 const GAP_MAX_MS = 5 * 60_000;
@@ -43,6 +44,13 @@ export interface FaultScheduleOptions {
   targets: readonly FaultTarget[];
   /** Stop after this many faults; unlimited when omitted. */
   faultCount?: number;
+  /**
+   * How long a fault lasts unless a remediation ends it first. The default ends faults by
+   * themselves, so a demo without runbooks still recovers; a benchmark comparing recovery with
+   * and without automation sets it long, so faults last until fixed (up to this cap).
+   * @default FAULT_DURATION_MS
+   */
+  durationMs?: number;
 }
 
 export class FaultSchedule {
@@ -53,6 +61,8 @@ export class FaultSchedule {
   private targetsLeft: FaultTarget[] = [];
 
   constructor(private readonly options: FaultScheduleOptions) {
+    const duration = options.durationMs ?? FAULT_DURATION_MS;
+    if (!(duration > 0) || !Number.isFinite(duration)) throw new RangeError(`FaultSchedule durationMs must be a positive number; received ${duration}`);
     const answering = options.targets.filter((t) => t.answersCallers).length;
     if (answering < 2) {
       throw new RangeError(`FaultSchedule needs at least 2 targets that answer callers; received ${answering}`);
@@ -114,7 +124,7 @@ export class FaultSchedule {
         service: target.service,
         ...(instance === undefined ? {} : { instance }),
         start,
-        end: start + FAULT_DURATION_MS,
+        end: start + (this.options.durationMs ?? FAULT_DURATION_MS),
       });
     }
   }

@@ -32,6 +32,8 @@ export interface SimulationOptions {
   warmupMs: number;
   stepMs: number;
   faultCount?: number;
+  /** How long a fault lasts unless a remediation ends it first (FaultScheduleOptions.durationMs). */
+  faultDurationMs?: number;
 }
 
 /** A change event to POST to /api/v1/changes, with its time always set. */
@@ -82,6 +84,7 @@ export class ShopSimulation {
         answersCallers: answersCallers(service),
       })),
       ...(options.faultCount === undefined ? {} : { faultCount: options.faultCount }),
+      ...(options.faultDurationMs === undefined ? {} : { durationMs: options.faultDurationMs }),
     });
     this.metrics = new MetricsRecorder(this.fleet);
     this.traffic = root.fork('traffic');

@@ -49,6 +49,22 @@ describe('capacity alerts through the loop', () => {
     await loop.close();
   });
 
+  it('re-forecasts from the latest restart when one is recorded: a runbook restart resolves a leak\'s alert at once', async () => {
+    const config = ConfigSchema.parse({ logLevel: 'silent', capacity: { historyHours: 2, evaluateMinutes: 15, alertAheadHours: 24 } });
+    const loop = createLoop({ config, store: openSqliteStore({ path: ':memory:' }), now: () => T });
+    const capacityAlert = () => loop.store.alerts.list().find((alert) => alert.source === 'capacity');
+    for (let m = 0; m <= 180; m++) {
+      loop.telemetry.accept({ metrics: memory(T + m * MINUTE, (200 + m) * MIB) });
+      await loop.settle();
+    }
+    assert.equal(capacityAlert()?.status, 'firing');
+    loop.signals.acceptChanges([{ id: 'chg1', service: 'cart', kind: 'runbook', timeMs: T + 180 * MINUTE, description: 'Runbook demo-restart step restart acted on cart', source: 'opsloop runbooks' }]);
+    loop.telemetry.accept({ metrics: memory(T + 181 * MINUTE, 150 * MIB) });
+    await loop.settle();
+    assert.equal(capacityAlert()?.status, 'resolved', 'at once, not at the next periodic evaluation');
+    await loop.close();
+  });
+
   it('raises nothing for a flat series', async () => {
     const config = ConfigSchema.parse({ logLevel: 'silent', capacity: { historyHours: 2, evaluateMinutes: 15 } });
     const loop = createLoop({ config, store: openSqliteStore({ path: ':memory:' }), now: () => T });

@@ -37,10 +37,11 @@ describe('opsloop CLI', () => {
     });
   }
 
-  it('demo --help documents --speed, --seed and the environment', () => {
+  it('demo --help documents --speed, --seed, --fault-minutes and the environment', () => {
     const { stdout } = opsloop(['demo', '--help']);
     assert.match(stdout, /--speed <factor>.*\(default: 1\)/s);
     assert.match(stdout, /--seed <n>.*\(default: 42\)/s);
+    assert.match(stdout, /--fault-minutes <n>.*\(default: 3\)/s);
     assert.match(stdout, /OPSLOOP_API_PORT/);
   });
 

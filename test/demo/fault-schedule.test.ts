@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { FaultKindSchema } from '../../src/core/api.js';
+import { memoryLeakAt } from '../../src/demo/fault-effects.js';
 import { FAULT_DURATION_MS, FaultSchedule } from '../../src/demo/fault-schedule.js';
 import { createRng } from '../../src/demo/prng.js';
 import { answersCallers, faultableServices } from '../../src/demo/topology.js';
@@ -61,4 +62,34 @@ test('FaultSchedule puts pod-level faults on one pod and answer-only faults on s
       if (fault.kind === 'network_delay' || fault.kind === 'wrong_response') assert.notEqual(fault.service, 'shipping');
     }
   }
+});
+
+test('FaultSchedule durationMs makes faults last until fixed, up to that long; a remediation still ends one early', () => {
+  const long = new FaultSchedule({
+    rng: createRng(4),
+    firstFaultMs: FIRST,
+    targets: faultableServices().map((service) => ({ service, pods: [`${service}-a`], answersCallers: answersCallers(service) })),
+    durationMs: 20 * 60_000,
+  });
+  const faults = long.startedBy(FIRST + 3 * 3_600_000);
+  for (const [i, fault] of faults.entries()) {
+    assert.equal(fault.end - fault.start, 20 * 60_000);
+    const previous = faults[i - 1];
+    if (previous) assert.ok(fault.start - previous.end >= 240_000, 'the gap follows the cap, so faults never overlap');
+  }
+  const first = faults[0];
+  assert.ok(first);
+  assert.equal(long.activeFor(first.service, first.start + 15 * 60_000)?.id, first.id, 'still on long after the default 3 minutes');
+  long.endEarly(first.id, first.start + 2 * 60_000, 'restart');
+  assert.equal(long.activeFor(first.service, first.start + 2 * 60_000), undefined);
+  const targets = faultableServices().map((service) => ({ service, pods: [`${service}-a`], answersCallers: answersCallers(service) }));
+  assert.throws(() => new FaultSchedule({ rng: createRng(1), firstFaultMs: FIRST, targets, durationMs: 0 }), /durationMs must be a positive number/);
+});
+
+test('a memory leak leaks at its own pace whatever the fault lasts, then stays at the limit', () => {
+  const leak = (minutes: number) => ({ id: 'f', kind: 'memory_leak' as const, service: 'cart', start: FIRST, end: FIRST + minutes * 60_000 });
+  const at = (ms: number) => FIRST + ms;
+  assert.deepEqual(memoryLeakAt(leak(20), at(60_000)), memoryLeakAt(leak(3), at(60_000)));
+  assert.deepEqual(memoryLeakAt(leak(20), at(15 * 60_000)), memoryLeakAt(leak(3), at(FAULT_DURATION_MS)));
+  assert.equal(memoryLeakAt(leak(20), at(15 * 60_000)).gcPressure, 1);
 });

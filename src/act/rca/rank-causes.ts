@@ -54,9 +54,10 @@ const FIRST_BONUS = 0.05;
 /** The walk's visit share (0–1) adds at most this much: it orders paths, the local evidence decides. */
 const WALK_WEIGHT = 0.1;
 /** Onsets this close count as simultaneous: buckets and scrape intervals blur order. */
-const ONSET_TOLERANCE_MS = 60_000;
+export const ONSET_TOLERANCE_MS = 60_000;
 const ONSET_SHARE = 0.5;
-const CHANGE_LOOKBACK_MS = 15 * 60_000;
+/** A change this long before a service's onset counts as "just before" it. */
+export const CHANGE_LOOKBACK_MS = 15 * 60_000;
 const MAX_CAUSES = 5;
 /** Evidence (at most 1) plus every bonus: dividing by it keeps scores in [0, 1] without ties at the top. */
 const MAX_SCORE = 1 + CHANGE_BONUS + FIRST_BONUS + WALK_WEIGHT;

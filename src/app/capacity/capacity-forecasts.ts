@@ -2,9 +2,15 @@
  * Capacity forecasts of the stored series: picks the saturation series (src/act/capacity),
  * finds each one's limit, reads its history from the store and forecasts it. The analytics are
  * pure; this file only reads the store.
+ *
+ * History starts after the service's latest deploy or runbook action (a restart, a scale-out)
+ * in the window: those start processes afresh, so a leak's growth before one says nothing about
+ * the memory after it — and a forecast that too little history is left for is skipped, which
+ * resolves its alert, rather than extrapolated from a process that is gone.
  */
 import type { CapacityForecast, CapacityForecastsResponse } from '../../core/capacity-api.js';
 import { InsufficientHistoryError } from '../../observe/metrics/forecast/forecast-errors.js';
+import type { ChangeKind } from '../../core/records.js';
 import type { SeriesInfo, Store } from '../../store/store.js';
 import { bySoonestExhaustion, forecastCapacity } from '../../act/capacity/capacity-forecast.js';
 import { fixedLimit, saturationMetric, type LimitSource, type SaturationResource } from '../../act/capacity/saturation-metrics.js';
@@ -46,8 +52,12 @@ export function capacityForecasts(store: Store, request: CapacityForecastRequest
       skipped.push({ key: info.key, reason: 'no limit known (no limit series reported for this instance)' });
       continue;
     }
-    const history = store.telemetry.seriesPoints(info.key, range);
-    if (history.length === 0) continue;
+    const sinceMs = lastRestart(store, info.service, range);
+    const history = store.telemetry.seriesPoints(info.key, range).filter((point) => point.timeMs > sinceMs);
+    if (history.length === 0) {
+      skipped.push({ key: info.key, reason: `no data since the service last restarted or was deployed (${new Date(sinceMs).toISOString()})` });
+      continue;
+    }
     try {
       forecasts.push(
         forecastCapacity(
@@ -61,6 +71,15 @@ export function capacityForecasts(store: Store, request: CapacityForecastRequest
     }
   }
   return { atMs, forecasts: forecasts.sort(bySoonestExhaustion).slice(0, request.limit), skipped };
+}
+
+/** Changes that start a service's processes afresh. */
+export const RESTARTING: ReadonlySet<ChangeKind> = new Set(['deploy', 'runbook']);
+
+/** When the service's processes last started afresh within the range, or the range's start. */
+function lastRestart(store: Store, service: string, range: { fromMs: number; toMs: number }): number {
+  const changes = store.changes.list({ range, service }).filter((change) => RESTARTING.has(change.kind));
+  return Math.max(range.fromMs - 1, ...changes.map((change) => change.timeMs));
 }
 
 function entityKey(info: SeriesInfo): string {

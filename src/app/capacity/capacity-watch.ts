@@ -5,10 +5,10 @@
  * alerts fire is read back from the alert store, so a restart resumes where it stopped.
  */
 import type { Config } from '../../core/config.js';
-import type { Signal } from '../../core/records.js';
+import type { Change, Signal } from '../../core/records.js';
 import type { Store } from '../../store/store.js';
 import { CAPACITY_SOURCE, capacitySignals } from '../../act/capacity/capacity-alerts.js';
-import { capacityForecasts } from './capacity-forecasts.js';
+import { capacityForecasts, RESTARTING } from './capacity-forecasts.js';
 
 const HOUR_MS = 3_600_000;
 /** Series evaluated per run; far above any fleet the embedded store serves. */
@@ -25,6 +25,17 @@ export class CapacityWatch {
   /** Signals to engage when an evaluation is due at this watermark; none otherwise. */
   advance(watermarkMs: number): Signal[] {
     if (watermarkMs - this.lastMs < this.settings.evaluateMinutes * 60_000) return [];
+    this.lastMs = watermarkMs;
+    return this.evaluate(watermarkMs);
+  }
+
+  /**
+   * A deploy or runbook action started processes afresh: evaluate now, from the data since
+   * (capacity-forecasts.ts), so a restart that fixed a leak resolves its forecast alert at once
+   * rather than at the next periodic evaluation.
+   */
+  onChanges(changes: readonly Change[], watermarkMs: number): Signal[] {
+    if (!Number.isFinite(watermarkMs) || !changes.some((change) => RESTARTING.has(change.kind))) return [];
     this.lastMs = watermarkMs;
     return this.evaluate(watermarkMs);
   }

@@ -2,11 +2,13 @@
  * The learned auto-run policy (docs/runbooks.md "Learning"), plugged into the triggers'
  * AutoRunDecider hook: of the runbooks matching an incident, only the best-ranked one on
  * similar past incidents may run by itself, and only when autoRunAllowed says so — and never a
- * second remediation while one already ran for the incident, so two fixes never race and each
- * outcome is the work of one runbook.
+ * second remediation while one runs or has fixed the incident, so two fixes never race and each
+ * outcome is the work of one runbook. A fix that failed for the incident (its verify step saw
+ * the symptom stay) steps aside: the next best matching runbook may then run.
  */
 import type { TriggerMatch } from '../../act/runbooks/runbook-triggers.js';
 import type { Incident } from '../../core/records.js';
+import type { ExecutionStatus } from '../../core/runbook-api.js';
 import type { Runbook } from '../../core/runbook.js';
 import type { Store } from '../../store/store.js';
 import type { AutoRunDecider, AutoRunDecision } from './runbook-automation.js';
@@ -20,14 +22,20 @@ export interface LearnedAutoRunOptions {
   executions: Pick<RunbookExecutions, 'killSwitch'>;
 }
 
+/** Executions that leave the incident to another runbook: a fix that failed, or one refused before it ran. */
+const STEPPED_ASIDE: ReadonlySet<ExecutionStatus> = new Set(['failed', 'rejected']);
+
 export function learnedAutoRun(options: LearnedAutoRunOptions): AutoRunDecider {
   return (runbook: Runbook, incident: Incident, _match: TriggerMatch): AutoRunDecision => {
-    const ran = options.store.runbooks.executions({ incidentId: incident.id, dryRun: false, limit: 1 })[0];
-    if (ran) return { run: false, reason: `offered: ${ran.runbookId} already ran for this incident` };
+    const ran = options.store.runbooks.executions({ incidentId: incident.id, dryRun: false });
+    const holding = ran.find((execution) => !STEPPED_ASIDE.has(execution.status));
+    if (holding) return { run: false, reason: `offered: ${holding.runbookId} ${holding.status === 'succeeded' ? 'already fixed' : 'already ran for'} this incident` };
+    const failed = new Set(ran.filter((execution) => execution.status === 'failed').map((execution) => execution.runbookId));
+    if (failed.has(runbook.id)) return { run: false, reason: 'offered: it already failed to fix this incident' };
     const ranked = recommendationsFor(
       { store: options.store, runbooks: options.catalog.list().filter((entry) => entry.enabled).map((entry) => entry.compiled), killSwitch: options.executions.killSwitch().engaged },
       incident.id,
-    );
+    ).filter((recommendation) => !failed.has(recommendation.runbookId));
     const mine = ranked.find((r) => r.runbookId === runbook.id);
     if (!mine) return { run: false, reason: 'offered: not recommended for this incident' };
     if (!mine.autoRun.allowed) return { run: false, reason: `offered: ${mine.autoRun.reason}` };

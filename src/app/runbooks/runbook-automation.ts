@@ -2,7 +2,10 @@
  * What starts runbooks without a person (docs/runbooks.md "Triggers"): when an incident opens
  * or gains alerts, runbooks whose incident or alert trigger holds are offered for it — or
  * started, when `decideAutoRun` says so (approval still applies if the runbook requires it);
- * and cron schedules (croner) start theirs. Each runbook is offered once per incident.
+ * and cron schedules (croner) start theirs. Each runbook is offered once per incident and runs
+ * at most once for it. When one it started ends, open incidents' offers are decided again: after
+ * a failure (its verify step saw the symptom stay) the next matching runbook may run, and an
+ * offer refused while that one held the target (limits.perTarget) may run now.
  */
 import { Cron } from 'croner';
 import type { Logger } from 'pino';
@@ -14,6 +17,7 @@ import { newId } from '../../core/ids.js';
 import type { Store } from '../../store/store.js';
 import type { RunbookCatalog } from './runbook-catalog.js';
 import type { RunbookExecutions } from './runbook-executions.js';
+import { triggerContext } from './trigger-context.js';
 
 export interface AutoRunDecision {
   run: boolean;
@@ -49,6 +53,7 @@ export class RunbookAutomation {
   /** Alerts last seen per open incident: triggers are evaluated when it opens or grows. */
   readonly #alertCounts = new Map<string, number>();
   #schedules: Cron[] = [];
+  #closed = false;
 
   constructor(options: AutomationOptions) {
     this.#options = options;
@@ -83,6 +88,11 @@ export class RunbookAutomation {
   }
 
   close(): void {
+    this.#closed = true;
+    this.#stopSchedules();
+  }
+
+  #stopSchedules(): void {
     for (const job of this.#schedules) job.stop();
     this.#schedules = [];
   }
@@ -91,36 +101,58 @@ export class RunbookAutomation {
     const { store, catalog, executions, logger } = this.#options;
     const candidates = catalog.list().filter((entry) => entry.enabled && (entry.runbook.triggers.incident !== undefined || entry.runbook.triggers.alert !== undefined));
     if (candidates.length === 0) return;
-    const alerts = incident.alertIds.flatMap((id) => store.alerts.get(id) ?? []);
-    const matches = matchingRunbooks(candidates.map((entry) => entry.compiled), incident, alerts, (runbookId, error) =>
+    const matches = matchingRunbooks(candidates.map((entry) => entry.compiled), triggerContext(store, incident), (runbookId, error) =>
       logger?.warn({ err: error, runbook: runbookId, incident: incident.id }, 'runbook trigger failed on an incident; counted as no match'),
     );
+    const earlier = new Map(store.runbooks.offers(incident.id).map((offer) => [offer.runbookId, offer]));
     for (const match of matches) {
+      const previous = earlier.get(match.runbook.id);
+      if (previous?.executionId !== undefined) continue;
       const decision = this.#decide(match.runbook, incident, match);
-      const offer: RunbookOffer = {
-        id: newId('rbo'),
-        runbookId: match.runbook.id,
-        incidentId: incident.id,
-        by: match.by,
-        ...(match.alertId !== undefined ? { alertId: match.alertId } : {}),
-        createdMs: this.#options.now(),
-        decision: decision.reason,
-      };
-      if (!store.runbooks.saveOffer(offer)) continue;
+      // An offer held back before may run now that what held it back (a fix tried first) failed.
+      const offer: RunbookOffer = previous
+        ? { ...previous, decision: decision.reason }
+        : {
+            id: newId('rbo'),
+            runbookId: match.runbook.id,
+            incidentId: incident.id,
+            by: match.by,
+            ...(match.alertId !== undefined ? { alertId: match.alertId } : {}),
+            createdMs: this.#options.now(),
+            decision: decision.reason,
+          };
+      if (previous) {
+        if (previous.decision !== offer.decision) store.runbooks.updateOffer(offer);
+      } else if (!store.runbooks.saveOffer(offer)) continue;
       if (!decision.run) continue;
       try {
         const trigger = match.by === 'alert' && match.alertId !== undefined ? { kind: 'alert' as const, alertId: match.alertId } : { kind: 'incident' as const };
         const execution = executions.start(match.runbook.id, { incidentId: incident.id }, trigger);
         store.runbooks.updateOffer({ ...offer, executionId: execution.id });
+        void this.#afterEnd(execution.id);
       } catch (error) {
         store.runbooks.updateOffer({ ...offer, decision: `not run: ${error instanceof Error ? error.message : String(error)}` });
       }
     }
   }
 
+  /** What an execution held back (the next fix after a failed one, a target it held) may run once it ends. */
+  async #afterEnd(executionId: string): Promise<void> {
+    const { store, executions, logger } = this.#options;
+    await executions.ended(executionId).catch(() => undefined);
+    if (this.#closed) return;
+    for (const incident of store.incidents.list({ status: ['triggered', 'acknowledged'] })) {
+      try {
+        this.#offer(incident);
+      } catch (error) {
+        logger?.warn({ err: error, incident: incident.id }, 'runbook triggers failed on an incident after a runbook ended');
+      }
+    }
+  }
+
   /** (Re)arms one croner job per enabled runbook with a schedule. */
   #arm(): void {
-    this.close();
+    this.#stopSchedules();
     for (const entry of this.#options.catalog.list()) {
       const pattern = entry.runbook.triggers.schedule;
       if (pattern === undefined || !entry.enabled) continue;

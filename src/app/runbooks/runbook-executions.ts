@@ -13,7 +13,7 @@ import { renderTemplate, TemplateError, type TemplateContext } from '../../act/r
 import type { Role } from '../../core/access.js';
 import { OpsError } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
-import type { Incident } from '../../core/records.js';
+import type { Change, Incident } from '../../core/records.js';
 import { FINAL_EXECUTION_STATUSES, type Execution, type ExecutionStatus, type ExecutionTrigger, type KillSwitch, type StepRecordView } from '../../core/runbook-api.js';
 import { redactSecrets } from '../../server/redact-secrets.js';
 import type { ExecutionFilter, Store, StoredExecution } from '../../store/store.js';
@@ -45,6 +45,14 @@ export interface ExecutionsOptions {
   clock: RunClock;
   uiUrl: string;
   maxDepth: number;
+  /**
+   * Records an action a runbook took on its target (an http or exec step that succeeded) as a
+   * change of kind `runbook`: a restart or scale-out shifts the target's metrics, and RCA,
+   * capacity forecasts and timelines should know why.
+   */
+  recordChange?: (change: Change) => void;
+  /** The time a change is recorded at: event time, like the telemetry it explains. @default clock.now */
+  changeTime?: () => number;
   logger?: Pick<Logger, 'warn'>;
 }
 
@@ -356,6 +364,21 @@ export class RunbookExecutions {
     return ended;
   }
 
+  #noteAction(execution: Stored, record: StepRecord): void {
+    const { recordChange, changeTime, clock } = this.#options;
+    const acted = (record.type === 'http' || record.type === 'exec') && record.status === 'succeeded' && record.phase === 'main';
+    if (!recordChange || !acted || execution.dryRun || execution.target === undefined) return;
+    const timeMs = changeTime?.() ?? clock.now();
+    recordChange({
+      id: newId('chg'),
+      service: execution.target,
+      kind: 'runbook',
+      timeMs: Number.isFinite(timeMs) ? timeMs : clock.now(),
+      description: `Runbook ${execution.runbookId} step ${record.stepId} acted on ${execution.target} (execution ${execution.id})`,
+      source: 'opsloop runbooks',
+    });
+  }
+
   /** A runbook step: the called runbook runs as a child execution, bounded in depth. */
   async #call(parent: Stored, runbookId: string, given: Record<string, string | number | boolean>, signal: AbortSignal): Promise<Record<string, unknown>> {
     if (parent.depth + 1 > this.#options.maxDepth) throw new Error(`runbook ${runbookId} would run ${parent.depth + 1} calls deep; runbooks.maxDepth is ${this.#options.maxDepth}`);
@@ -380,6 +403,7 @@ export class RunbookExecutions {
   }
 
   #record(execution: Stored, record: StepRecord): void {
+    this.#noteAction(execution, record);
     const view: StepRecordView = { ...record, ...(record.output !== undefined ? { output: redactSecrets(record.output) as Record<string, unknown> } : {}) };
     this.#options.store.runbooks.appendStep(execution.id, view);
     const attempts = record.attempts > 1 ? ` after ${record.attempts} attempts` : '';

@@ -7,6 +7,7 @@ import type { RunbookOutcome } from '../../act/runbooks/recommend.js';
 import { autoRunAllowed, outcomeOf, recommendRunbooks, signatureOf } from '../../act/runbooks/recommend.js';
 import type { CompiledRunbook } from '../../act/runbooks/runbook-triggers.js';
 import { matchingRunbooks } from '../../act/runbooks/runbook-triggers.js';
+import { triggerContext } from './trigger-context.js';
 import { OpsError } from '../../core/errors.js';
 import type { Incident } from '../../core/records.js';
 import type { RunbookRecommendationView } from '../../core/runbook-recommendation-api.js';
@@ -27,10 +28,10 @@ export function recommendationsFor(context: RecommendationContext, incidentId: s
   const { store } = context;
   const incident = store.incidents.get(incidentId);
   if (!incident) throw new OpsError('OPS_ERR_NOT_FOUND', [`Incident ${incidentId}`]);
-  const alerts = alertsOf(store, incident);
-  const matches = matchingRunbooks(context.runbooks, incident, alerts);
+  const trigger = triggerContext(store, incident);
+  const matches = matchingRunbooks(context.runbooks, trigger);
   if (matches.length === 0) return [];
-  const ranked = recommendRunbooks(signatureOf(incident, alerts), matches, pastOutcomes(store, incidentId));
+  const ranked = recommendRunbooks(signatureOf(incident, trigger.alerts), matches, pastOutcomes(store, incidentId));
   const byId = new Map(matches.map((match) => [match.runbook.id, match.runbook]));
   return ranked.map((recommendation) => {
     const runbook = byId.get(recommendation.runbookId);

@@ -6,6 +6,7 @@
 import type { Logger } from 'pino';
 import type { RunClock } from '../../act/runbooks/run-steps.js';
 import type { Config } from '../../core/config.js';
+import type { Change } from '../../core/records.js';
 import type { Store } from '../../store/store.js';
 import { ApprovalLinks } from './approval-links.js';
 import { learnedAutoRun } from './learned-auto-run.js';
@@ -30,6 +31,10 @@ export interface RunbooksOptions {
   uiUrl: string;
   incidents: IncidentHands;
   logger?: Pick<Logger, 'warn'>;
+  /** Event time, epoch ms: how far telemetry has got (verify steps' time limit, verify-step.ts; changes' time). */
+  eventNow?: () => number;
+  /** Where the actions runbooks take are recorded as changes (ExecutionsOptions.recordChange). */
+  recordChange?: (change: Change) => void;
   /** Tests: a clock for waits, timeouts and verify polling, and channel senders. */
   clock?: RunClock;
   senders?: ChannelSenders;
@@ -50,10 +55,17 @@ export function createRunbooks(options: RunbooksOptions): Runbooks {
     catalog,
     links: new ApprovalLinks(store.runbooks),
     messenger,
-    handlers: { executors: config.runbooks.executors, incidents: options.incidents, ...(options.verifyPollMs !== undefined ? { verifyPollMs: options.verifyPollMs } : {}) },
+    handlers: {
+      executors: config.runbooks.executors,
+      incidents: options.incidents,
+      ...(options.verifyPollMs !== undefined ? { verifyPollMs: options.verifyPollMs } : {}),
+      ...(options.eventNow !== undefined ? { eventNow: options.eventNow } : {}),
+    },
     clock,
     uiUrl: options.uiUrl,
     maxDepth: config.runbooks.maxDepth,
+    ...(options.recordChange ? { recordChange: options.recordChange } : {}),
+    ...(options.eventNow ? { changeTime: options.eventNow } : {}),
     ...(logger ? { logger } : {}),
   });
   if (config.runbooks.killSwitch && !executions.killSwitch().engaged) executions.setKillSwitch(true, 'configuration', 'runbooks.killSwitch is set');

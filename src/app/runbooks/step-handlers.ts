@@ -38,6 +38,8 @@ export interface HandlerDeps {
   incidents: IncidentHands;
   /** Between checks of a verify step. */
   verifyPollMs?: number;
+  /** Event time: how far telemetry has got (VerifyOptions.eventNow). */
+  eventNow?: () => number;
 }
 
 type Of<T extends RunbookStep['type']> = Extract<RunbookStep, { type: T }>;
@@ -48,7 +50,12 @@ function typed<T extends RunbookStep['type']>(type: T, handler: (step: Of<T>, si
 }
 
 export function liveHandlers(deps: HandlerDeps, scope: StepScope): StepHandlers {
-  const verify = verifyStepRunner({ store: deps.store, clock: deps.clock, ...(deps.verifyPollMs !== undefined ? { pollMs: deps.verifyPollMs } : {}) });
+  const verify = verifyStepRunner({
+    store: deps.store,
+    clock: deps.clock,
+    ...(deps.verifyPollMs !== undefined ? { pollMs: deps.verifyPollMs } : {}),
+    ...(deps.eventNow !== undefined ? { eventNow: deps.eventNow } : {}),
+  });
   const by = `runbook:${scope.runbookId}`;
   return {
     http: runHttpStep,

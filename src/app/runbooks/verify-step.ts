@@ -3,6 +3,12 @@
  * or `withinSeconds` passes — the incident's alerts all resolved, a metric below or above a
  * bound over its latest `forSeconds` of data, or no log line matching a query for
  * `absentForSeconds`. A condition that never holds fails the step with what was last seen.
+ *
+ * `withinSeconds` runs out on whichever clock passes it first: the wall clock, so a check never
+ * waits longer than it says even when telemetry stops, or event time (how far telemetry has
+ * got), so that telemetry replayed or simulated faster than real time (the demo at --speed)
+ * gets the same span of its own time to show the symptom cleared — and a fault that ends by
+ * itself a while later does not pass for a fix. Live, the two clocks agree.
  */
 import type { RunClock } from '../../act/runbooks/run-steps.js';
 import type { RunbookStep } from '../../core/runbook.js';
@@ -16,6 +22,8 @@ export interface VerifyOptions {
   clock: RunClock;
   /** Wall clock between checks. @default 5000 */
   pollMs?: number;
+  /** Event time, epoch ms: the newest telemetry seen; not finite before any. @default wall clock only */
+  eventNow?: () => number;
 }
 
 export function verifyStepRunner(options: VerifyOptions) {
@@ -23,14 +31,27 @@ export function verifyStepRunner(options: VerifyOptions) {
   return async (step: VerifyStep, incidentId: string | undefined, signal: AbortSignal): Promise<Record<string, unknown>> => {
     const { clock } = options;
     const startMs = clock.now();
-    const deadline = startMs + step.withinSeconds * 1000;
+    const withinMs = step.withinSeconds * 1000;
+    const eventElapsed = eventClock(options.eventNow);
     for (let checks = 1; ; checks++) {
       const observation = observe(options.store, step, incidentId, clock.now());
       if (observation.holds) return { verified: true, checks, afterSeconds: (clock.now() - startMs) / 1000, seen: observation.seen };
-      const left = deadline - clock.now();
-      if (left <= 0) throw new Error(`the condition did not hold within ${step.withinSeconds} s (${checks} check${checks === 1 ? '' : 's'}): ${observation.seen}`);
+      const left = withinMs - (clock.now() - startMs);
+      if (left <= 0 || eventElapsed() >= withinMs) throw new Error(`the condition did not hold within ${step.withinSeconds} s (${checks} check${checks === 1 ? '' : 's'}): ${observation.seen}`);
       await clock.sleep(Math.min(pollMs, left), signal);
     }
+  };
+}
+
+/** Event time elapsed since the call; 0 while there is no telemetry to tell it. */
+function eventClock(eventNow: (() => number) | undefined): () => number {
+  if (eventNow === undefined) return () => 0;
+  let startMs = eventNow();
+  return () => {
+    const nowMs = eventNow();
+    if (!Number.isFinite(nowMs)) return 0;
+    if (!Number.isFinite(startMs)) startMs = nowMs;
+    return nowMs - startMs;
   };
 }
 

@@ -34,7 +34,7 @@ describe('runbook triggers', () => {
     const byIncident = load(TEXT);
     const byAlert = load(TEXT.replace(`incident: 'incident.severity == "critical"'`, `alert: 'alert.labels.team == "payments"'`).replace('id: restart-service', 'id: by-alert'));
     const never = load(TEXT.replace(`"critical"`, `"info"`).replace('id: restart-service', 'id: never'));
-    const matches = matchingRunbooks([byIncident, byAlert, never].map(compileRunbook), incident, [alert]);
+    const matches = matchingRunbooks([byIncident, byAlert, never].map(compileRunbook), { incident, alerts: [alert], changes: [] });
     assert.deepEqual(
       matches.map((m) => [m.runbook.id, m.by, m.alertId]),
       [
@@ -47,8 +47,15 @@ describe('runbook triggers', () => {
   it('treats an expression that fails on the input as no match and says so', () => {
     const missing = load(TEXT.replace(`incident: 'incident.severity == "critical"'`, `alert: 'alert.labels.region == "eu"'`));
     const errors: string[] = [];
-    assert.deepEqual(matchingRunbooks([compileRunbook(missing)], incident, [alert], (id) => errors.push(id)), []);
+    assert.deepEqual(matchingRunbooks([compileRunbook(missing)], { incident, alerts: [alert], changes: [] }, (id) => errors.push(id)), []);
     assert.deepEqual(errors, ['restart-service']);
+  });
+
+  it('sees the changes recorded before the incident', () => {
+    const byDeploy = load(TEXT.replace(`incident: 'incident.severity == "critical"'`, `incident: 'changes.exists(c, c.kind == "deploy" && c.service == incident.causes[0].service)'`));
+    const deploy = { id: 'c1', service: 'checkout', kind: 'deploy' as const, timeMs: 0, description: 'Deploy checkout 1.2.0', source: 'ci' };
+    assert.equal(matchingRunbooks([compileRunbook(byDeploy)], { incident, alerts: [alert], changes: [deploy] }).length, 1);
+    assert.equal(matchingRunbooks([compileRunbook(byDeploy)], { incident, alerts: [alert], changes: [{ ...deploy, service: 'cart' }] }).length, 0);
   });
 });
 

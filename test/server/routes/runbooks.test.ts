@@ -232,6 +232,14 @@ describe('runbook API', () => {
     assert.match(execution.error ?? '', /did not hold within 0\.1 s.*still firing: DiskFull/);
   });
 
+  it('records an action on its target as a change of kind runbook, so timelines, RCA and forecasts know', async () => {
+    await create(h, yaml('bounce', `  - { id: restart, type: http, url: '${base}/restart' }\n  - { id: pause, type: wait, seconds: 0.01 }`, `${NO_APPROVAL}\ntarget: orders`));
+    const execution = await ended(h, (await start(h, 'bounce')).json<{ execution: Execution }>().execution.id);
+    assert.equal(execution.status, 'succeeded', execution.error);
+    const changes = h.store.changes.list({ range: { fromMs: 0, toMs: Number.MAX_SAFE_INTEGER }, service: 'orders' });
+    assert.deepEqual(changes.map((change) => [change.kind, change.description]), [['runbook', `Runbook bounce step restart acted on orders (execution ${execution.id})`]]);
+  });
+
   it('calls another runbook as a child execution, bounded in depth', async () => {
     await create(h, yaml('child', `  - { id: call, type: http, url: '${base}/child' }`, `${NO_APPROVAL}\nlimits: { concurrent: 5, perTarget: 5 }`));
     await create(h, yaml('parent', '  - { id: sub, type: runbook, runbook: child }', NO_APPROVAL));
@@ -259,6 +267,24 @@ describe('runbook API', () => {
     const autoId = byId.get('auto')?.executionId;
     assert.ok(autoId);
     assert.equal((await ended(h, autoId)).status, 'succeeded');
+  });
+
+  it('runs the next matching runbook when the first one fails to fix the incident, and never one twice', async () => {
+    const trigger = `${NO_APPROVAL}\nautoRun: { enabled: true, minConfidence: 0.5 }\ntriggers: { alert: 'alert.name == "CacheErrors"' }`;
+    await create(h, yaml('a-wrong-fix', '  - { id: check, type: verify, condition: { alertsResolved: true }, withinSeconds: 0.1 }', trigger));
+    await create(h, yaml('b-right-fix', '  - { id: w, type: wait, seconds: 0.01 }', trigger));
+    const incident = await raise(h, { name: 'CacheErrors', service: 'basket', time: new Date(clock.now()).toISOString() });
+    const offers = async () => (await h.app.inject({ url: `/api/v1/incidents/${incident.id}/runbook-offers` })).json<{ offers: Array<{ runbookId: string; executionId?: string; decision: string }> }>().offers;
+    const first = (await offers()).filter((offer) => offer.executionId !== undefined);
+    assert.deepEqual(first.map((offer) => offer.runbookId), ['a-wrong-fix'], 'one fix at a time');
+    assert.equal((await ended(h, first[0]?.executionId ?? '')).status, 'failed');
+    await h.engine.runbooks.executions.idle();
+    const next = new Map((await offers()).map((offer) => [offer.runbookId, offer]));
+    const retried = next.get('b-right-fix')?.executionId;
+    assert.ok(retried, `the next runbook ran after the first failed: ${next.get('b-right-fix')?.decision}`);
+    assert.equal((await ended(h, retried)).status, 'succeeded');
+    const runs = h.store.runbooks.executions({ incidentId: incident.id, dryRun: false });
+    assert.deepEqual(runs.map((execution) => execution.runbookId).sort(), ['a-wrong-fix', 'b-right-fix']);
   });
 });
 
