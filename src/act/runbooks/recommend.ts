@@ -13,9 +13,9 @@
  *     nothing (still running, cancelled, rejected, expired, dry run, no incident).
  *   recommendRunbooks(signature: IncidentSignature, matches: readonly RunbookCandidate[], outcomes: readonly RunbookOutcome[], options?: RecommendOptions): RunbookRecommendation[]
  *     The runbooks whose triggers matched the incident (only those: a trigger match is
- *     required), best first, by their success on similar past incidents: similarity-weighted
- *     successes and trials under a Beta prior, so one success is not certainty. Each with
- *     evidence in plain words and a confidence in [0, 1].
+ *     required), best first, by their success on similar past incidents (at least SIMILAR):
+ *     similarity-weighted successes and trials under a Beta prior, so one success is not
+ *     certainty. Each with evidence in plain words and a confidence in [0, 1].
  *   autoRunAllowed(runbook: Runbook, recommendation: RunbookRecommendation, policy: AutoRunPolicy): AutoRunDecision
  *     Whether policy lets it run with no human: autoRun.enabled, confidence ≥ minConfidence,
  *     no approval required (or approved beforehand), and the kill switch off.
@@ -65,7 +65,7 @@ export interface RunbookRecommendation {
   by: 'incident' | 'alert';
   /** Posterior mean success rate on similar incidents, in [0, 1]. */
   confidence: number;
-  /** Past outcomes at least SIMILAR apart, counted whole. */
+  /** Past outcomes on incidents at least SIMILAR, counted whole. */
   similar: number;
   successes: number;
   failures: number;
@@ -77,8 +77,6 @@ export interface RunbookRecommendation {
 export interface RecommendOptions {
   /** Beta prior: α pseudo-successes and β pseudo-failures. @default { alpha: 1, beta: 1 } */
   prior?: { alpha: number; beta: number };
-  /** Past incidents less similar than this are ignored. @default 0.2 */
-  minSimilarity?: number;
 }
 
 export interface AutoRunPolicy {
@@ -92,10 +90,15 @@ export interface AutoRunDecision {
   reason: string;
 }
 
-/** Similarity at which a past incident counts as "similar" in evidence counts. */
+/**
+ * Similarity from which a past incident is evidence, in the confidence and in the counts alike.
+ * One threshold for both: a failure on an incident that only shares the indicator kind (a
+ * leak's latency against a slow dependency's, on another service) must not hold a runbook below
+ * the prior, where it can no longer run by itself and so never earns the success that would
+ * lift it — while the evidence says "no similar incidents yet".
+ */
 export const SIMILAR = 0.5;
 const DEFAULT_PRIOR = { alpha: 1, beta: 1 };
-const DEFAULT_MIN_SIMILARITY = 0.2;
 
 /** The top cause says the most; alerts and labels refine it. */
 const WEIGHTS = { service: 2, kind: 2, indicator: 1.5, alert: 0.5, label: 0.25 };
@@ -180,7 +183,6 @@ export function recommendRunbooks(
   options: RecommendOptions = {},
 ): RunbookRecommendation[] {
   const prior = options.prior ?? DEFAULT_PRIOR;
-  const minSimilarity = options.minSimilarity ?? DEFAULT_MIN_SIMILARITY;
   const recommendations = matches.map(({ runbook, by }) => {
     let weightedSuccesses = 0;
     let weightedTrials = 0;
@@ -188,10 +190,10 @@ export function recommendRunbooks(
     for (const outcome of outcomes) {
       if (outcome.runbookId !== runbook.id) continue;
       const weight = similarity(signature, outcome.signature);
-      if (weight < minSimilarity) continue;
+      if (weight < SIMILAR) continue;
       weightedTrials += weight;
       if (isSuccess(outcome)) weightedSuccesses += weight;
-      if (weight >= SIMILAR) similarOutcomes.push(outcome);
+      similarOutcomes.push(outcome);
     }
     const confidence = (prior.alpha + weightedSuccesses) / (prior.alpha + prior.beta + weightedTrials);
     const successes = similarOutcomes.filter(isSuccess);
@@ -209,7 +211,7 @@ export function recommendRunbooks(
       ...(medianRecoveryMs === undefined ? {} : { medianRecoveryMs }),
       evidence: '',
     };
-    return { ...recommendation, evidence: evidenceOf(recommendation, signature, weightedTrials) };
+    return { ...recommendation, evidence: evidenceOf(recommendation, signature) };
   });
   // Best first; on a tie, more evidence, then an incident trigger (it speaks for the whole incident), then id.
   return recommendations.sort(
@@ -231,13 +233,10 @@ function isSuccess(outcome: RunbookOutcome): boolean {
   return outcome.result === 'verified' || outcome.result === 'succeeded';
 }
 
-function evidenceOf(r: RunbookRecommendation, signature: IncidentSignature, weightedTrials: number): string {
+function evidenceOf(r: RunbookRecommendation, signature: IncidentSignature): string {
   const like = [signature.service ? `on ${signature.service}` : undefined, signature.kind ? `(${signature.kind})` : undefined].filter(Boolean).join(' ');
   const what = `similar incidents${like ? ` ${like}` : ''}`;
-  if (r.similar === 0) {
-    const loosely = weightedTrials > 0 ? 'only loosely similar incidents so far' : 'no similar incidents yet';
-    return `${loosely}; confidence ${percent(r.confidence)} from the prior`;
-  }
+  if (r.similar === 0) return `no similar incidents yet; confidence ${percent(r.confidence)} from the prior`;
   const parts = [`fixed ${r.successes} of ${r.similar} ${what}`];
   if (r.rolledBack > 0) parts.push(`${r.rolledBack} rolled back`);
   if (r.medianRecoveryMs !== undefined) parts.push(`median recovery ${duration(r.medianRecoveryMs)}`);

@@ -74,6 +74,20 @@ describe('recommendRunbooks', () => {
     assert.match(none?.evidence ?? '', /no similar incidents yet/);
   });
 
+  it('does not count an incident that only shares the kind: a failure there leaves the prior', () => {
+    const leakLatencyOnPayment = signatureOf(incident('payment', 'p99 latency up'), [alert('p99 latency up', { metric: 'opsloop.service.latency_p99' })]);
+    const latencyOnCart = signatureOf(incident('cart', 'p50 latency up'), [
+      alert('p50 latency up', { metric: 'opsloop.service.latency_p50' }),
+      alert('p99 latency up', { metric: 'opsloop.service.latency_p99' }),
+    ]);
+    const loose = similarity(leakLatencyOnPayment, latencyOnCart);
+    assert.ok(loose > 0.2 && loose < 0.5, `loosely similar: ${loose}`);
+    const [scaleOut] = recommendRunbooks(latencyOnCart, [{ runbook: scale, by: 'incident' }], [outcome('scale', leakLatencyOnPayment, 'failed')]);
+    assert.equal(scaleOut?.confidence, 0.5);
+    assert.equal(scaleOut?.evidence, 'no similar incidents yet; confidence 50% from the prior');
+    assert.equal(autoRunAllowed(runbook('scale', { autoRun: { enabled: true, minConfidence: 0.5 }, approval: { required: false } }), scaleOut!, { killSwitch: false }).allowed, true);
+  });
+
   it('recommends only runbooks whose trigger matched', () => {
     const outcomes = [outcome('restart', latencyOnCheckout, 'verified')];
     assert.deepEqual(recommendRunbooks(latencyOnCheckout, [{ runbook: scale, by: 'alert' }], outcomes).map((r) => r.runbookId), ['scale']);
