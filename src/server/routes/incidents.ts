@@ -81,7 +81,8 @@ export const incidentRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, {
       const { from, to } = request.query;
       if (from > to) throw new OpsError('OPS_ERR_VALIDATION', [`querystring.from (${from}) is after querystring.to (${to})`]);
       const incidents = engine.store.incidents.list({ overlapping: { fromMs: from, toMs: to } });
-      return incidentStats(incidents, { fromMs: from, toMs: to });
+      const visible = incidents.filter((incident) => teams.canSeeIncident(request.principal, incident));
+      return incidentStats(visible, { fromMs: from, toMs: to });
     },
   );
 

@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { IncidentListResponseSchema } from '../../../src/core/api.js';
+import { IncidentStatsResponseSchema } from '../../../src/core/incident-api.js';
 import { WhoAmISchema } from '../../../src/core/access-api.js';
 import type { Incident } from '../../../src/core/records.js';
 import { ensureFirstAdmin } from '../../../src/server/auth/first-admin.js';
@@ -119,6 +120,12 @@ describe('access control', () => {
     assert.deepEqual(alerts.alerts.map((a) => a.service), ['checkout'], "a page of the viewer's own alerts, read past the finance team's newer ones");
     const all = (await h.app.inject({ url: '/api/v1/alerts', headers: bearer(h.tokens.admin) })).json() as { alerts: Array<{ service?: string }> };
     assert.deepEqual(new Set(all.alerts.map((a) => a.service)), new Set(['ledger', 'checkout']));
+    const stats = (who: string) => h.app.inject({ url: '/api/v1/incidents/stats?from=2029-12-31T00:00:00Z&to=2030-01-02T00:00:00Z', headers: bearer(who) });
+    const seen = IncidentStatsResponseSchema.parse((await stats(h.tokens.viewer)).json());
+    assert.equal(seen.count, 1, 'stats count only incidents the caller may see');
+    assert.deepEqual(seen.byService.map((row) => row.service), ['checkout']);
+    const everything = IncidentStatsResponseSchema.parse((await stats(h.tokens.admin)).json());
+    assert.deepEqual(new Set(everything.byService.map((row) => row.service)), new Set(['ledger', 'checkout']));
   });
 
   it("hides runbook executions for another team's incident, and refuses to start one for it", async () => {
