@@ -17,12 +17,19 @@ export interface ApiCall<S extends z.ZodType> {
   timeoutMs: number;
   /** Statuses that mean the user asked for something wrong (exit 2). @default [400] */
   inputStatuses?: readonly number[];
+  /** Sent as they are, e.g. a session cookie and its CSRF token (`opsloop tokens login`). */
+  headers?: Readonly<Record<string, string>>;
 }
 
 export async function callOpsloop<S extends z.ZodType>(server: ServerOptions, call: ApiCall<S>): Promise<z.infer<S>> {
+  return (await callOpsloopWithHeaders(server, call)).body;
+}
+
+/** callOpsloop, also answering the reply's headers (a login's Set-Cookie). */
+export async function callOpsloopWithHeaders<S extends z.ZodType>(server: ServerOptions, call: ApiCall<S>): Promise<{ body: z.infer<S>; headers: Headers }> {
   const url = new URL(call.path, server.url);
   const what = `${call.method} ${url.pathname}`;
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { ...call.headers };
   if (server.token !== undefined && server.token !== '') headers['authorization'] = `Bearer ${server.token}`;
   if (call.body !== undefined) headers['content-type'] = 'application/json';
   let response: Response;
@@ -43,13 +50,13 @@ export async function callOpsloop<S extends z.ZodType>(server: ServerOptions, ca
   if (!response.ok) throw new Error(`opsloop at ${url.origin} answered ${response.status} to ${what}: ${serverMessage(text) ?? text.slice(0, 200)}`);
   const parsed = call.schema.safeParse(safeJson(text));
   if (!parsed.success) throw new Error(`${url.origin} did not answer like opsloop (${what} gave ${text.slice(0, 80)}…); is --url right?`);
-  return parsed.data;
+  return { body: parsed.data, headers: response.headers };
 }
 
 /** One line: what the server said, and how to get a token that works (docs/access.md). */
 function refusal(status: 401 | 403, message: string, sentToken: boolean): string {
   if (status === 403) return `${message}; use a token with that scope, or ask an admin for a wider role (docs/access.md#roles)`;
-  const how = `create one in the web UI (your name → API tokens) or with \`opsloop tokens create\` and pass it as ${TOKEN_ENV} or --token (docs/access.md#tokens)`;
+  const how = `get one with \`opsloop tokens login --user <you>\` (your password) or in the web UI (your name → API tokens) and pass it as ${TOKEN_ENV} or --token (docs/access.md#tokens)`;
   return sentToken ? `${message}; the token was refused: ${how}` : `${message}; this opsloop needs an API token: ${how}`;
 }
 

@@ -1,14 +1,19 @@
 /**
- * `opsloop tokens create|list|revoke`: API tokens of a running opsloop (docs/access.md#tokens),
- * through /api/v1/tokens. `create` prints only the secret on stdout, so it can be captured
- * straight into a secret store; everything else goes to stderr.
+ * `opsloop tokens login|create|list|revoke`: API tokens of a running opsloop
+ * (docs/access.md#tokens), through /api/v1/tokens. `login` signs in with a password and makes
+ * the CLI's first token, so no browser is needed. `login` and `create` print only the secret
+ * on stdout, so it can be captured straight into a variable or a secret store; everything else
+ * goes to stderr.
  */
+import { hostname } from 'node:os';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { z } from 'zod';
-import { SCOPES, type Scope } from '../core/access.js';
-import { TokenCreatedSchema, TokenSchema } from '../core/access-api.js';
+import { roleScopes, SCOPES, type Scope } from '../core/access.js';
+import { SESSION_COOKIE, TokenCreatedSchema, TokenSchema, WhoAmISchema } from '../core/access-api.js';
 import { tokenState } from '../core/token-state.js';
-import { callOpsloop } from './api-client.js';
+import { callOpsloop, callOpsloopWithHeaders } from './api-client.js';
+import { readPassword } from './read-password.js';
+import { DEFAULT_URL, parseUrl } from './api-url.js';
 import { addServerOptions, type ServerOptions } from './server-options.js';
 import { formatColumns } from './text-table.js';
 
@@ -17,24 +22,87 @@ type Token = z.infer<typeof TokenSchema>;
 
 export function tokensCommand(): Command {
   return new Command('tokens')
-    .description('create, list and revoke API tokens of a running opsloop (for the CLI, scripts and senders)')
+    .description('sign in, create, list and revoke API tokens of a running opsloop (for the CLI, scripts and senders)')
+    .addCommand(loginCommand())
     .addCommand(createCommand())
     .addCommand(listCommand())
     .addCommand(revokeCommand())
     .addHelpText(
       'after',
       `
-Every command acts with the token in OPSLOOP_TOKEN (or --token); the first one comes from the
-web UI (your name → API tokens). A token can do at most what its owner's role allows.
+Every command acts with the token in OPSLOOP_TOKEN (or --token); the first one comes from
+"opsloop tokens login" (your password) or the web UI (your name → API tokens). A token can do
+at most what its owner's role allows.
 
 Examples:
-  $ export OPSLOOP_TOKEN=…                       a token made in the web UI
+  $ export OPSLOOP_TOKEN=$(opsloop tokens login --user ana)   asks for ana's password
   $ opsloop tokens create --name "ci deploy events" --scope ingest --expires-in-days 30
   $ opsloop tokens create --name "otel-collector prod" --scope ingest --integration --no-expiry > collector.token
   $ opsloop tokens list
   $ opsloop tokens revoke 0b7f3c1e-…             an ID from opsloop tokens list
 `,
     );
+}
+
+interface LoginOptions extends Omit<ServerOptions, 'token'> {
+  user: string;
+  name?: string;
+  expiresInDays: number;
+}
+
+function loginCommand(): Command {
+  return new Command('login')
+    .description("sign in with your password and print a new API token for the CLI (your role's scopes), then sign out")
+    .option('--url <url>', 'where opsloop serves its API', parseUrl, DEFAULT_URL)
+    .requiredOption('--user <id>', 'your user id')
+    .option('--name <text>', 'what the token is for (default "opsloop CLI, <user>@<host>")')
+    .option('--expires-in-days <days>', 'days until it stops working', parseDays, 30)
+    .addHelpText(
+      'after',
+      `
+The password is asked for without echo at a terminal; otherwise it is the first line of standard
+input (never an option: options show in the process list). The token gets the scopes of your
+role (read, respond or admin). Exit codes: 0 signed in, 1 opsloop unreachable or the sign-in
+refused (wrong password, locked out), 2 a bad option.
+
+Examples:
+  $ export OPSLOOP_TOKEN=$(opsloop tokens login --user ana)
+  $ pass show opsloop/ana | opsloop tokens login --user ana --url https://opsloop.example.com > ~/.opsloop-token
+`,
+    )
+    .action(async (options: LoginOptions) => {
+      const password = await readPassword(`password for ${options.user} at ${options.url}: `);
+      const server = { url: options.url };
+      const { body: me, headers } = await callOpsloopWithHeaders(server, {
+        method: 'POST',
+        path: '/api/v1/auth/login',
+        body: { user: options.user, password },
+        schema: WhoAmISchema,
+        timeoutMs: TIMEOUT_MS,
+      });
+      const cookie = sessionCookie(headers);
+      if (cookie === undefined || me.csrfToken === undefined) throw new Error(`${options.url} signed ${options.user} in without a session; is sign-in on there (auth.enabled)?`);
+      const session = { cookie, 'x-csrf-token': me.csrfToken };
+      try {
+        const { token, secret } = await callOpsloop(server, {
+          method: 'POST',
+          path: '/api/v1/tokens',
+          body: { name: options.name ?? `opsloop CLI, ${options.user}@${hostname()}`, scopes: me.role === undefined ? me.scopes : roleScopes(me.role), expiresInDays: options.expiresInDays },
+          schema: TokenCreatedSchema,
+          timeoutMs: TIMEOUT_MS,
+          headers: session,
+        });
+        process.stdout.write(`${secret}\n`);
+        process.stderr.write(`signed in as ${options.user} (${me.role ?? 'no role'}); created token ${token.id} "${token.name}" (${token.scopes.join(', ')}), expires ${new Date(token.expiresMs ?? 0).toISOString()}\n`);
+      } finally {
+        await callOpsloop(server, { method: 'POST', path: '/api/v1/auth/logout', schema: z.object({ signedOut: z.boolean() }), timeoutMs: TIMEOUT_MS, headers: session });
+      }
+    });
+}
+
+/** The session cookie's `name=value` from a login's Set-Cookie, as a Cookie header sends it back. */
+function sessionCookie(headers: Headers): string | undefined {
+  return headers.getSetCookie().map((line) => line.split(';')[0] ?? '').find((pair) => pair.startsWith(`${SESSION_COOKIE}=`));
 }
 
 interface CreateOptions extends ServerOptions {

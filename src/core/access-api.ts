@@ -8,6 +8,10 @@ import { UserSchema } from './notify-api.js';
 
 const Password = z.string().min(12, 'must have at least 12 characters').max(1024);
 
+/** The UI's session cookie, and the header that must carry its CSRF token on every change. */
+export const SESSION_COOKIE = 'opsloop_session';
+export const CSRF_HEADER = 'x-csrf-token';
+
 export const LoginBodySchema = z.object({
   user: z.string().min(1).max(64).describe('User id'),
   password: z.string().min(1).max(1024),

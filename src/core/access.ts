@@ -56,6 +56,11 @@ export function expandScopes(scopes: Iterable<Scope>): Set<Scope> {
   return granted;
 }
 
+/** The scopes a role grants, as a token asks for them (`respond`, not `respond, read`). */
+export function roleScopes(role: Role): readonly Scope[] {
+  return ROLE_SCOPES[role];
+}
+
 export function scopesOfRole(role: Role): Set<Scope> {
   return expandScopes(ROLE_SCOPES[role]);
 }

@@ -46,7 +46,7 @@ describe('opsloop tokens and the token of every API command', () => {
   it('without a token, exits 1 with one line saying how to get one', async () => {
     const result = await runCli(['oncall', '--url', opsloop.apiUrl]);
     assert.equal(result.status, 1);
-    assert.match(result.stderr, /^opsloop: Authentication required: .*this opsloop needs an API token: .*opsloop tokens create.*OPSLOOP_TOKEN or --token \(docs\/access\.md#tokens\)\n$/);
+    assert.match(result.stderr, /^opsloop: Authentication required: .*this opsloop needs an API token: get one with `opsloop tokens login --user <you>`.*OPSLOOP_TOKEN or --token \(docs\/access\.md#tokens\)\n$/);
   });
 
   it('creates a token with OPSLOOP_TOKEN, prints only its secret, and the new token works with --token', async () => {
@@ -94,7 +94,33 @@ describe('opsloop tokens and the token of every API command', () => {
 
     const refused = await runCli(['oncall', '--url', opsloop.apiUrl], { env: { OPSLOOP_TOKEN: secret } });
     assert.equal(refused.status, 1);
-    assert.match(refused.stderr, /token collector was revoked; the token was refused: create one/);
+    assert.match(refused.stderr, /token collector was revoked; the token was refused: get one with `opsloop tokens login/);
+  });
+
+  it('signs in with the password on stdin, prints a token with the role\'s scopes, and ends its session', async () => {
+    const login = await runCli(['tokens', 'login', '--user', 'root', '--name', 'laptop', '--url', opsloop.apiUrl], { input: `${ADMIN_PASSWORD}\n` });
+    assert.equal(login.status, 0, login.stderr);
+    const secret = login.stdout.trim();
+    assert.ok(secret.length >= 32 && !secret.includes(' '), `only the secret on stdout, got ${login.stdout}`);
+    assert.match(login.stderr, /signed in as root \(admin\); created token [0-9a-f-]{36} "laptop" \(admin\), expires /);
+    const used = await runCli(['oncall', '--url', opsloop.apiUrl, '--token', secret]);
+    assert.equal(used.status, 0, used.stderr);
+
+    const listed = await runCli(['tokens', 'list', '--json', '--url', opsloop.apiUrl], { env: { OPSLOOP_TOKEN: secret } });
+    const laptop = (JSON.parse(listed.stdout) as { name: string; expiresMs?: number; createdMs: number }[]).find((token) => token.name === 'laptop');
+    assert.ok(laptop?.expiresMs !== undefined && Math.abs(laptop.expiresMs - laptop.createdMs - 30 * 86_400_000) < 60_000, 'expires in 30 days by default');
+    const logouts = opsloop.engine.store.audit.list({ action: 'auth.logout' });
+    assert.ok(logouts.some((entry) => entry.actor === 'root' && entry.status === 200), 'the session it signed in with was ended');
+  });
+
+  it('refuses a wrong password with exit 1 and no token', async () => {
+    const login = await runCli(['tokens', 'login', '--user', 'root', '--url', opsloop.apiUrl], { input: 'not the password\n' });
+    assert.equal(login.status, 1);
+    assert.equal(login.stdout, '');
+    assert.match(login.stderr, /^opsloop: .*(password|credentials|sign)/im);
+    const empty = await runCli(['tokens', 'login', '--user', 'root', '--url', opsloop.apiUrl], { input: '' });
+    assert.equal(empty.status, 2);
+    assert.match(empty.stderr, /no password given/);
   });
 
   it('rejects an unknown scope before calling the server', async () => {

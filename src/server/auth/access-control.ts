@@ -7,6 +7,7 @@
 import type {} from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions as FastifyRouteOptions } from 'fastify';
 import { allows, ANONYMOUS_PRINCIPAL, OPEN_PRINCIPAL, type Permission, type Principal } from '../../core/access.js';
+import { CSRF_HEADER, SESSION_COOKIE } from '../../core/access-api.js';
 import { OpsError } from '../../core/errors.js';
 import { ErrorResponseSchema } from '../../core/api.js';
 import type { Authenticator } from './authenticator.js';
@@ -23,8 +24,6 @@ declare module 'fastify' {
   }
 }
 
-export const SESSION_COOKIE = 'opsloop_session';
-export const CSRF_HEADER = 'x-csrf-token';
 /** OpenAPI security requirement: a Bearer token or the session cookie. */
 export const SECURITY_SCHEMES = {
   bearerAuth: { type: 'http', scheme: 'bearer', description: 'An API token (docs/access.md#tokens)' },

@@ -17,7 +17,7 @@ import {
 } from '../../core/access-api.js';
 import { OpsError } from '../../core/errors.js';
 import type { User } from '../../core/notify-api.js';
-import { SESSION_COOKIE } from '../auth/access-control.js';
+import { SESSION_COOKIE } from '../../core/access-api.js';
 import { LockedOut, userPrincipal, type NewSession } from '../auth/authenticator.js';
 import { verifyPassword } from '../auth/passwords.js';
 import { errorResponses } from '../error-responses.js';
