@@ -193,7 +193,8 @@ export const RunbookOfferSchema = z
     by: z.enum(['incident', 'alert']).describe('Which trigger matched'),
     alertId: z.string().optional(),
     createdMs: z.number(),
-    executionId: z.string().optional().describe('The execution started from it (auto-run or accepted)'),
+    executionId: z.string().optional().describe('The execution started from it (auto-run or accepted); the latest, when a failed fix ran again'),
+    alertsWhenRun: z.number().int().optional().describe("The incident's alert count when that execution started: a failed fix may run again once the incident has more"),
     decision: z.string().describe('Why it was offered rather than run, or that it was run'),
   })
   .describe('A runbook whose trigger matched an incident');

@@ -4,7 +4,8 @@
  * similar past incidents may run by itself, and only when autoRunAllowed says so — and never a
  * second remediation while one runs or has fixed the incident, so two fixes never race and each
  * outcome is the work of one runbook. A fix that failed for the incident (its verify step saw
- * the symptom stay) steps aside: the next best matching runbook may then run.
+ * the symptom stay) steps aside: the next best matching runbook may then run, and it may run
+ * again itself once the incident has new alerts (standing-failures.ts).
  */
 import type { TriggerMatch } from '../../act/runbooks/runbook-triggers.js';
 import type { Incident } from '../../core/records.js';
@@ -15,6 +16,7 @@ import type { AutoRunDecider, AutoRunDecision } from './runbook-automation.js';
 import type { RunbookCatalog } from './runbook-catalog.js';
 import type { RunbookExecutions } from './runbook-executions.js';
 import { recommendationsFor } from './runbook-recommendations.js';
+import { standingFailures } from './standing-failures.js';
 
 export interface LearnedAutoRunOptions {
   store: Store;
@@ -30,7 +32,7 @@ export function learnedAutoRun(options: LearnedAutoRunOptions): AutoRunDecider {
     const ran = options.store.runbooks.executions({ incidentId: incident.id, dryRun: false });
     const holding = ran.find((execution) => !STEPPED_ASIDE.has(execution.status));
     if (holding) return { run: false, reason: `offered: ${holding.runbookId} ${holding.status === 'succeeded' ? 'already fixed' : 'already ran for'} this incident` };
-    const failed = new Set(ran.filter((execution) => execution.status === 'failed').map((execution) => execution.runbookId));
+    const failed = standingFailures(options.store, incident);
     if (failed.has(runbook.id)) return { run: false, reason: 'offered: it already failed to fix this incident' };
     const ranked = recommendationsFor(
       { store: options.store, runbooks: options.catalog.list().filter((entry) => entry.enabled).map((entry) => entry.compiled), killSwitch: options.executions.killSwitch().engaged },

@@ -1,11 +1,12 @@
 /**
- * What starts runbooks without a person (docs/runbooks.md "Triggers"): when an incident opens
- * or gains alerts, runbooks whose incident or alert trigger holds are offered for it — or
+ * What starts runbooks without a person (docs/runbooks.md "Triggers"): when an incident opens,
+ * gains alerts or gets another top cause, runbooks whose incident or alert trigger holds are offered for it — or
  * started, when `decideAutoRun` says so (approval still applies if the runbook requires it);
  * and cron schedules (croner) start theirs. Each runbook is offered once per incident and runs
- * at most once for it. When one it started ends, open incidents' offers are decided again: after
- * a failure (its verify step saw the symptom stay) the next matching runbook may run, and an
- * offer refused while that one held the target (limits.perTarget) may run now.
+ * once for it — again only after it failed and the incident gained alerts since
+ * (standing-failures.ts). When one it started ends, open incidents' offers are decided again:
+ * after a failure (its verify step saw the symptom stay) the next matching runbook may run, and
+ * an offer refused while that one held the target (limits.perTarget) may run now.
  */
 import { Cron } from 'croner';
 import type { Logger } from 'pino';
@@ -17,6 +18,7 @@ import { newId } from '../../core/ids.js';
 import type { Store } from '../../store/store.js';
 import type { RunbookCatalog } from './runbook-catalog.js';
 import type { RunbookExecutions } from './runbook-executions.js';
+import { standingFailures } from './standing-failures.js';
 import { triggerContext } from './trigger-context.js';
 
 export interface AutoRunDecision {
@@ -50,8 +52,8 @@ export interface AutomationOptions {
 export class RunbookAutomation {
   readonly #options: AutomationOptions;
   #decide: AutoRunDecider;
-  /** Alerts last seen per open incident: triggers are evaluated when it opens or grows. */
-  readonly #alertCounts = new Map<string, number>();
+  /** What triggers last saw of each open incident: they are evaluated again when it grows or its top cause changes. */
+  readonly #seen = new Map<string, string>();
   #schedules: Cron[] = [];
   #closed = false;
 
@@ -68,13 +70,18 @@ export class RunbookAutomation {
   }
 
   onIncidents(incidents: readonly Incident[]): void {
-    for (const incident of incidents) {
+    for (const published of incidents) {
+      // As stored, not as published: root-cause ranking handles the same change first and
+      // stores the causes that incident triggers read — a new incident is published with none.
+      const incident = this.#options.store.incidents.get(published.id) ?? published;
       if (incident.status !== 'triggered' && incident.status !== 'acknowledged') {
-        this.#alertCounts.delete(incident.id);
+        this.#seen.delete(incident.id);
         continue;
       }
-      if ((this.#alertCounts.get(incident.id) ?? 0) >= incident.alertIds.length) continue;
-      this.#alertCounts.set(incident.id, incident.alertIds.length);
+      const top = incident.causes[0];
+      const seen = `${incident.alertIds.length}\u0000${top?.service ?? ''}\u0000${top?.indicator ?? ''}`;
+      if (this.#seen.get(incident.id) === seen) continue;
+      this.#seen.set(incident.id, seen);
       try {
         this.#offer(incident);
       } catch (error) {
@@ -105,9 +112,10 @@ export class RunbookAutomation {
       logger?.warn({ err: error, runbook: runbookId, incident: incident.id }, 'runbook trigger failed on an incident; counted as no match'),
     );
     const earlier = new Map(store.runbooks.offers(incident.id).map((offer) => [offer.runbookId, offer]));
+    const standing = standingFailures(store, incident);
     for (const match of matches) {
       const previous = earlier.get(match.runbook.id);
-      if (previous?.executionId !== undefined) continue;
+      if (previous?.executionId !== undefined && (standing.has(match.runbook.id) || store.runbooks.getExecution(previous.executionId)?.execution.status !== 'failed')) continue;
       const decision = this.#decide(match.runbook, incident, match);
       // An offer held back before may run now that what held it back (a fix tried first) failed.
       const offer: RunbookOffer = previous
@@ -128,7 +136,7 @@ export class RunbookAutomation {
       try {
         const trigger = match.by === 'alert' && match.alertId !== undefined ? { kind: 'alert' as const, alertId: match.alertId } : { kind: 'incident' as const };
         const execution = executions.start(match.runbook.id, { incidentId: incident.id }, trigger);
-        store.runbooks.updateOffer({ ...offer, executionId: execution.id });
+        store.runbooks.updateOffer({ ...offer, executionId: execution.id, alertsWhenRun: incident.alertIds.length });
         void this.#afterEnd(execution.id);
       } catch (error) {
         store.runbooks.updateOffer({ ...offer, decision: `not run: ${error instanceof Error ? error.message : String(error)}` });

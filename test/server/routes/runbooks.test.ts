@@ -12,7 +12,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Execution } from '../../../src/core/runbook-api.js';
 import { openSqliteStore } from '../../../src/store/sqlite/index.js';
 import { startHarness, type Harness } from '../harness.js';
-import { raise } from './raise.js';
+import { raise, sendEvent } from './raise.js';
 
 /** A wall clock a test can push forward (approval expiry) while timers stay real. */
 function movableClock() {
@@ -285,6 +285,40 @@ describe('runbook API', () => {
     assert.equal((await ended(h, retried)).status, 'succeeded');
     const runs = h.store.runbooks.executions({ incidentId: incident.id, dryRun: false });
     assert.deepEqual(runs.map((execution) => execution.runbookId).sort(), ['a-wrong-fix', 'b-right-fix']);
+  });
+
+  it('decides on the causes ranked for a new incident, which it is published without', async () => {
+    await create(h, yaml('by-cause', '  - { id: w, type: wait, seconds: 0.01 }', `${NO_APPROVAL}\nautoRun: { enabled: true, minConfidence: 0.5 }\ntriggers: { incident: 'size(incident.causes) > 0 && incident.causes[0].service == "vault"' }`));
+    const incident = await raise(h, { name: 'VaultSealed', service: 'vault', time: new Date(clock.now()).toISOString() });
+    await h.engine.runbooks.executions.idle();
+    const runs = h.store.runbooks.executions({ incidentId: incident.id, runbookId: 'by-cause', dryRun: false });
+    assert.equal(runs.length, 1, `ran on the top cause: ${JSON.stringify(h.store.runbooks.offers(incident.id))}`);
+  });
+
+  it('runs a failed fix again once the incident gains alerts, up to three runs, and not without new alerts', async () => {
+    const trigger = `${NO_APPROVAL}\nautoRun: { enabled: true, minConfidence: 0.5 }\ntriggers: { alert: 'alert.name.startsWith("StaleCache")' }`;
+    await create(h, yaml('early-fix', '  - { id: check, type: verify, condition: { alertsResolved: true }, withinSeconds: 0.1 }', trigger));
+    const at = () => new Date(clock.now()).toISOString();
+    const incident = await raise(h, { name: 'StaleCache', service: 'cellar', time: at() });
+    const runs = () => h.store.runbooks.executions({ incidentId: incident.id, runbookId: 'early-fix', dryRun: false });
+    const settle = async () => {
+      for (const execution of runs()) await ended(h, execution.id);
+      await h.engine.runbooks.executions.idle();
+    };
+    await settle();
+    assert.deepEqual(runs().map((execution) => execution.status), ['failed']);
+    await sendEvent(h, { name: 'StaleCache', service: 'cellar', time: at() });
+    await settle();
+    assert.equal(runs().length, 1, 'a repeat of the same alert is no new symptom');
+    for (const name of ['StaleCache reads', 'StaleCache writes', 'StaleCache evictions']) {
+      await sendEvent(h, { name, service: 'cellar', time: at() });
+      await settle();
+    }
+    const after = h.store.incidents.get(incident.id);
+    assert.equal(after?.alertIds.length, 4, 'the new alerts joined the incident');
+    assert.deepEqual(runs().map((execution) => execution.status), ['failed', 'failed', 'failed'], 'ran again after each new alert, three runs in all');
+    const offer = h.store.runbooks.offers(incident.id).find((candidate) => candidate.runbookId === 'early-fix');
+    assert.equal(offer?.executionId, runs()[0]?.id, 'the offer names the latest run');
   });
 });
 
