@@ -4,19 +4,18 @@
  * similar past incidents may run by itself, and only when autoRunAllowed says so — and never a
  * second remediation while one runs or has fixed the incident, so two fixes never race and each
  * outcome is the work of one runbook. A fix that failed for the incident (its verify step saw
- * the symptom stay) steps aside: the next best matching runbook may then run, and it may run
- * again itself once the incident has new alerts (standing-failures.ts).
+ * the symptom stay) steps aside: the next best matching runbook may then run, and a fix
+ * that ended (failed or verified) settles nothing once the incident gains alerts (tried-fixes.ts).
  */
 import type { TriggerMatch } from '../../act/runbooks/runbook-triggers.js';
 import type { Incident } from '../../core/records.js';
-import type { ExecutionStatus } from '../../core/runbook-api.js';
 import type { Runbook } from '../../core/runbook.js';
 import type { Store } from '../../store/store.js';
 import type { AutoRunDecider, AutoRunDecision } from './runbook-automation.js';
 import type { RunbookCatalog } from './runbook-catalog.js';
 import type { RunbookExecutions } from './runbook-executions.js';
 import { recommendationsFor } from './runbook-recommendations.js';
-import { standingFailures } from './standing-failures.js';
+import { triedFixes } from './tried-fixes.js';
 
 export interface LearnedAutoRunOptions {
   store: Store;
@@ -24,15 +23,12 @@ export interface LearnedAutoRunOptions {
   executions: Pick<RunbookExecutions, 'killSwitch'>;
 }
 
-/** Executions that leave the incident to another runbook: a fix that failed, or one refused before it ran. */
-const STEPPED_ASIDE: ReadonlySet<ExecutionStatus> = new Set(['failed', 'rejected']);
-
 export function learnedAutoRun(options: LearnedAutoRunOptions): AutoRunDecider {
   return (runbook: Runbook, incident: Incident, _match: TriggerMatch): AutoRunDecision => {
-    const ran = options.store.runbooks.executions({ incidentId: incident.id, dryRun: false });
-    const holding = ran.find((execution) => !STEPPED_ASIDE.has(execution.status));
+    const tried = triedFixes(options.store, incident);
+    const holding = tried.holding;
     if (holding) return { run: false, reason: `offered: ${holding.runbookId} ${holding.status === 'succeeded' ? 'already fixed' : 'already ran for'} this incident` };
-    const failed = standingFailures(options.store, incident);
+    const failed = tried.standingFailures;
     if (failed.has(runbook.id)) return { run: false, reason: 'offered: it already failed to fix this incident' };
     const ranked = recommendationsFor(
       { store: options.store, runbooks: options.catalog.list().filter((entry) => entry.enabled).map((entry) => entry.compiled), killSwitch: options.executions.killSwitch().engaged },

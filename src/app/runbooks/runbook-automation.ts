@@ -3,8 +3,7 @@
  * gains alerts or gets another top cause, runbooks whose incident or alert trigger holds are offered for it — or
  * started, when `decideAutoRun` says so (approval still applies if the runbook requires it);
  * and cron schedules (croner) start theirs. Each runbook is offered once per incident and runs
- * once for it — again only after it failed and the incident gained alerts since
- * (standing-failures.ts). When one it started ends, open incidents' offers are decided again:
+ * once for it — again only once the incident gained alerts since it started (tried-fixes.ts). When one it started ends, open incidents' offers are decided again:
  * after a failure (its verify step saw the symptom stay) the next matching runbook may run, and
  * an offer refused while that one held the target (limits.perTarget) may run now.
  */
@@ -18,7 +17,7 @@ import { newId } from '../../core/ids.js';
 import type { Store } from '../../store/store.js';
 import type { RunbookCatalog } from './runbook-catalog.js';
 import type { RunbookExecutions } from './runbook-executions.js';
-import { standingFailures } from './standing-failures.js';
+import { mayRunAgain, triedFixes } from './tried-fixes.js';
 import { triggerContext } from './trigger-context.js';
 
 export interface AutoRunDecision {
@@ -112,10 +111,10 @@ export class RunbookAutomation {
       logger?.warn({ err: error, runbook: runbookId, incident: incident.id }, 'runbook trigger failed on an incident; counted as no match'),
     );
     const earlier = new Map(store.runbooks.offers(incident.id).map((offer) => [offer.runbookId, offer]));
-    const standing = standingFailures(store, incident);
+    const tried = triedFixes(store, incident);
     for (const match of matches) {
       const previous = earlier.get(match.runbook.id);
-      if (previous?.executionId !== undefined && (standing.has(match.runbook.id) || store.runbooks.getExecution(previous.executionId)?.execution.status !== 'failed')) continue;
+      if (previous?.executionId !== undefined && !mayRunAgain(match.runbook.id, store.runbooks.getExecution(previous.executionId)?.execution.status, tried)) continue;
       const decision = this.#decide(match.runbook, incident, match);
       // An offer held back before may run now that what held it back (a fix tried first) failed.
       const offer: RunbookOffer = previous

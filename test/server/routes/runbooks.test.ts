@@ -320,6 +320,24 @@ describe('runbook API', () => {
     const offer = h.store.runbooks.offers(incident.id).find((candidate) => candidate.runbookId === 'early-fix');
     assert.equal(offer?.executionId, runs()[0]?.id, 'the offer names the latest run');
   });
+
+  it('chooses a fix again when alerts join an incident after a verified one', async () => {
+    await create(h, yaml('quick-fix', '  - { id: w, type: wait, seconds: 0.01 }', `${NO_APPROVAL}\nautoRun: { enabled: true, minConfidence: 0.5 }\ntriggers: { alert: 'alert.name.startsWith("Flaky")' }`));
+    const at = () => new Date(clock.now()).toISOString();
+    const incident = await raise(h, { name: 'Flaky', service: 'attic', time: at() });
+    const runs = () => h.store.runbooks.executions({ incidentId: incident.id, runbookId: 'quick-fix', dryRun: false });
+    const settle = async () => {
+      for (const execution of runs()) await ended(h, execution.id);
+      await h.engine.runbooks.executions.idle();
+    };
+    await settle();
+    await sendEvent(h, { name: 'Flaky', service: 'attic', time: at() });
+    await settle();
+    assert.deepEqual(runs().map((execution) => execution.status), ['succeeded'], 'a repeat does not reopen it');
+    await sendEvent(h, { name: 'Flaky again', service: 'attic', time: at() });
+    await settle();
+    assert.deepEqual(runs().map((execution) => execution.status), ['succeeded', 'succeeded'], 'a new alert after the fix reopens it');
+  });
 });
 
 describe('runbook executions across a restart', () => {

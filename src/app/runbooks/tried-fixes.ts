@@ -1,0 +1,51 @@
+/**
+ * Which fixes already tried for an incident still say something about it, as far as choosing
+ * what runs next goes (docs/runbooks.md "Learning"). A fix that ended — failed, or verified —
+ * settles the incident only until it gains alerts after the fix started: new symptoms mean it is
+ * no longer the incident the fix ran on (a cache cleared before the bad entries arrived; an
+ * incident opened by an earlier trouble that a new fault's alerts joined), so fixes may be
+ * chosen again, the same one included, up to MAX_RUNS_PER_INCIDENT runs of it in all. An
+ * execution started by hand, with no offer to say how big the incident was, stays settled.
+ */
+import type { Execution } from '../../core/runbook-api.js';
+import type { Incident } from '../../core/records.js';
+import type { Store } from '../../store/store.js';
+
+export const MAX_RUNS_PER_INCIDENT = 3;
+
+export interface TriedFixes {
+  /** Runbooks that failed for the incident and may not run for it again. */
+  standingFailures: Set<string>;
+  /** Runbooks whose last run ended (failed or verified) before the incident gained alerts: they may run again. */
+  reopened: Set<string>;
+  /** A run that holds the incident: still going, or verified with no new alerts since. */
+  holding?: Omit<Execution, 'steps'>;
+}
+
+export function triedFixes(store: Store, incident: Incident): TriedFixes {
+  const runs = store.runbooks.executions({ incidentId: incident.id, dryRun: false });
+  const offers = new Map(store.runbooks.offers(incident.id).map((offer) => [offer.runbookId, offer]));
+  const standingFailures = new Set<string>();
+  const reopened = new Set<string>();
+  let holding: Omit<Execution, 'steps'> | undefined;
+  for (const runbookId of new Set(runs.map((execution) => execution.runbookId))) {
+    const mine = runs.filter((execution) => execution.runbookId === runbookId);
+    const offer = offers.get(runbookId);
+    const latest = mine.find((execution) => execution.id === offer?.executionId);
+    const grown = offer?.alertsWhenRun !== undefined && incident.alertIds.length > offer.alertsWhenRun;
+    const again = latest !== undefined && grown && mine.length < MAX_RUNS_PER_INCIDENT && (latest.status === 'failed' || latest.status === 'succeeded');
+    if (again) reopened.add(runbookId);
+    if (!again && mine.some((execution) => execution.status === 'failed') && (latest === undefined || latest.status === 'failed')) standingFailures.add(runbookId);
+    holding ??= mine.find((execution) => !ENDED_ASIDE.has(execution.status) && !(again && execution.status === 'succeeded'));
+  }
+  return { standingFailures, reopened, ...(holding ? { holding } : {}) };
+}
+
+/** Executions that leave the incident to another runbook: a fix that failed, or one refused before it ran. */
+const ENDED_ASIDE: ReadonlySet<Execution['status']> = new Set(['failed', 'rejected']);
+
+/** Whether the automation may start `runbookId` again for the incident, given how its last run there ended. */
+export function mayRunAgain(runbookId: string, lastStatus: Execution['status'] | undefined, tried: TriedFixes): boolean {
+  if (lastStatus === 'failed') return !tried.standingFailures.has(runbookId);
+  return lastStatus === 'succeeded' && tried.reopened.has(runbookId);
+}
