@@ -190,10 +190,14 @@ export function createLoop(options: LoopOptions): Loop {
       return !known || edge.lastSeenMs - known.lastSeenMs > 60_000;
     });
     const derived = red.add(spans);
-    store.transaction(() => {
-      if (newEdges.length > 0) store.topology.saveEdges(newEdges);
-      if (derived.length > 0) store.telemetry.insertMetricPoints(derived);
-    });
+    // Only when there is something to write: an (immediate) transaction takes the write lock,
+    // which the span writer thread may hold.
+    if (newEdges.length > 0 || derived.length > 0) {
+      store.transaction(() => {
+        if (newEdges.length > 0) store.topology.saveEdges(newEdges);
+        if (derived.length > 0) store.telemetry.insertMetricPoints(derived);
+      });
+    }
     if (newEdges.length > 0) graph = new ServiceGraph([...edges.values()]);
     if (derived.length > 0) bus.publish('metrics.derived', derived);
     noteReports(spans.map((span) => ({ service: span.service, timeMs: span.startMs })));
@@ -248,7 +252,7 @@ export function createLoop(options: LoopOptions): Loop {
     }
   });
 
-  const telemetry = createTelemetrySink(store, bus, { maxBacklog: config.ingest.maxBacklog, logMining });
+  const telemetry = createTelemetrySink(store, bus, { maxBacklog: config.ingest.maxBacklog, maxSpanWrites: config.ingest.maxSpanWrites, logMining });
 
   const signals: SignalSink = {
     acceptSignals(incoming: readonly Signal[]) {

@@ -28,10 +28,16 @@ import { SqliteServiceMapRepository } from './service-map-repository.js';
 import { SqliteTopologyRepository } from './topology-repository.js';
 import { SqliteWindowRepository } from './window-repository.js';
 import { SqliteTraceRepository } from './trace-repository.js';
+import { SpanWriterThread } from './span-writer-thread.js';
 
 export interface SqliteStoreOptions {
   /** Database file, or ':memory:' for a private in-memory database (tests). */
   path: string;
+  /**
+   * Store span batches on a worker thread with its own connection (Store.spanWriter), so the
+   * main thread keeps decoding and analysing meanwhile. Ignored for ':memory:'. @default false
+   */
+  spanWriterThread?: boolean;
 }
 
 /**
@@ -59,6 +65,21 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
   const inMemory = path === ':memory:' || path === '';
   if (!inMemory) mkdirSync(dirname(path), { recursive: true });
 
+  const db = openDatabase(path);
+  try {
+    migrate(db, MIGRATIONS, path);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  const conn = new SqliteConnection(db, path);
+  // An in-memory database is private to its connection: a second one would see another database.
+  const spanWriter = options.spanWriterThread && !inMemory ? new SpanWriterThread(path) : undefined;
+  return new SqliteStore(conn, spanWriter);
+}
+
+/** A connection to `path` set up as every opsloop connection is (the span writer thread's too). */
+export function openDatabase(path: string): Database.Database {
   const db = new Database(path);
   try {
     // WAL lets readers (API) run while ingest writes; NORMAL is durable across process crashes
@@ -72,12 +93,11 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     const pageSize = db.pragma('page_size', { simple: true }) as number;
     db.pragma(`wal_autocheckpoint = ${Math.round(WAL_AUTOCHECKPOINT_BYTES / pageSize)}`);
     registerSpanAttributeFunction(db);
-    migrate(db, MIGRATIONS, path);
   } catch (error) {
     db.close();
     throw error;
   }
-  return new SqliteStore(new SqliteConnection(db, path));
+  return db;
 }
 
 class SqliteStore implements Store {
@@ -102,12 +122,14 @@ class SqliteStore implements Store {
   readonly reports: SqliteReportRepository;
   readonly findings: SqliteFindingsRepository;
   readonly runbooks: SqliteRunbookRepository;
+  readonly spanWriter: SpanWriterThread | undefined;
   readonly #conn: SqliteConnection;
   readonly #alertActivity: AlertActivity;
   readonly #expectedVersion = latestVersion(MIGRATIONS);
 
-  constructor(conn: SqliteConnection) {
+  constructor(conn: SqliteConnection, spanWriter: SpanWriterThread | undefined) {
     this.#conn = conn;
+    this.spanWriter = spanWriter;
     this.telemetry = new SqliteTelemetryRepository(conn);
     this.serviceMap = new SqliteServiceMapRepository(conn);
     const alertActivity = new AlertActivity(conn);
@@ -148,7 +170,9 @@ class SqliteStore implements Store {
     }
   }
 
+  /** Call spanWriter.close() first: closing here stops the thread without waiting for its batches. */
   close(): void {
+    this.spanWriter?.terminate();
     // The file left behind holds every repeat in its alert's row.
     if (this.#conn.isOpen) this.#alertActivity.fold();
     this.#conn.close();
