@@ -164,6 +164,12 @@ export interface ChangeRepository {
   list(filter: { range: TimeRange; service?: string }): Change[];
 }
 
+/** What the loop derives from spans and keeps: RED series points and new or refreshed edges. */
+export interface AnalysisWrite {
+  points: readonly MetricPoint[];
+  edges: readonly ServiceEdge[];
+}
+
 /** One request's spans and who reported them: what a span writer stores in one transaction. */
 export interface SpanBatchWrite extends InsertSpansOptions {
   spans: readonly SpanRecord[];
@@ -178,6 +184,12 @@ export interface SpanBatchWrite extends InsertSpansOptions {
  */
 export interface SpanWriter {
   write(batch: SpanBatchWrite): Promise<boolean>;
+  /**
+   * Stores what analysis derived from spans (RED points, new call edges) on the same thread,
+   * after the batches written before it, so the main thread neither writes nor waits for the
+   * thread's write lock. Resolves once committed.
+   */
+  writeAnalysis(batch: AnalysisWrite): Promise<void>;
   /** Batches written and not yet settled. */
   readonly queued: number;
   /** Settles every batch written so far, then stops the thread. */

@@ -69,6 +69,7 @@ describe('createTelemetrySink()', () => {
         written.push(batch);
         return Promise.resolve(true);
       },
+      writeAnalysis: () => Promise.resolve(),
       close: () => Promise.resolve(),
     };
     const store = openSqliteStore({ path: ':memory:' });

@@ -8,11 +8,12 @@
  * so a writer waits for the other in the busy handler instead of failing on a stale snapshot.
  */
 import { Worker } from 'node:worker_threads';
-import type { SpanBatchWrite, SpanWriter } from '../store.js';
+import type { AnalysisWrite, SpanBatchWrite, SpanWriter } from '../store.js';
 import { SpanWriterError } from './errors.js';
 import { packSpans, transferablesOf, type PackedSpans } from './packed-spans.js';
 
 export interface SpanWriteRequest {
+  kind: 'spans';
   id: number;
   packed: PackedSpans;
   batchDigest?: Uint8Array;
@@ -20,9 +21,14 @@ export interface SpanWriteRequest {
   instances: SpanBatchWrite['instances'];
 }
 
+export interface AnalysisWriteRequest extends AnalysisWrite {
+  kind: 'analysis';
+  id: number;
+}
+
 /** Asks the worker to close its connection and end, once the batches before it are stored. */
 export const CLOSE = 'close';
-export type SpanWriterMessage = SpanWriteRequest | typeof CLOSE;
+export type SpanWriterMessage = SpanWriteRequest | AnalysisWriteRequest | typeof CLOSE;
 
 export type SpanWriteReply = { id: number; stored: boolean } | { id: number; error: string };
 
@@ -73,22 +79,33 @@ export class SpanWriterThread implements SpanWriter {
   }
 
   write(batch: SpanBatchWrite): Promise<boolean> {
+    const packed = packSpans(batch.spans);
+    return this.#send(
+      (id) => ({
+        kind: 'spans',
+        id,
+        packed,
+        ...(batch.batchDigest ? { batchDigest: batch.batchDigest } : {}),
+        services: batch.services,
+        instances: batch.instances,
+      }),
+      transferablesOf(packed),
+    );
+  }
+
+  async writeAnalysis(batch: AnalysisWrite): Promise<void> {
+    await this.#send((id) => ({ kind: 'analysis', id, points: batch.points, edges: batch.edges }), []);
+  }
+
+  #send(request: (id: number) => SpanWriteRequest | AnalysisWriteRequest, transfer: ArrayBuffer[]): Promise<boolean> {
     if (this.#failure) return Promise.reject(this.#failure);
     if (this.#closing) return Promise.reject(new SpanWriterError(this.#path, 'the writer is closing'));
     const id = this.#nextId++;
-    const packed = packSpans(batch.spans);
-    const request: SpanWriteRequest = {
-      id,
-      packed,
-      ...(batch.batchDigest ? { batchDigest: batch.batchDigest } : {}),
-      services: batch.services,
-      instances: batch.instances,
-    };
+    const message: SpanWriterMessage = request(id);
     return new Promise<boolean>((resolve, reject) => {
       if (this.#pending.size === 0) this.#worker.ref();
       this.#pending.set(id, { resolve, reject });
-      const message: SpanWriterMessage = request;
-      this.#worker.postMessage(message, transferablesOf(packed));
+      this.#worker.postMessage(message, transfer);
     });
   }
 

@@ -4,11 +4,13 @@
  * committed. Batches that arrived while the previous commit ran are committed together (a group
  * commit): committing writes every page a transaction dirtied to the WAL, about as much work as
  * the inserts themselves, and consecutive batches dirty many of the same index pages.
+ * What the loop derives from spans (RED points, edges) comes here too, after the spans it came
+ * from, so that the main thread never waits for this thread's write lock on the span path.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { SqliteConnection } from './connection.js';
 import { openDatabase } from './open-sqlite-store.js';
-import type { SpanWriteReply, SpanWriteRequest, SpanWriterMessage } from './span-writer-thread.js';
+import type { AnalysisWriteRequest, SpanWriteReply, SpanWriteRequest, SpanWriterMessage } from './span-writer-thread.js';
 import { SqliteTelemetryRepository } from './telemetry-repository.js';
 import { SqliteTopologyRepository } from './topology-repository.js';
 
@@ -19,8 +21,15 @@ const conn = new SqliteConnection(openDatabase(path), path);
 const telemetry = new SqliteTelemetryRepository(conn);
 const topology = new SqliteTopologyRepository(conn);
 
+type Request = SpanWriteRequest | AnalysisWriteRequest;
+
 /** False when the batch was stored before (same digest). */
-function store(request: SpanWriteRequest): boolean {
+function store(request: Request): boolean {
+  if (request.kind === 'analysis') {
+    if (request.edges.length > 0) topology.saveEdges(request.edges);
+    if (request.points.length > 0) telemetry.insertMetricPoints(request.points);
+    return true;
+  }
   const options = request.batchDigest ? { batchDigest: request.batchDigest } : {};
   if (!telemetry.insertPackedSpans(request.packed, options)) return false;
   if (request.services.length > 0) topology.touchServices(request.services);
@@ -29,17 +38,17 @@ function store(request: SpanWriteRequest): boolean {
 }
 
 /** One transaction for the group; if it fails, each batch alone, so one bad batch fails only itself. */
-function storeGroup(group: readonly SpanWriteRequest[]): SpanWriteReply[] {
+function storeGroup(group: readonly Request[]): SpanWriteReply[] {
   try {
     const stored = conn.transaction(() => group.map(store));
     return group.map((request, i) => ({ id: request.id, stored: stored[i] as boolean }));
   } catch (error) {
-    if (group.length === 1) return [{ id: (group[0] as SpanWriteRequest).id, error: error instanceof Error ? error.message : String(error) }];
+    if (group.length === 1) return [{ id: (group[0] as Request).id, error: error instanceof Error ? error.message : String(error) }];
     return group.flatMap((request) => storeGroup([request]));
   }
 }
 
-let waiting: SpanWriteRequest[] = [];
+let waiting: Request[] = [];
 let closeAfter = false;
 
 /** Runs once the messages already received have all been delivered (setImmediate follows them). */

@@ -8,7 +8,8 @@ import { openSqliteStore } from '../../../src/store/sqlite/index.js';
 import { SpanWriterError } from '../../../src/store/sqlite/errors.js';
 import { SpanWriterThread } from '../../../src/store/sqlite/span-writer-thread.js';
 import type { Store } from '../../../src/store/store.js';
-import { span, T0 } from '../contract/fixtures.js';
+import { seriesKey } from '../../../src/core/series.js';
+import { metricPoint, span, T0 } from '../contract/fixtures.js';
 
 const dirs: string[] = [];
 after(() => {
@@ -102,6 +103,23 @@ describe('SpanWriterThread', () => {
     });
     assert.equal(await written, true);
     assert.equal(committedSpans(path), 5);
+    await writer.close();
+    store.close();
+  });
+
+  it('stores what analysis derived (RED points, edges) after the spans written before it', async () => {
+    const { store } = openStore();
+    const writer = store.spanWriter as SpanWriterThread;
+    const spans = writer.write(batch('t', 4));
+    const point = metricPoint();
+    const edge = { caller: 'frontend', callee: 'cart', via: 'span' as const, lastSeenMs: T0 };
+    await writer.writeAnalysis({ points: [point, { ...point, timeMs: T0 + 10_000, value: 14 }], edges: [edge] });
+    assert.equal(await spans, true);
+    assert.deepEqual(store.telemetry.seriesPoints(seriesKey(point), { fromMs: T0, toMs: T0 + 10_000 }), [
+      { timeMs: T0, value: 12.5 },
+      { timeMs: T0 + 10_000, value: 14 },
+    ]);
+    assert.deepEqual(store.topology.edges(), [edge]);
     await writer.close();
     store.close();
   });
