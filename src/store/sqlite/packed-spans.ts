@@ -6,6 +6,7 @@
  * interned per body at decode, so most repeat) and one copy of each span's bytes.
  */
 import type { SpanKind, SpanRecord, SpanStatus } from '../../core/records.js';
+import { TextDecoder, TextEncoder } from 'node:util';
 import { traceKeyOf } from './trace-key.js';
 
 export interface PackedSpans {

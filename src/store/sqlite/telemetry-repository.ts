@@ -1,3 +1,4 @@
+import { TextDecoder } from 'node:util';
 import type { LogRecord, MetricPoint, SpanRecord } from '../../core/records.js';
 import { seriesKey, sortLabels } from '../../core/series.js';
 import type { InsertSpansOptions, SeriesInfo, TelemetryRepository, TimeRange } from '../store.js';
