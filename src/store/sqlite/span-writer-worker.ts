@@ -9,7 +9,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { SqliteConnection } from './connection.js';
-import { openDatabase } from './open-sqlite-store.js';
+import { openDatabase } from './open-database.js';
 import type { AnalysisWriteRequest, SpanWriteReply, SpanWriteRequest, SpanWriterMessage } from './span-writer-thread.js';
 import { SqliteTelemetryRepository } from './telemetry-repository.js';
 import { SqliteTopologyRepository } from './topology-repository.js';
