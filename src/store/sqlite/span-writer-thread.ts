@@ -1,8 +1,8 @@
 /**
  * The main thread's side of the span writer: packs each batch (packed-spans.ts), moves it to a
  * worker thread that stores it on a connection of its own (span-writer-worker.ts), and settles
- * the batch's promise when the worker has committed it. The worker takes one batch at a time,
- * in order, so replies come back in the order of writes.
+ * the batch's promise when the worker has committed it. The worker commits in the order of
+ * writes (several batches at once when they queue up), so replies come back in that order.
  *
  * Two connections now write one file: both begin their transactions IMMEDIATE (connection.ts),
  * so a writer waits for the other in the busy handler instead of failing on a stale snapshot.
@@ -62,7 +62,7 @@ export class SpanWriterThread implements SpanWriter {
   #nextId = 0;
   #failure: SpanWriterError | undefined;
   #closing: Promise<void> | undefined;
-  #idleWaiters: Array<() => void> = [];
+  readonly #idleWaiters: Array<() => void> = [];
 
   constructor(path: string, options: SpanWriterThreadOptions = {}) {
     this.#path = path;
