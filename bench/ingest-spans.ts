@@ -13,7 +13,8 @@
  *   settled (everything accepted is analysed) after the last reply; then the store is read
  *   through a connection of its own and must hold every span sent.
  * - `opsloop, in-process`: the same bodies handed to the OTLP ingestor and the telemetry sink
- *   directly, then settled: the pipeline without the HTTP layer.
+ *   directly, CONCURRENCY batches in flight (stored on the span writer thread, as startOpsloop
+ *   does by default), then settled: the pipeline without the HTTP layer.
  * - `baseline: decode only`: the OTLP ingestor alone (bytes → span records), nothing stored —
  *   the rate opsloop would reach if storage and analysis were free.
  * - `baseline: protobufjs decode`: the same through protobufjs' generated decoder and the
@@ -142,23 +143,29 @@ function httpPass(client: LoadClient): Promise<Pass> {
 function inProcessPass(batches: TraceBatches): Promise<Pass> {
   return withDataDir(async (dir) => {
     const config = benchConfig(dir);
-    const store = openSqliteStore({ path: join(dir, 'opsloop.db') });
+    const store = openSqliteStore({ path: join(dir, 'opsloop.db'), spanWriterThread: config.ingest.spanWriterThread });
     const loop = createLoop({ config, store });
     try {
       const ingestor = new OtlpIngestor({ spanAttributes: loop.spanAttributesRead });
       const pass = await timed(async () => {
+        // As the HTTP pass's requests in flight: a batch is decoded while others are stored.
+        const inFlight = new Set<Promise<void>>();
         for (const body of batches.bodies) {
           const result = ingestor.ingest('traces', 'protobuf', body);
-          loop.telemetry.accept(result.batch);
-          result.commit();
+          const accepted = Promise.resolve(loop.telemetry.accept(result.batch)).then(() => result.commit());
+          inFlight.add(accepted);
+          void accepted.finally(() => inFlight.delete(accepted));
+          while (inFlight.size >= concurrency) await Promise.race(inFlight);
           // As between two requests: let the bus run the analysis of what was accepted.
           await new Promise(setImmediate);
         }
+        await Promise.all(inFlight);
         await loop.settle();
       });
       return { ...pass, stored: storedCounts(join(dir, 'opsloop.db')) };
     } finally {
       await loop.close();
+      await store.spanWriter?.close();
       store.close();
     }
   });

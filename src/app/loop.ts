@@ -182,6 +182,28 @@ export function createLoop(options: LoopOptions): Loop {
     if (incidents.length > 0) bus.publish('incidents.changed', incidents);
   };
 
+  /**
+   * RED points and new edges go to the span writer thread when there is one, behind the spans
+   * they came from: written here, the main thread would wait for the thread's write lock. A
+   * failed write loses derived points only (the spans are stored), so it is logged, not raised.
+   */
+  const analysisWrites = new Set<Promise<void>>();
+  const keepAnalysis = (points: MetricPoint[], newEdges: ServiceEdge[]) => {
+    const writer = store.spanWriter;
+    if (!writer) {
+      store.transaction(() => {
+        if (newEdges.length > 0) store.topology.saveEdges(newEdges);
+        if (points.length > 0) store.telemetry.insertMetricPoints(points);
+      });
+      return;
+    }
+    const written = writer
+      .writeAnalysis({ points, edges: newEdges })
+      .catch((error: unknown) => options.logger?.error({ err: error }, 'RED points and edges derived from spans were not stored'))
+      .finally(() => analysisWrites.delete(written));
+    analysisWrites.add(written);
+  };
+
   bus.subscribe('telemetry.spans', (spans) => {
     const newEdges = graphBuilder.add(spans).filter((edge) => {
       const key = `${edge.caller}\u0000${edge.callee}`;
@@ -190,10 +212,7 @@ export function createLoop(options: LoopOptions): Loop {
       return !known || edge.lastSeenMs - known.lastSeenMs > 60_000;
     });
     const derived = red.add(spans);
-    store.transaction(() => {
-      if (newEdges.length > 0) store.topology.saveEdges(newEdges);
-      if (derived.length > 0) store.telemetry.insertMetricPoints(derived);
-    });
+    if (newEdges.length > 0 || derived.length > 0) keepAnalysis(derived, newEdges);
     if (newEdges.length > 0) graph = new ServiceGraph([...edges.values()]);
     if (derived.length > 0) bus.publish('metrics.derived', derived);
     noteReports(spans.map((span) => ({ service: span.service, timeMs: span.startMs })));
@@ -248,7 +267,7 @@ export function createLoop(options: LoopOptions): Loop {
     }
   });
 
-  const telemetry = createTelemetrySink(store, bus, { maxBacklog: config.ingest.maxBacklog, logMining });
+  const telemetry = createTelemetrySink(store, bus, { maxBacklog: config.ingest.maxBacklog, maxSpanWrites: config.ingest.maxSpanWrites, logMining });
 
   const signals: SignalSink = {
     acceptSignals(incoming: readonly Signal[]) {
@@ -341,7 +360,10 @@ export function createLoop(options: LoopOptions): Loop {
   bus.subscribe('incidents.changed', (incidents) => runbooks.automation.onIncidents(incidents));
 
   const settle = async () => {
-    while (bus.backlog() > 0) await bus.drain();
+    while (bus.backlog() > 0 || analysisWrites.size > 0) {
+      await bus.drain();
+      await Promise.all(analysisWrites);
+    }
   };
 
   return {

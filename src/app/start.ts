@@ -49,7 +49,7 @@ export interface RunningOpsloop {
 
 export async function startOpsloop(config: Config, options: StartOptions = {}): Promise<RunningOpsloop> {
   const logger = pino({ level: options.logger === false ? 'silent' : config.logLevel });
-  const store = openSqliteStore({ path: join(config.dataDir, 'opsloop.db') });
+  const store = openSqliteStore({ path: join(config.dataDir, 'opsloop.db'), spanWriterThread: config.ingest.spanWriterThread });
   const loop = createLoop({ config, store, logger });
   logIncidents(loop, logger);
   const authenticator = new Authenticator({ access: store.access, users: store.notify, settings: config.auth, now: Date.now });
@@ -112,6 +112,7 @@ export async function startOpsloop(config: Config, options: StartOptions = {}): 
       await otlp.close();
       await api.close();
       await loop.close();
+      await store.spanWriter?.close();
       store.close();
     })();
     return stopping;

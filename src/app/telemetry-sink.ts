@@ -1,18 +1,22 @@
 /**
  * The durable front door for telemetry: refuse when analysis is too far behind, otherwise
  * mine log templates, write the batch (and who reported) in one transaction, and only then
- * publish it, so a 2xx from a receiver means stored.
+ * publish it, so a 2xx from a receiver means stored. A batch of spans alone goes to the
+ * store's span writer thread when it has one: the main thread decodes and analyses other
+ * batches meanwhile, and the batch is published when the writer has committed it.
  */
 import type { Bus } from '../bus/bus.js';
 import { OpsError } from '../core/errors.js';
 import type { TelemetryBatch, TelemetrySink } from '../ingest/sink.js';
-import type { EntityRef } from '../core/records.js';
-import type { InstanceInfo, Store } from '../store/store.js';
+import type { EntityRef, SpanRecord } from '../core/records.js';
+import type { InstanceInfo, ServiceInfo, SpanWriter, Store } from '../store/store.js';
 import type { LogMining } from './logs/log-mining.js';
 
 export interface TelemetrySinkOptions {
   /** Bus messages waiting above which batches are refused (config ingest.maxBacklog). */
   maxBacklog: number;
+  /** Span batches waiting for the span writer thread above which batches are refused (config ingest.maxSpanWrites). */
+  maxSpanWrites: number;
   logMining: LogMining;
 }
 
@@ -22,6 +26,10 @@ export function createTelemetrySink(store: Store, bus: Bus, options: TelemetrySi
       const backlog = bus.backlog();
       if (backlog > options.maxBacklog) {
         throw new OpsError('OPS_ERR_OVERLOADED', [`${backlog} batches waiting for analysis`]);
+      }
+      const writer = store.spanWriter;
+      if (writer && batch.spans?.length && !batch.metrics?.length && !batch.logs?.length) {
+        return acceptSpansOffThread(writer, batch.spans, batch.spansDigest);
       }
       const logs = batch.logs?.length ? options.logMining.mine(batch.logs) : undefined;
       // Spans of a request stored before (a resend) are neither stored nor analysed again.
@@ -33,12 +41,8 @@ export function createTelemetrySink(store: Store, bus: Bus, options: TelemetrySi
           store.telemetry.insertLogs(logs.logs);
           store.logs.recordTemplates(logs.templates);
         }
-        const seen = new Map<string, number>();
-        for (const record of [...(batch.metrics ?? []), ...(batch.logs ?? [])]) {
-          seen.set(record.service, Math.max(seen.get(record.service) ?? 0, record.timeMs));
-        }
-        for (const span of spans ?? []) seen.set(span.service, Math.max(seen.get(span.service) ?? 0, span.startMs));
-        if (seen.size > 0) store.topology.touchServices([...seen].map(([name, lastSeenMs]) => ({ name, lastSeenMs })));
+        const services = servicesOf({ ...batch, spans });
+        if (services.length > 0) store.topology.touchServices(services);
         const instances = instancesOf({ ...batch, spans });
         if (instances.length > 0) store.topology.touchInstances(instances);
       });
@@ -50,6 +54,28 @@ export function createTelemetrySink(store: Store, bus: Bus, options: TelemetrySi
       }
     },
   };
+
+  /** Throws (rather than rejects) when refusing, as the in-line path does. */
+  function acceptSpansOffThread(writer: SpanWriter, spans: SpanRecord[], digest: Uint8Array | undefined): Promise<void> {
+    // Refused before anything is queued, so the writer's queue stays bounded.
+    if (writer.queued >= options.maxSpanWrites) {
+      throw new OpsError('OPS_ERR_OVERLOADED', [`${writer.queued} span batches waiting to be stored`]);
+    }
+    const write = { spans, ...(digest ? { batchDigest: digest } : {}), services: servicesOf({ spans }), instances: instancesOf({ spans }) };
+    return writer.write(write).then((stored) => {
+      if (stored) bus.publish('telemetry.spans', spans);
+    });
+  }
+}
+
+/** Each service the batch reports, with its newest time. */
+function servicesOf(batch: TelemetryBatch): ServiceInfo[] {
+  const seen = new Map<string, number>();
+  for (const record of [...(batch.metrics ?? []), ...(batch.logs ?? [])]) {
+    seen.set(record.service, Math.max(seen.get(record.service) ?? 0, record.timeMs));
+  }
+  for (const span of batch.spans ?? []) seen.set(span.service, Math.max(seen.get(span.service) ?? 0, span.startMs));
+  return [...seen].map(([name, lastSeenMs]) => ({ name, lastSeenMs }));
 }
 
 /**

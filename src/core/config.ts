@@ -198,9 +198,16 @@ export const ConfigSchema = z
       .object({
         /** Bus messages waiting to be analysed above which receivers answer 503. */
         maxBacklog: z.number().int().positive().default(5000),
+        /**
+         * Store spans on a worker thread with its own SQLite connection, so decoding and
+         * analysis on the main thread go on meanwhile (docs/traces.md#storage).
+         */
+        spanWriterThread: z.boolean().default(true),
+        /** Span batches waiting for the span writer thread above which receivers answer 503. */
+        maxSpanWrites: z.number().int().positive().default(32),
       })
       .strict()
-      .default({ maxBacklog: 5000 }),
+      .default({ maxBacklog: 5000, spanWriterThread: true, maxSpanWrites: 32 }),
     pagerduty: z
       .object({
         /** Integration keys the PagerDuty receiver accepts; empty accepts any 32-character key. */

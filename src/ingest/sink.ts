@@ -13,12 +13,13 @@ export interface TelemetryBatch {
 }
 
 /**
- * Where receivers hand what they decoded. `accept` makes the batch durable before it returns
- * (so a 2xx means stored) and throws OpsError('OPS_ERR_OVERLOADED') when the pipeline is
- * too far behind; receivers turn that into 503.
+ * Where receivers hand what they decoded. `accept` makes the batch durable before it returns,
+ * or before the promise it returns resolves (a batch stored on another thread), so a 2xx
+ * means stored; it throws OpsError('OPS_ERR_OVERLOADED') when the pipeline is too far behind,
+ * which receivers turn into 503.
  */
 export interface TelemetrySink {
-  accept(batch: TelemetryBatch): void;
+  accept(batch: TelemetryBatch): void | Promise<void>;
 }
 
 /** Where alert receivers (Alertmanager, generic events) and change feeds hand their records. */

@@ -90,7 +90,7 @@ export function buildOtlpReceiver(options: OtlpReceiverOptions): FastifyInstance
     const raw = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
     const body = await decodeContent(raw, request.headers['content-encoding'], { contentType, bodyLimitBytes });
     const result = ingestor.ingest(signal, encoding, body);
-    if (result.recordCount > 0) sink.accept(result.batch);
+    if (result.recordCount > 0) await sink.accept(result.batch);
     result.commit();
     if (result.rejected > 0) request.log.info({ signal, rejected: result.rejected }, result.errorMessage);
     const response = encodeExportResponse(signal, encoding, result);

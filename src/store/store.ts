@@ -164,6 +164,38 @@ export interface ChangeRepository {
   list(filter: { range: TimeRange; service?: string }): Change[];
 }
 
+/** What the loop derives from spans and keeps: RED series points and new or refreshed edges. */
+export interface AnalysisWrite {
+  points: readonly MetricPoint[];
+  edges: readonly ServiceEdge[];
+}
+
+/** One request's spans and who reported them: what a span writer stores in one transaction. */
+export interface SpanBatchWrite extends InsertSpansOptions {
+  spans: readonly SpanRecord[];
+  services: readonly ServiceInfo[];
+  instances: readonly InstanceInfo[];
+}
+
+/**
+ * Stores span batches on a thread of its own. `write` resolves once the batch is committed
+ * (true), or already stored under the same digest (false: a resend); it rejects when the
+ * batch could not be stored. Batches are committed in the order they were written.
+ */
+export interface SpanWriter {
+  write(batch: SpanBatchWrite): Promise<boolean>;
+  /**
+   * Stores what analysis derived from spans (RED points, new call edges) on the same thread,
+   * after the batches written before it, so the main thread neither writes nor waits for the
+   * thread's write lock. Resolves once committed.
+   */
+  writeAnalysis(batch: AnalysisWrite): Promise<void>;
+  /** Batches written and not yet settled. */
+  readonly queued: number;
+  /** Settles every batch written so far, then stops the thread. */
+  close(): Promise<void>;
+}
+
 export interface ServiceInfo {
   name: string;
   lastSeenMs: number;
@@ -664,6 +696,12 @@ export interface Store {
   readonly reports: ReportRepository;
   readonly findings: FindingsRepository;
   readonly runbooks: RunbookRepository;
+  /**
+   * Where span batches are written off the main thread, when this store has such a writer
+   * (a file-backed SQLite store opened with `spanWriterThread`); absent, spans are written
+   * in line through `telemetry.insertSpans`.
+   */
+  readonly spanWriter?: SpanWriter;
   /** Runs `work` atomically: all of its writes land, or none. */
   transaction<T>(work: () => T): T;
   /** Answers whether the engine is reachable and migrated. */

@@ -151,10 +151,12 @@ export class IncidentDesk {
   autoResolve(watermarkMs: number): string[] {
     const { store } = this.options;
     const resolved: string[] = [];
+    // The correlator knows which open incidents are quiet; only those are read from the store.
+    const due = this.correlator.quietIncidents().filter(({ lastActivityMs }) => watermarkMs >= lastActivityMs + this.options.quietMs);
+    // No transaction when none is due: it would take the write lock the span writer thread shares.
+    if (due.length === 0) return resolved;
     store.transaction(() => {
-      // The correlator knows which open incidents are quiet; only those are read from the store.
-      for (const { incidentId, lastActivityMs } of this.correlator.quietIncidents()) {
-        if (watermarkMs < lastActivityMs + this.options.quietMs) continue;
+      for (const { incidentId } of due) {
         const incident = store.incidents.get(incidentId);
         if (!incident || !OPEN.includes(incident.status)) {
           this.correlator.forget(incidentId);

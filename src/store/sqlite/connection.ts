@@ -37,9 +37,14 @@ export class SqliteConnection {
     return statement;
   }
 
-  /** Runs `work` in a transaction; nested calls become savepoints (better-sqlite3 semantics). */
+  /**
+   * Runs `work` in a transaction; nested calls become savepoints (better-sqlite3 semantics).
+   * BEGIN IMMEDIATE: with the span writer thread a second connection writes the file, and a
+   * deferred transaction that read before it wrote would fail at once (SQLITE_BUSY on a stale
+   * snapshot) where an immediate one waits in the busy handler for the other's commit.
+   */
   transaction<T>(work: () => T): T {
-    return this.db.transaction(work)();
+    return this.db.transaction(work).immediate();
   }
 
   close(): void {

@@ -34,3 +34,18 @@ export class SchemaTooNewError extends Error {
     this.codeVersion = codeVersion;
   }
 }
+
+/**
+ * Raised for a span batch the span writer thread did not store: its transaction failed (the
+ * cause says why), or the thread itself stopped, after which every later batch fails too
+ * rather than waiting for a thread that will not answer.
+ */
+export class SpanWriterError extends Error {
+  readonly path: string;
+
+  constructor(path: string, reason: string) {
+    super(`The span writer thread for ${path} did not store the batch: ${reason}`);
+    this.name = 'SpanWriterError';
+    this.path = path;
+  }
+}

@@ -1,11 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
 import type { Store } from '../store.js';
 import { AlertActivity } from './alert-activity.js';
 import { SqliteAlertRepository } from './alert-repository.js';
 import { SqliteChangeRepository } from './change-repository.js';
 import { SqliteConnection } from './connection.js';
+import { openDatabase } from './open-database.js';
 import { SqliteCatalogRepository } from './catalog-repository.js';
 import { SqliteFindingsRepository } from './findings-repository.js';
 import { SqliteGroupingFeedbackRepository } from './grouping-feedback-repository.js';
@@ -23,32 +23,21 @@ import { SqliteReportRepository } from './report-repository.js';
 import { SqliteRunbookRepository } from './runbook-repository.js';
 import { SqliteNotifyRepository } from './notify-repository.js';
 import { SqliteTelemetryRepository } from './telemetry-repository.js';
-import { registerSpanAttributeFunction } from './span-attribute-sql.js';
 import { SqliteServiceMapRepository } from './service-map-repository.js';
 import { SqliteTopologyRepository } from './topology-repository.js';
 import { SqliteWindowRepository } from './window-repository.js';
 import { SqliteTraceRepository } from './trace-repository.js';
+import { SpanWriterThread } from './span-writer-thread.js';
 
 export interface SqliteStoreOptions {
   /** Database file, or ':memory:' for a private in-memory database (tests). */
   path: string;
+  /**
+   * Store span batches on a worker thread with its own connection (Store.spanWriter), so the
+   * main thread keeps decoding and analysing meanwhile. Ignored for ':memory:'. @default false
+   */
+  spanWriterThread?: boolean;
 }
-
-/**
- * Page size of databases this version creates (SQLite's default is 4 KiB; an existing database
- * keeps the size it was created with). Committing a span batch writes every page it dirtied to
- * the WAL, page by page: with 16 KiB pages that cost about 4 µs of CPU per span instead of 6–8,
- * with the inserts themselves no slower (docs/benchmarks.md, span ingest).
- */
-const PAGE_SIZE = 16_384;
-/** How long a write waits for another connection's lock before failing with SQLITE_BUSY. */
-const BUSY_TIMEOUT_MS = 5_000;
-/**
- * WAL size before an automatic checkpoint (default 1000 pages, about 4 MB at 4 KiB pages). A
- * metric batch touches one B-tree page per series, so the default checkpointed, with an fsync,
- * after nearly every batch; about 40 MB of WAL measured 1.4x faster for insertMetricPoints.
- */
-const WAL_AUTOCHECKPOINT_BYTES = 40 * 1024 * 1024;
 
 /**
  * Opens (creating if needed) and migrates the SQLite store at `options.path`.
@@ -59,25 +48,17 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
   const inMemory = path === ':memory:' || path === '';
   if (!inMemory) mkdirSync(dirname(path), { recursive: true });
 
-  const db = new Database(path);
+  const db = openDatabase(path);
   try {
-    // WAL lets readers (API) run while ingest writes; NORMAL is durable across process crashes
-    // in WAL mode and only risks the last commits on power loss, a fair trade for telemetry.
-    // Only takes effect while the file is still empty, so it must come before WAL mode.
-    db.pragma(`page_size = ${PAGE_SIZE}`);
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
-    db.pragma('foreign_keys = ON');
-    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-    const pageSize = db.pragma('page_size', { simple: true }) as number;
-    db.pragma(`wal_autocheckpoint = ${Math.round(WAL_AUTOCHECKPOINT_BYTES / pageSize)}`);
-    registerSpanAttributeFunction(db);
     migrate(db, MIGRATIONS, path);
   } catch (error) {
     db.close();
     throw error;
   }
-  return new SqliteStore(new SqliteConnection(db, path));
+  const conn = new SqliteConnection(db, path);
+  // An in-memory database is private to its connection: a second one would see another database.
+  const spanWriter = options.spanWriterThread && !inMemory ? new SpanWriterThread(path) : undefined;
+  return new SqliteStore(conn, spanWriter);
 }
 
 class SqliteStore implements Store {
@@ -102,12 +83,14 @@ class SqliteStore implements Store {
   readonly reports: SqliteReportRepository;
   readonly findings: SqliteFindingsRepository;
   readonly runbooks: SqliteRunbookRepository;
+  readonly spanWriter: SpanWriterThread | undefined;
   readonly #conn: SqliteConnection;
   readonly #alertActivity: AlertActivity;
   readonly #expectedVersion = latestVersion(MIGRATIONS);
 
-  constructor(conn: SqliteConnection) {
+  constructor(conn: SqliteConnection, spanWriter: SpanWriterThread | undefined) {
     this.#conn = conn;
+    this.spanWriter = spanWriter;
     this.telemetry = new SqliteTelemetryRepository(conn);
     this.serviceMap = new SqliteServiceMapRepository(conn);
     const alertActivity = new AlertActivity(conn);
@@ -148,7 +131,9 @@ class SqliteStore implements Store {
     }
   }
 
+  /** Call spanWriter.close() first: closing here stops the thread without waiting for its batches. */
   close(): void {
+    this.spanWriter?.terminate();
     // The file left behind holds every repeat in its alert's row.
     if (this.#conn.isOpen) this.#alertActivity.fold();
     this.#conn.close();

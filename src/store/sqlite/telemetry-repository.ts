@@ -1,8 +1,10 @@
+import { TextDecoder } from 'node:util';
 import type { LogRecord, MetricPoint, SpanRecord } from '../../core/records.js';
 import { seriesKey, sortLabels } from '../../core/series.js';
 import type { InsertSpansOptions, SeriesInfo, TelemetryRepository, TimeRange } from '../store.js';
 import type { SqliteConnection } from './connection.js';
 import { pruneTelemetry } from './telemetry-prune.js';
+import { newestStartOf, pushPackedSpanParams, type PackedSpans } from './packed-spans.js';
 import { traceKeyOf } from './trace-key.js';
 import {
   type LogRow,
@@ -113,29 +115,45 @@ export class SqliteTelemetryRepository implements TelemetryRepository {
   }
 
   insertSpans(spans: readonly SpanRecord[], options: InsertSpansOptions = {}): boolean {
+    let newestMs = 0;
+    for (const span of spans) if (span.startMs > newestMs) newestMs = span.startMs;
+    return this.#insertSpanRows(spans.length, (params, row) => pushSpanParams(params, spans[row] as SpanRecord), {
+      ...options,
+      newestMs,
+    });
+  }
+
+  /** insertSpans for spans packed by packSpans (the span writer thread's input). */
+  insertPackedSpans(packed: PackedSpans, options: InsertSpansOptions = {}): boolean {
+    const decoder = new TextDecoder();
+    return this.#insertSpanRows(packed.count, (params, row) => pushPackedSpanParams(params, packed, row, decoder), {
+      ...options,
+      newestMs: newestStartOf(packed),
+    });
+  }
+
+  #insertSpanRows(count: number, pushRow: (params: unknown[], row: number) => void, options: InsertSpansOptions & { newestMs: number }): boolean {
     const full = this.#conn.statement(insertSpansSql(SPANS_PER_INSERT));
     const params: unknown[] = [];
     return this.#conn.transaction(() => {
-      if (options.batchDigest !== undefined && !this.#noteBatch(options.batchDigest, spans)) return false;
+      if (options.batchDigest !== undefined && !this.#noteBatch(options.batchDigest, options.newestMs)) return false;
       let index = 0;
-      for (; index + SPANS_PER_INSERT <= spans.length; index += SPANS_PER_INSERT) {
+      for (; index + SPANS_PER_INSERT <= count; index += SPANS_PER_INSERT) {
         params.length = 0;
-        for (let row = index; row < index + SPANS_PER_INSERT; row++) pushSpanParams(params, spans[row] as SpanRecord);
+        for (let row = index; row < index + SPANS_PER_INSERT; row++) pushRow(params, row);
         full.run(params);
       }
-      const rest = spans.length - index;
+      const rest = count - index;
       if (rest === 0) return true;
       params.length = 0;
-      for (let row = index; row < spans.length; row++) pushSpanParams(params, spans[row] as SpanRecord);
+      for (let row = index; row < count; row++) pushRow(params, row);
       this.#conn.statement(insertSpansSql(rest)).run(params);
       return true;
     });
   }
 
   /** False when a batch with this digest is already stored. */
-  #noteBatch(digest: Uint8Array, spans: readonly SpanRecord[]): boolean {
-    let newestMs = 0;
-    for (const span of spans) if (span.startMs > newestMs) newestMs = span.startMs;
+  #noteBatch(digest: Uint8Array, newestMs: number): boolean {
     return this.#conn.statement(NOTE_SPAN_BATCH).run(digest, newestMs).changes > 0;
   }
 

@@ -1,0 +1,116 @@
+/**
+ * Span records packed for the span writer thread: a string table and typed arrays, so handing
+ * a batch to the thread copies a few buffers (moved, not cloned) and a short list of distinct
+ * strings, not ~1,000 objects. Structured cloning the records cost ~5 µs per span on each side
+ * (docs/benchmarks.md, span ingest); packing is one Map lookup per string field (ids are
+ * interned per body at decode, so most repeat) and one copy of each span's bytes.
+ */
+import type { SpanKind, SpanRecord, SpanStatus } from '../../core/records.js';
+import { TextDecoder, TextEncoder } from 'node:util';
+import { traceKeyOf } from './trace-key.js';
+
+export interface PackedSpans {
+  count: number;
+  /** Distinct strings of the batch; `fields` index into it. */
+  strings: string[];
+  /** FIELDS entries per span: string indexes (NONE when absent), then the attributes' byte range. */
+  fields: Int32Array;
+  /** startMs and durationMs per span. */
+  times: Float64Array;
+  /** Each span's OTLP Span message, or its attributes as UTF-8 JSON when it has none. */
+  bytes: Uint8Array;
+}
+
+const NONE = -1;
+const FIELDS = 13;
+const [TRACE, SPAN, PARENT, SERVICE, INSTANCE, NAME, KIND, STATUS, MESSAGE, PEER, BYTES_AT, BYTES_LENGTH, BYTES_JSON] = [
+  0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12,
+] as const;
+
+export function packSpans(spans: readonly SpanRecord[]): PackedSpans {
+  const strings: string[] = [];
+  const indexes = new Map<string, number>();
+  const index = (text: string | undefined): number => {
+    if (text === undefined) return NONE;
+    let at = indexes.get(text);
+    if (at === undefined) {
+      at = strings.push(text) - 1;
+      indexes.set(text, at);
+    }
+    return at;
+  };
+  const fields = new Int32Array(spans.length * FIELDS);
+  const times = new Float64Array(spans.length * 2);
+  const encoder = new TextEncoder();
+  const payloads: Uint8Array[] = [];
+  let byteLength = 0;
+  spans.forEach((span, i) => {
+    const at = i * FIELDS;
+    fields[at + TRACE] = index(span.traceId);
+    fields[at + SPAN] = index(span.spanId);
+    fields[at + PARENT] = index(span.parentSpanId);
+    fields[at + SERVICE] = index(span.service);
+    fields[at + INSTANCE] = index(span.instance);
+    fields[at + NAME] = index(span.name);
+    fields[at + KIND] = index(span.kind);
+    fields[at + STATUS] = index(span.status);
+    fields[at + MESSAGE] = index(span.statusMessage);
+    fields[at + PEER] = index(span.peerService);
+    const payload = span.encoded ?? encoder.encode(JSON.stringify(span.attributes));
+    fields[at + BYTES_AT] = byteLength;
+    fields[at + BYTES_LENGTH] = payload.byteLength;
+    fields[at + BYTES_JSON] = span.encoded === undefined ? 1 : 0;
+    payloads.push(payload);
+    byteLength += payload.byteLength;
+    times[i * 2] = span.startMs;
+    times[i * 2 + 1] = span.durationMs;
+  });
+  const bytes = new Uint8Array(byteLength);
+  let offset = 0;
+  for (const payload of payloads) {
+    bytes.set(payload, offset);
+    offset += payload.byteLength;
+  }
+  return { count: spans.length, strings, fields, times, bytes };
+}
+
+/** The buffers `packed` owns, to transfer rather than copy. */
+export function transferablesOf(packed: PackedSpans): ArrayBuffer[] {
+  return [packed.fields.buffer as ArrayBuffer, packed.times.buffer as ArrayBuffer, packed.bytes.buffer as ArrayBuffer];
+}
+
+/** Appends span `i`'s insert parameters in pushSpanParams' column order (telemetry-rows.ts). */
+export function pushPackedSpanParams(params: unknown[], packed: PackedSpans, i: number, decoder: TextDecoder): void {
+  const { strings, fields, times, bytes } = packed;
+  const at = i * FIELDS;
+  const text = (field: number): string | null => {
+    const index = fields[at + field] as number;
+    return index === NONE ? null : (strings[index] as string);
+  };
+  const start = fields[at + BYTES_AT] as number;
+  const payload = bytes.subarray(start, start + (fields[at + BYTES_LENGTH] as number));
+  const traceId = text(TRACE) as string;
+  params.push(
+    traceId,
+    text(SPAN),
+    text(PARENT),
+    text(SERVICE),
+    text(INSTANCE),
+    text(NAME),
+    text(KIND) as SpanKind,
+    times[i * 2],
+    times[i * 2 + 1],
+    text(STATUS) as SpanStatus,
+    text(MESSAGE),
+    text(PEER),
+    fields[at + BYTES_JSON] === 1 ? decoder.decode(payload) : Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength),
+    traceKeyOf(traceId),
+  );
+}
+
+/** The newest start time of the batch (what a batch digest is kept until). */
+export function newestStartOf(packed: PackedSpans): number {
+  let newest = 0;
+  for (let i = 0; i < packed.count; i++) newest = Math.max(newest, packed.times[i * 2] as number);
+  return newest;
+}
