@@ -295,16 +295,22 @@ describe('runbook API', () => {
     assert.equal(runs.length, 1, `ran on the top cause: ${JSON.stringify(h.store.runbooks.offers(incident.id))}`);
   });
 
+  /** A runbook's executions for an incident, and a wait until they and what they set off have ended. */
+  function runsOf(incidentId: string, runbookId: string) {
+    const runs = () => h.store.runbooks.executions({ incidentId, runbookId, dryRun: false });
+    const settle = async () => {
+      for (const execution of runs()) await ended(h, execution.id);
+      await h.engine.runbooks.executions.idle();
+    };
+    return { runs, settle };
+  }
+
   it('runs a failed fix again once the incident gains alerts, up to three runs, and not without new alerts', async () => {
     const trigger = `${NO_APPROVAL}\nautoRun: { enabled: true, minConfidence: 0.5 }\ntriggers: { alert: 'alert.name.startsWith("StaleCache")' }`;
     await create(h, yaml('early-fix', '  - { id: check, type: verify, condition: { alertsResolved: true }, withinSeconds: 0.1 }', trigger));
     const at = () => new Date(clock.now()).toISOString();
     const incident = await raise(h, { name: 'StaleCache', service: 'cellar', time: at() });
-    const runs = () => h.store.runbooks.executions({ incidentId: incident.id, runbookId: 'early-fix', dryRun: false });
-    const settle = async () => {
-      for (const execution of runs()) await ended(h, execution.id);
-      await h.engine.runbooks.executions.idle();
-    };
+    const { runs, settle } = runsOf(incident.id, 'early-fix');
     await settle();
     assert.deepEqual(runs().map((execution) => execution.status), ['failed']);
     await sendEvent(h, { name: 'StaleCache', service: 'cellar', time: at() });
@@ -325,11 +331,7 @@ describe('runbook API', () => {
     await create(h, yaml('quick-fix', '  - { id: w, type: wait, seconds: 0.01 }', `${NO_APPROVAL}\nautoRun: { enabled: true, minConfidence: 0.5 }\ntriggers: { alert: 'alert.name.startsWith("Flaky")' }`));
     const at = () => new Date(clock.now()).toISOString();
     const incident = await raise(h, { name: 'Flaky', service: 'attic', time: at() });
-    const runs = () => h.store.runbooks.executions({ incidentId: incident.id, runbookId: 'quick-fix', dryRun: false });
-    const settle = async () => {
-      for (const execution of runs()) await ended(h, execution.id);
-      await h.engine.runbooks.executions.idle();
-    };
+    const { runs, settle } = runsOf(incident.id, 'quick-fix');
     await settle();
     await sendEvent(h, { name: 'Flaky', service: 'attic', time: at() });
     await settle();
