@@ -135,7 +135,8 @@ export class RunbookAutomation {
       try {
         const trigger = match.by === 'alert' && match.alertId !== undefined ? { kind: 'alert' as const, alertId: match.alertId } : { kind: 'incident' as const };
         const execution = executions.start(match.runbook.id, { incidentId: incident.id }, trigger);
-        store.runbooks.updateOffer({ ...offer, executionId: execution.id, alertsWhenRun: incident.alertIds.length });
+        const { alertsWhenEnded: _earlierRun, ...fresh } = offer;
+        store.runbooks.updateOffer({ ...fresh, executionId: execution.id });
         void this.#afterEnd(execution.id);
       } catch (error) {
         store.runbooks.updateOffer({ ...offer, decision: `not run: ${error instanceof Error ? error.message : String(error)}` });
@@ -148,6 +149,7 @@ export class RunbookAutomation {
     const { store, executions, logger } = this.#options;
     await executions.ended(executionId).catch(() => undefined);
     if (this.#closed) return;
+    this.#noteEnd(executionId);
     for (const incident of store.incidents.list({ status: ['triggered', 'acknowledged'] })) {
       try {
         this.#offer(incident);
@@ -155,6 +157,15 @@ export class RunbookAutomation {
         logger?.warn({ err: error, incident: incident.id }, 'runbook triggers failed on an incident after a runbook ended');
       }
     }
+  }
+
+  /** How big its incident was when the fix ended: only alerts that join after that are new to it (tried-fixes.ts). */
+  #noteEnd(executionId: string): void {
+    const { store } = this.#options;
+    const incidentId = store.runbooks.getExecution(executionId)?.execution.incidentId;
+    const incident = incidentId === undefined ? undefined : store.incidents.get(incidentId);
+    const offer = incident === undefined ? undefined : store.runbooks.offers(incident.id).find((candidate) => candidate.executionId === executionId);
+    if (incident && offer) store.runbooks.updateOffer({ ...offer, alertsWhenEnded: incident.alertIds.length });
   }
 
   /** (Re)arms one croner job per enabled runbook with a schedule. */

@@ -1,8 +1,9 @@
 /**
  * Which fixes already tried for an incident still say something about it, as far as choosing
  * what runs next goes (docs/runbooks.md "Learning"). A fix that ended — failed, or verified —
- * settles the incident only until it gains alerts after the fix started: new symptoms mean it is
- * no longer the incident the fix ran on (a cache cleared before the bad entries arrived; an
+ * settles the incident only until it gains alerts after the fix ended: symptoms that appear
+ * after the verdict mean it is no longer the incident the fix was judged on (those that joined
+ * while it ran were part of what it failed against) (a cache cleared before the bad entries arrived; an
  * incident opened by an earlier trouble that a new fault's alerts joined), so fixes may be
  * chosen again, the same one included, up to MAX_RUNS_PER_INCIDENT runs of it in all. An
  * execution started by hand, with no offer to say how big the incident was, stays settled.
@@ -32,7 +33,7 @@ export function triedFixes(store: Store, incident: Incident): TriedFixes {
     const mine = runs.filter((execution) => execution.runbookId === runbookId);
     const offer = offers.get(runbookId);
     const latest = mine.find((execution) => execution.id === offer?.executionId);
-    const grown = offer?.alertsWhenRun !== undefined && incident.alertIds.length > offer.alertsWhenRun;
+    const grown = offer?.alertsWhenEnded !== undefined && incident.alertIds.length > offer.alertsWhenEnded;
     const again = latest !== undefined && grown && mine.length < MAX_RUNS_PER_INCIDENT && (latest.status === 'failed' || latest.status === 'succeeded');
     if (again) reopened.add(runbookId);
     if (!again && mine.some((execution) => execution.status === 'failed') && (latest === undefined || latest.status === 'failed')) standingFailures.add(runbookId);

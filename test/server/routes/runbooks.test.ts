@@ -327,6 +327,19 @@ describe('runbook API', () => {
     assert.equal(offer?.executionId, runs()[0]?.id, 'the offer names the latest run');
   });
 
+  it('does not run a failed fix again for alerts that joined while it ran', async () => {
+    const slowFix = '  - { id: w, type: wait, seconds: 2 }\n  - { id: check, type: verify, condition: { alertsResolved: true }, withinSeconds: 0.05 }';
+    await create(h, yaml('slow-fix', slowFix, `${NO_APPROVAL}\nautoRun: { enabled: true, minConfidence: 0.5 }\ntriggers: { alert: 'alert.name.startsWith("Spreading")' }`));
+    const at = () => new Date(clock.now()).toISOString();
+    const incident = await raise(h, { name: 'Spreading', service: 'loft', time: at() });
+    const { runs, settle } = runsOf(incident.id, 'slow-fix');
+    assert.equal(runs()[0]?.status, 'running');
+    await sendEvent(h, { name: 'Spreading further', service: 'loft', time: at() });
+    await settle();
+    assert.equal(h.store.incidents.get(incident.id)?.alertIds.length, 2, 'the alert joined while the fix ran');
+    assert.deepEqual(runs().map((execution) => execution.status), ['failed'], 'what it failed against reopens nothing');
+  });
+
   it('chooses a fix again when alerts join an incident after a verified one', async () => {
     await create(h, yaml('quick-fix', '  - { id: w, type: wait, seconds: 0.01 }', `${NO_APPROVAL}\nautoRun: { enabled: true, minConfidence: 0.5 }\ntriggers: { alert: 'alert.name.startsWith("Flaky")' }`));
     const at = () => new Date(clock.now()).toISOString();
