@@ -195,6 +195,7 @@ export const RunbookOfferSchema = z
     createdMs: z.number(),
     executionId: z.string().optional().describe('The execution started from it (auto-run or accepted); the latest, when a failed fix ran again'),
     alertsWhenEnded: z.number().int().optional().describe("The incident's alert count when that execution ended: once the incident has more, the fix settles nothing and may run again"),
+    causeWhenEnded: z.string().optional().describe("The service of the incident's top cause when that execution ended: once RCA names another, the fix settles nothing and may run again"),
     decision: z.string().describe('Why it was offered rather than run, or that it was run'),
   })
   .describe('A runbook whose trigger matched an incident');

@@ -135,7 +135,7 @@ export class RunbookAutomation {
       try {
         const trigger = match.by === 'alert' && match.alertId !== undefined ? { kind: 'alert' as const, alertId: match.alertId } : { kind: 'incident' as const };
         const execution = executions.start(match.runbook.id, { incidentId: incident.id }, trigger);
-        const { alertsWhenEnded: _earlierRun, ...fresh } = offer;
+        const { alertsWhenEnded: _earlierCount, causeWhenEnded: _earlierCause, ...fresh } = offer;
         store.runbooks.updateOffer({ ...fresh, executionId: execution.id });
         void this.#afterEnd(execution.id);
       } catch (error) {
@@ -159,13 +159,14 @@ export class RunbookAutomation {
     }
   }
 
-  /** How big its incident was when the fix ended: only alerts that join after that are new to it (tried-fixes.ts). */
+  /** What its incident looked like when the fix ended: only alerts that join after that, or another top cause, are new to it (tried-fixes.ts). */
   #noteEnd(executionId: string): void {
     const { store } = this.#options;
     const incidentId = store.runbooks.getExecution(executionId)?.execution.incidentId;
     const incident = incidentId === undefined ? undefined : store.incidents.get(incidentId);
     const offer = incident === undefined ? undefined : store.runbooks.offers(incident.id).find((candidate) => candidate.executionId === executionId);
-    if (incident && offer) store.runbooks.updateOffer({ ...offer, alertsWhenEnded: incident.alertIds.length });
+    const cause = incident?.causes[0]?.service;
+    if (incident && offer) store.runbooks.updateOffer({ ...offer, alertsWhenEnded: incident.alertIds.length, ...(cause !== undefined ? { causeWhenEnded: cause } : {}) });
   }
 
   /** (Re)arms one croner job per enabled runbook with a schedule. */

@@ -1,12 +1,15 @@
 /**
  * Which fixes already tried for an incident still say something about it, as far as choosing
  * what runs next goes (docs/runbooks.md "Learning"). A fix that ended — failed, or verified —
- * settles the incident only until it gains alerts after the fix ended: symptoms that appear
- * after the verdict mean it is no longer the incident the fix was judged on (those that joined
- * while it ran were part of what it failed against) (a cache cleared before the bad entries arrived; an
- * incident opened by an earlier trouble that a new fault's alerts joined), so fixes may be
- * chosen again, the same one included, up to MAX_RUNS_PER_INCIDENT runs of it in all. An
- * execution started by hand, with no offer to say how big the incident was, stays settled.
+ * settles the incident only until the incident changes after the verdict:
+ * - alerts join it (a cache cleared before the bad entries arrived; an incident opened by an
+ *   earlier trouble that a new fault's alerts joined). Alerts that joined while the fix ran were
+ *   part of what it failed against and change nothing;
+ * - RCA names another top cause: a fix aimed at the cause named then (its target rendered from
+ *   it) says nothing about the one named now.
+ * Then fixes may be chosen again, the same one included, up to MAX_RUNS_PER_INCIDENT runs of it
+ * in all. An execution started by hand, with no offer to record the incident at its end, stays
+ * settled.
  */
 import type { Execution } from '../../core/runbook-api.js';
 import type { Incident } from '../../core/records.js';
@@ -34,7 +37,9 @@ export function triedFixes(store: Store, incident: Incident): TriedFixes {
     const offer = offers.get(runbookId);
     const latest = mine.find((execution) => execution.id === offer?.executionId);
     const grown = offer?.alertsWhenEnded !== undefined && incident.alertIds.length > offer.alertsWhenEnded;
-    const again = latest !== undefined && grown && mine.length < MAX_RUNS_PER_INCIDENT && (latest.status === 'failed' || latest.status === 'succeeded');
+    const cause = incident.causes[0]?.service;
+    const recaused = offer?.causeWhenEnded !== undefined && cause !== undefined && cause !== offer.causeWhenEnded;
+    const again = latest !== undefined && (grown || recaused) && mine.length < MAX_RUNS_PER_INCIDENT && (latest.status === 'failed' || latest.status === 'succeeded');
     if (again) reopened.add(runbookId);
     if (!again && mine.some((execution) => execution.status === 'failed') && (latest === undefined || latest.status === 'failed')) standingFailures.add(runbookId);
     holding ??= mine.find((execution) => !ENDED_ASIDE.has(execution.status) && !(again && execution.status === 'succeeded'));
