@@ -135,8 +135,11 @@ export class RunbookAutomation {
       try {
         const trigger = match.by === 'alert' && match.alertId !== undefined ? { kind: 'alert' as const, alertId: match.alertId } : { kind: 'incident' as const };
         const execution = executions.start(match.runbook.id, { incidentId: incident.id }, trigger);
-        const { alertsWhenEnded: _earlierCount, causeWhenEnded: _earlierCause, ...fresh } = offer;
-        store.runbooks.updateOffer({ ...fresh, executionId: execution.id });
+        // A new run: what the incident looked like when the last one ended no longer applies.
+        const started: RunbookOffer = { ...offer, executionId: execution.id };
+        delete started.alertsWhenEnded;
+        delete started.causeWhenEnded;
+        store.runbooks.updateOffer(started);
         void this.#afterEnd(execution.id);
       } catch (error) {
         store.runbooks.updateOffer({ ...offer, decision: `not run: ${error instanceof Error ? error.message : String(error)}` });
