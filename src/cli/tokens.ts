@@ -9,7 +9,7 @@ import { hostname } from 'node:os';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { z } from 'zod';
 import { roleScopes, SCOPES, type Scope } from '../core/access.js';
-import { SESSION_COOKIE, TokenCreatedSchema, TokenSchema, WhoAmISchema } from '../core/access-api.js';
+import { CSRF_HEADER, SESSION_COOKIE, TokenCreatedSchema, TokenSchema, WhoAmISchema } from '../core/access-api.js';
 import { tokenState } from '../core/token-state.js';
 import { callOpsloop, callOpsloopWithHeaders } from './api-client.js';
 import { readPassword } from './read-password.js';
@@ -82,7 +82,7 @@ Examples:
       });
       const cookie = sessionCookie(headers);
       if (cookie === undefined || me.csrfToken === undefined) throw new Error(`${options.url} signed ${options.user} in without a session; is sign-in on there (auth.enabled)?`);
-      const session = { cookie, 'x-csrf-token': me.csrfToken };
+      const session = { cookie, [CSRF_HEADER]: me.csrfToken };
       try {
         const { token, secret } = await callOpsloop(server, {
           method: 'POST',
@@ -93,11 +93,16 @@ Examples:
           headers: session,
         });
         process.stdout.write(`${secret}\n`);
-        process.stderr.write(`signed in as ${options.user} (${me.role ?? 'no role'}); created token ${token.id} "${token.name}" (${token.scopes.join(', ')}), expires ${new Date(token.expiresMs ?? 0).toISOString()}\n`);
+        process.stderr.write(`signed in as ${options.user} (${me.role ?? 'no role'}); created token ${described(token)}\n`);
       } finally {
         await callOpsloop(server, { method: 'POST', path: '/api/v1/auth/logout', schema: z.object({ signedOut: z.boolean() }), timeoutMs: TIMEOUT_MS, headers: session });
       }
     });
+}
+
+/** A token for stderr: id, name, scopes and expiry. */
+function described(token: Token): string {
+  return `${token.id} "${token.name}" (${token.scopes.join(', ')}), ${token.expiresMs === undefined ? 'never expires' : `expires ${new Date(token.expiresMs).toISOString()}`}`;
 }
 
 /** The session cookie's `name=value` from a login's Set-Cookie, as a Cookie header sends it back. */
@@ -140,7 +145,7 @@ Examples:
         timeoutMs: TIMEOUT_MS,
       });
       process.stdout.write(`${secret}\n`);
-      process.stderr.write(`created ${token.id} "${token.name}" (${token.scopes.join(', ')}), ${token.expiresMs === undefined ? 'never expires' : `expires ${new Date(token.expiresMs).toISOString()}`}\n`);
+      process.stderr.write(`created ${described(token)}\n`);
       process.stderr.write('store the secret above now: it is not shown again\n');
     });
 }

@@ -4,8 +4,8 @@
  * similar past incidents may run by itself, and only when autoRunAllowed says so — and never a
  * second remediation while one runs or has fixed the incident, so two fixes never race and each
  * outcome is the work of one runbook. A fix that failed for the incident (its verify step saw
- * the symptom stay) steps aside: the next best matching runbook may then run, and a fix
- * that ended (failed or verified) settles nothing once the incident gains alerts (tried-fixes.ts).
+ * the symptom stay) steps aside: the next best matching runbook may then run, and a fix that
+ * ended (failed or verified) settles nothing once the incident changes after it (tried-fixes.ts).
  */
 import type { TriggerMatch } from '../../act/runbooks/runbook-triggers.js';
 import type { Incident } from '../../core/records.js';

@@ -1,11 +1,12 @@
 /**
  * What starts runbooks without a person (docs/runbooks.md "Triggers"): when an incident opens,
- * gains alerts or gets another top cause, runbooks whose incident or alert trigger holds are offered for it — or
- * started, when `decideAutoRun` says so (approval still applies if the runbook requires it);
- * and cron schedules (croner) start theirs. Each runbook is offered once per incident and runs
- * once for it — again only once the incident gained alerts since it started (tried-fixes.ts). When one it started ends, open incidents' offers are decided again:
- * after a failure (its verify step saw the symptom stay) the next matching runbook may run, and
- * an offer refused while that one held the target (limits.perTarget) may run now.
+ * gains alerts or gets another top cause, runbooks whose incident or alert trigger holds are
+ * offered for it — or started, when `decideAutoRun` says so (approval still applies if the
+ * runbook requires it); and cron schedules (croner) start theirs. Each runbook is offered once
+ * per incident and runs once for it — again only when the incident changed after that run ended
+ * (tried-fixes.ts). When one it started ends, open incidents' offers are decided again: after a
+ * failure (its verify step saw the symptom stay) the next matching runbook may run, and an offer
+ * refused while that one held the target (limits.perTarget) may run now.
  */
 import { Cron } from 'croner';
 import type { Logger } from 'pino';
@@ -114,7 +115,7 @@ export class RunbookAutomation {
     const tried = triedFixes(store, incident);
     for (const match of matches) {
       const previous = earlier.get(match.runbook.id);
-      if (previous?.executionId !== undefined && !mayRunAgain(match.runbook.id, store.runbooks.getExecution(previous.executionId)?.execution.status, tried)) continue;
+      if (previous?.executionId !== undefined && !mayRunAgain(match.runbook.id, tried)) continue;
       const decision = this.#decide(match.runbook, incident, match);
       // An offer held back before may run now that what held it back (a fix tried first) failed.
       const offer: RunbookOffer = previous

@@ -20,9 +20,11 @@ export const MAX_RUNS_PER_INCIDENT = 3;
 export interface TriedFixes {
   /** Runbooks that failed for the incident and may not run for it again. */
   standingFailures: Set<string>;
-  /** Runbooks whose last run ended (failed or verified) before the incident gained alerts: they may run again. */
+  /** Runbooks whose last run ended (failed or verified) before the incident changed: they may run again. */
   reopened: Set<string>;
-  /** A run that holds the incident: still going, or verified with no new alerts since. */
+  /** How the run each offer names last ended, or where it is. */
+  lastStatus: Map<string, Execution['status']>;
+  /** A run that holds the incident: still going, or verified with the incident unchanged since. */
   holding?: Omit<Execution, 'steps'>;
 }
 
@@ -31,11 +33,13 @@ export function triedFixes(store: Store, incident: Incident): TriedFixes {
   const offers = new Map(store.runbooks.offers(incident.id).map((offer) => [offer.runbookId, offer]));
   const standingFailures = new Set<string>();
   const reopened = new Set<string>();
+  const lastStatus = new Map<string, Execution['status']>();
   let holding: Omit<Execution, 'steps'> | undefined;
   for (const runbookId of new Set(runs.map((execution) => execution.runbookId))) {
     const mine = runs.filter((execution) => execution.runbookId === runbookId);
     const offer = offers.get(runbookId);
     const latest = mine.find((execution) => execution.id === offer?.executionId);
+    if (latest) lastStatus.set(runbookId, latest.status);
     const grown = offer?.alertsWhenEnded !== undefined && incident.alertIds.length > offer.alertsWhenEnded;
     const cause = incident.causes[0]?.service;
     const recaused = offer?.causeWhenEnded !== undefined && cause !== undefined && cause !== offer.causeWhenEnded;
@@ -44,14 +48,15 @@ export function triedFixes(store: Store, incident: Incident): TriedFixes {
     if (!again && mine.some((execution) => execution.status === 'failed') && (latest === undefined || latest.status === 'failed')) standingFailures.add(runbookId);
     holding ??= mine.find((execution) => !ENDED_ASIDE.has(execution.status) && !(again && execution.status === 'succeeded'));
   }
-  return { standingFailures, reopened, ...(holding ? { holding } : {}) };
+  return { standingFailures, reopened, lastStatus, ...(holding ? { holding } : {}) };
 }
 
 /** Executions that leave the incident to another runbook: a fix that failed, or one refused before it ran. */
 const ENDED_ASIDE: ReadonlySet<Execution['status']> = new Set(['failed', 'rejected']);
 
 /** Whether the automation may start `runbookId` again for the incident, given how its last run there ended. */
-export function mayRunAgain(runbookId: string, lastStatus: Execution['status'] | undefined, tried: TriedFixes): boolean {
-  if (lastStatus === 'failed') return !tried.standingFailures.has(runbookId);
-  return lastStatus === 'succeeded' && tried.reopened.has(runbookId);
+export function mayRunAgain(runbookId: string, tried: TriedFixes): boolean {
+  const last = tried.lastStatus.get(runbookId);
+  if (last === 'failed') return !tried.standingFailures.has(runbookId);
+  return last === 'succeeded' && tried.reopened.has(runbookId);
 }
