@@ -53,10 +53,21 @@ test('web UI: an incident cause opens the metric explorer with chart, score and 
 /** Both charts drew a canvas, and the legends name what the explorer promises to show. */
 async function expectCharts(page: Page): Promise<void> {
   for (const testId of ['value-chart', 'score-chart']) {
-    const canvas = page.locator(`[data-testid="${testId}"] canvas`);
-    await canvas.waitFor({ timeout: STEP_TIMEOUT_MS });
-    const box = await canvas.boundingBox();
-    assert.ok(box && box.width > 300 && box.height > 50, `${testId} canvas is ${JSON.stringify(box)}`);
+    // Found and measured in the page in one step, until it is drawn at size: the explorer can
+    // swap its plots while the series' first answer arrives, so a canvas found first and measured
+    // after may be gone by then (CI, 2026-11-29).
+    const box = await page
+      .waitForFunction(
+        (id) => {
+          const rect = document.querySelector(`[data-testid="${id}"] canvas`)?.getBoundingClientRect();
+          return rect !== undefined && rect.width > 300 && rect.height > 50 ? { width: rect.width, height: rect.height } : false;
+        },
+        testId,
+        { timeout: STEP_TIMEOUT_MS },
+      )
+      .then((handle) => handle.jsonValue())
+      .catch(() => null);
+    assert.ok(box, `${testId}: no canvas drawn wider than 300 and taller than 50 px within ${STEP_TIMEOUT_MS} ms`);
   }
   const legend = (await page.getByTestId('value-chart').locator('.u-legend').textContent()) ?? '';
   for (const label of ['queue.depth', 'expected', 'band low', 'band high', 'anomalous']) assert.ok(legend.includes(label), `value legend "${legend}" lacks ${label}`);
