@@ -79,7 +79,22 @@ const WaitStep = z
   .strict();
 
 const VerifyConditionSchema = z.union([
-  z.object({ alertsResolved: z.literal(true) }).strict().describe("The incident's alerts have all resolved"),
+  z
+    .object({
+      alertsResolved: z.union([
+        z.literal(true).describe("All the incident's alerts"),
+        z
+          .object({
+            service: Template.optional().describe(
+              "Only the incident's alerts about this service: its own, and its callers' on their calls to it; all of the incident's alerts when none is about it",
+            ),
+            forSeconds: Seconds(3600).optional().describe('And they stay resolved this long: a fault that is only held off for a moment fails the check'),
+          })
+          .strict(),
+      ]),
+    })
+    .strict()
+    .describe("The incident's alerts have resolved"),
   z
     .object({
       metric: z

@@ -124,7 +124,8 @@ function templatesOf(step: RunbookStep): Array<[Path, string]> {
       const condition = step.condition;
       if ('metric' in condition) return condition.metric.service !== undefined ? [[['condition', 'metric', 'service'], condition.metric.service]] : [];
       if ('logs' in condition) return [[['condition', 'logs', 'query'], condition.logs.query], ...(condition.logs.service !== undefined ? [[['condition', 'logs', 'service'], condition.logs.service] as [Path, string]] : [])];
-      return [];
+      const scope = condition.alertsResolved;
+      return scope !== true && scope.service !== undefined ? [[['condition', 'alertsResolved', 'service'], scope.service]] : [];
     }
     case 'wait':
       return [];

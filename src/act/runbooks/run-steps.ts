@@ -195,6 +195,9 @@ function renderStep(step: RunbookStep, context: TemplateContext): RunbookStep {
         const { service } = condition.logs;
         return { ...step, condition: { logs: { ...condition.logs, query: render(condition.logs.query), ...(service !== undefined ? { service: render(service) } : {}) } } };
       }
+      if ('alertsResolved' in condition && condition.alertsResolved !== true && condition.alertsResolved.service !== undefined) {
+        return { ...step, condition: { alertsResolved: { ...condition.alertsResolved, service: render(condition.alertsResolved.service) } } };
+      }
       return step;
     }
     case 'wait':
