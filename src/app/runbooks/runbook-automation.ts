@@ -6,7 +6,8 @@
  * per incident and runs once for it — again only when the incident changed after that run ended
  * (tried-fixes.ts). When one it started ends, open incidents' offers are decided again: after a
  * failure (its verify step saw the symptom stay) the next matching runbook may run, and an offer
- * refused while that one held the target (limits.perTarget) may run now.
+ * refused while that one held the target (limits.perTarget) may run now — the oldest incident's
+ * first. An incident with no alert firing is offered nothing.
  */
 import { Cron } from 'croner';
 import type { Logger } from 'pino';
@@ -108,7 +109,11 @@ export class RunbookAutomation {
     const { store, catalog, executions, logger } = this.#options;
     const candidates = catalog.list().filter((entry) => entry.enabled && (entry.runbook.triggers.incident !== undefined || entry.runbook.triggers.alert !== undefined));
     if (candidates.length === 0) return;
-    const matches = matchingRunbooks(candidates.map((entry) => entry.compiled), triggerContext(store, incident), (runbookId, error) =>
+    const context = triggerContext(store, incident);
+    // Nothing firing, nothing to fix: the incident is waiting out its quiet time to resolve, and
+    // a fix started now would pass its verify step at once whatever it did.
+    if (!context.alerts.some((alert) => alert.status === 'firing')) return;
+    const matches = matchingRunbooks(candidates.map((entry) => entry.compiled), context, (runbookId, error) =>
       logger?.warn({ err: error, runbook: runbookId, incident: incident.id }, 'runbook trigger failed on an incident; counted as no match'),
     );
     const earlier = new Map(store.runbooks.offers(incident.id).map((offer) => [offer.runbookId, offer]));
@@ -154,7 +159,11 @@ export class RunbookAutomation {
     await executions.ended(executionId).catch(() => undefined);
     if (this.#closed) return;
     this.#noteEnd(executionId);
-    for (const incident of store.incidents.list({ status: ['triggered', 'acknowledged'] })) {
+    // Oldest first: a target the run held goes to the fix for the incident a fault opened first —
+    // its first symptom, nearest its cause — not to one for its later effects (a leak's memory
+    // incident before its latency incident).
+    const open = store.incidents.list({ status: ['triggered', 'acknowledged'] }).sort((a, b) => a.startedMs - b.startedMs);
+    for (const incident of open) {
       try {
         this.#offer(incident);
       } catch (error) {

@@ -353,6 +353,35 @@ describe('runbook API', () => {
     await settle();
     assert.deepEqual(runs().map((execution) => execution.status), ['succeeded', 'succeeded'], 'a new alert after the fix reopens it');
   });
+  it('gives a target freed by a fix to the oldest incident waiting for it, and nothing to an incident with no alert firing', async () => {
+    const auto = `${NO_APPROVAL}\nautoRun: { enabled: true, minConfidence: 0.5 }\ntarget: barnyard`;
+    await create(h, yaml('yard-holder', '  - { id: w, type: wait, seconds: 0.6 }', `${auto}\ntriggers: { alert: 'alert.name == "YardHolder"' }`));
+    await create(h, yaml('yard-fix', '  - { id: w, type: wait, seconds: 0.01 }', `${auto}\nlimits: { concurrent: 3, perTarget: 1, perHour: 20 }\ntriggers: { alert: 'alert.labels.yard == "fix"' }`));
+    const at = () => new Date(clock.now()).toISOString();
+    const holding = await raise(h, { name: 'YardHolder', service: 'shed', time: at() });
+    const holder = runsOf(holding.id, 'yard-holder').runs()[0];
+    assert.equal(holder?.status, 'running');
+    const labels = { yard: 'fix' };
+    // Far enough apart in time that correlation keeps them apart.
+    const apart = () => clock.skip(3_600_000);
+    apart();
+    const older = await raise(h, { name: 'Boiler pressure low', service: 'boiler', time: at(), labels });
+    apart();
+    const quiet = await raise(h, { name: 'Gutter overflowing', service: 'gutter', time: at(), labels });
+    apart();
+    const newer = await raise(h, { name: 'Fence post loose', service: 'fence', time: at(), labels });
+    assert.equal(new Set([holding.id, older.id, quiet.id, newer.id]).size, 4, 'four incidents');
+    await sendEvent(h, { name: 'Gutter overflowing', service: 'gutter', time: at(), labels, status: 'resolved' });
+    const statuses = (incidentId: string) => runsOf(incidentId, 'yard-fix').runs().map((execution) => execution.status);
+    for (const incident of [older, quiet, newer]) assert.deepEqual(statuses(incident.id), ['rejected'], 'refused while the holder acts on the target');
+    await ended(h, holder?.id ?? '');
+    for (const incident of [older, newer]) await runsOf(incident.id, 'yard-fix').settle();
+    const fixed = (incidentId: string) => runsOf(incidentId, 'yard-fix').runs().find((execution) => execution.status === 'succeeded');
+    const [first, second] = [fixed(older.id), fixed(newer.id)];
+    assert.ok(first && second, `both ran in the end: ${statuses(older.id)} / ${statuses(newer.id)}`);
+    assert.ok((first.startedMs ?? Infinity) <= (second.startedMs ?? 0), 'the oldest incident got the target first, the newer one when that fix ended');
+    assert.deepEqual(statuses(quiet.id), ['rejected'], 'nothing is started for an incident whose alerts all resolved');
+  });
 });
 
 describe('runbook executions across a restart', () => {
