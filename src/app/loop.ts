@@ -141,13 +141,9 @@ export function createLoop(options: LoopOptions): Loop {
     forgetEarlyResolves(store, earlyResolveWindow());
   };
 
-  /** Raw telemetry only: who reported when, which moves the event-time watermark. */
-  const noteReports = (records: ReadonlyArray<{ service: string; timeMs: number }>) => {
+  /** Raw telemetry only: who reported when (each service's newest time), which moves the event-time watermark. */
+  const noteReports = (latestByService: ReadonlyMap<string, number>) => {
     lastTelemetryWallMs = now();
-    const latestByService = new Map<string, number>();
-    for (const { service, timeMs } of records) {
-      if (timeMs > (latestByService.get(service) ?? Number.NEGATIVE_INFINITY)) latestByService.set(service, timeMs);
-    }
     const signals: Signal[] = [];
     let latest = Number.NEGATIVE_INFINITY;
     for (const [service, timeMs] of latestByService) {
@@ -215,7 +211,7 @@ export function createLoop(options: LoopOptions): Loop {
     if (newEdges.length > 0 || derived.length > 0) keepAnalysis(derived, newEdges);
     if (newEdges.length > 0) graph = new ServiceGraph([...edges.values()]);
     if (derived.length > 0) bus.publish('metrics.derived', derived);
-    noteReports(spans.map((span) => ({ service: span.service, timeMs: span.startMs })));
+    noteReports(newestByService(spans, (span) => span.startMs));
   });
 
   const detect = (points: readonly MetricPoint[]) => {
@@ -225,9 +221,9 @@ export function createLoop(options: LoopOptions): Loop {
   bus.subscribe('metrics.derived', detect);
   bus.subscribe('telemetry.metrics', (points) => {
     detect(points);
-    noteReports(points);
+    noteReports(newestByService(points, (point) => point.timeMs));
   });
-  bus.subscribe('telemetry.logs', noteReports);
+  bus.subscribe('telemetry.logs', (logs) => noteReports(newestByService(logs, (log) => log.timeMs)));
   // Log count series share the detector bank: one model, one persistence, one set of sensitivity rules.
   runLogSignals(bus, store, new LogSignals(logSignalSettings(config.logs.signals), detectors));
 
@@ -438,4 +434,17 @@ export function createLoop(options: LoopOptions): Loop {
 function flapOptions(config: Config): FlapOptions {
   const { windowSeconds, ...rest } = config.alerts.flap;
   return { ...rest, windowMs: windowSeconds * 1000 };
+}
+
+/**
+ * Each service's newest time among `records`, read in place: the span path called this with a
+ * new { service, timeMs } object per span (~1,000 per request) only to fold them into this map.
+ */
+function newestByService<R extends { service: string }>(records: readonly R[], timeOf: (record: R) => number): Map<string, number> {
+  const newest = new Map<string, number>();
+  for (const record of records) {
+    const timeMs = timeOf(record);
+    if (timeMs > (newest.get(record.service) ?? Number.NEGATIVE_INFINITY)) newest.set(record.service, timeMs);
+  }
+  return newest;
 }

@@ -29,14 +29,14 @@ export function createTelemetrySink(store: Store, bus: Bus, options: TelemetrySi
       }
       const writer = store.spanWriter;
       if (writer && batch.spans?.length && !batch.metrics?.length && !batch.logs?.length) {
-        return acceptSpansOffThread(writer, batch.spans, batch.spansDigest);
+        return acceptSpansOffThread(writer, batch.spans, batch.spansBody);
       }
       const logs = batch.logs?.length ? options.logMining.mine(batch.logs) : undefined;
       // Spans of a request stored before (a resend) are neither stored nor analysed again.
       let spans = batch.spans?.length ? batch.spans : undefined;
       store.transaction(() => {
         if (batch.metrics?.length) store.telemetry.insertMetricPoints(batch.metrics);
-        if (spans && !store.telemetry.insertSpans(spans, batch.spansDigest ? { batchDigest: batch.spansDigest } : {})) spans = undefined;
+        if (spans && !store.telemetry.insertSpans(spans, batch.spansBody ? { batchBody: batch.spansBody } : {})) spans = undefined;
         if (logs) {
           store.telemetry.insertLogs(logs.logs);
           store.logs.recordTemplates(logs.templates);
@@ -56,12 +56,12 @@ export function createTelemetrySink(store: Store, bus: Bus, options: TelemetrySi
   };
 
   /** Throws (rather than rejects) when refusing, as the in-line path does. */
-  function acceptSpansOffThread(writer: SpanWriter, spans: SpanRecord[], digest: Uint8Array | undefined): Promise<void> {
+  function acceptSpansOffThread(writer: SpanWriter, spans: SpanRecord[], body: Uint8Array | undefined): Promise<void> {
     // Refused before anything is queued, so the writer's queue stays bounded.
     if (writer.queued >= options.maxSpanWrites) {
       throw new OpsError('OPS_ERR_OVERLOADED', [`${writer.queued} span batches waiting to be stored`]);
     }
-    const write = { spans, ...(digest ? { batchDigest: digest } : {}), services: servicesOf({ spans }), instances: instancesOf({ spans }) };
+    const write = { spans, ...(body ? { batchBody: body } : {}), services: servicesOf({ spans }), instances: instancesOf({ spans }) };
     return writer.write(write).then((stored) => {
       if (stored) bus.publish('telemetry.spans', spans);
     });

@@ -5,10 +5,10 @@ export interface TelemetryBatch {
   metrics?: MetricPoint[];
   spans?: SpanRecord[];
   /**
-   * A digest of the request body the spans came in: a resent request (an exporter retrying
-   * an export it thinks failed) is stored and analysed once.
+   * The request body the spans came in: the store recognises a resent request (an exporter
+   * retrying an export it thinks failed) by its digest, so it is stored and analysed once.
    */
-  spansDigest?: Uint8Array;
+  spansBody?: Uint8Array;
   logs?: LogRecord[];
 }
 

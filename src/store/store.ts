@@ -41,18 +41,18 @@ export interface SeriesInfo {
 
 export interface InsertSpansOptions {
   /**
-   * A digest of the request the spans came in (its body's bytes). A batch whose digest is
-   * already stored is not stored again: a client retrying an export it thinks failed resends
-   * the same bytes.
+   * The body of the request the spans came in. The store keeps its digest, and a batch whose
+   * body's digest is already stored is not stored again: a client retrying an export it thinks
+   * failed resends the same bytes.
    */
-  batchDigest?: Uint8Array;
+  batchBody?: Uint8Array;
 }
 
 export interface TelemetryRepository {
   insertMetricPoints(points: readonly MetricPoint[]): void;
   /**
-   * Stores the spans in one transaction; false (nothing stored) when `batchDigest` names a
-   * batch already stored. Spans are not unique by id otherwise: readers of one trace show a
+   * Stores the spans in one transaction; false (nothing stored) when `batchBody` is the body
+   * of a batch already stored. Spans are not unique by id otherwise: readers of one trace show a
    * span sent twice in two batches once.
    */
   insertSpans(spans: readonly SpanRecord[], options?: InsertSpansOptions): boolean;

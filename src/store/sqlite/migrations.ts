@@ -528,6 +528,16 @@ CREATE TABLE runbook_state (
 );
 `;
 
+// One time index where there were two: (service, start_ms) and (start_ms) became (start_ms,
+// service). Every span insert paid for both, ~1 µs per span of the span writer thread's ~5
+// (docs/benchmarks.md, span ingest); search by service now walks the window's index entries
+// newest first and checks the service in the entry, without reading the rows it skips.
+const SPAN_TIME_INDEX = `
+DROP INDEX spans_service_start;
+DROP INDEX spans_start;
+CREATE INDEX spans_start_service ON spans (start_ms, service);
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial telemetry', sql: INITIAL_TELEMETRY },
   { version: 2, name: 'initial state', sql: INITIAL_STATE },
@@ -546,4 +556,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 15, name: 'audit trail', sql: AUDIT_TRAIL },
   { version: 16, name: 'security findings', sql: SECURITY_FINDINGS },
   { version: 17, name: 'runbooks and executions', sql: RUNBOOKS },
+  { version: 18, name: 'span time index', sql: SPAN_TIME_INDEX },
 ];

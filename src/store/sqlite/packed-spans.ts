@@ -3,7 +3,8 @@
  * a batch to the thread copies a few buffers (moved, not cloned) and a short list of distinct
  * strings, not ~1,000 objects. Structured cloning the records cost ~5 µs per span on each side
  * (docs/benchmarks.md, span ingest); packing is one Map lookup per string field (ids are
- * interned per body at decode, so most repeat) and one copy of each span's bytes.
+ * interned per body at decode, so most repeat) and one copy of the request body (of each span's
+ * bytes when packed without it).
  */
 import type { SpanKind, SpanRecord, SpanStatus } from '../../core/records.js';
 import { TextDecoder, TextEncoder } from 'node:util';
@@ -17,8 +18,14 @@ export interface PackedSpans {
   fields: Int32Array;
   /** startMs and durationMs per span. */
   times: Float64Array;
-  /** Each span's OTLP Span message, or its attributes as UTF-8 JSON when it has none. */
+  /**
+   * The request body the spans came in, when packed with it (its first `bodyLength` bytes),
+   * then each span's OTLP Span message that is not a view into that body, or its attributes as
+   * UTF-8 JSON when it has none.
+   */
   bytes: Uint8Array;
+  /** 0 when the batch was packed without its body. */
+  bodyLength: number;
 }
 
 const NONE = -1;
@@ -27,7 +34,12 @@ const [TRACE, SPAN, PARENT, SERVICE, INSTANCE, NAME, KIND, STATUS, MESSAGE, PEER
   0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12,
 ] as const;
 
-export function packSpans(spans: readonly SpanRecord[]): PackedSpans {
+/**
+ * With `body` (the request the spans were decoded from), the body is copied once and a span's
+ * bytes that lie in it are referred to by offset: one copy of the request instead of one per
+ * span, and the writer thread can take the body's digest (batch-digest.ts) off the main thread.
+ */
+export function packSpans(spans: readonly SpanRecord[], body?: Uint8Array): PackedSpans {
   const strings: string[] = [];
   const indexes = new Map<string, number>();
   const index = (text: string | undefined): number => {
@@ -42,8 +54,9 @@ export function packSpans(spans: readonly SpanRecord[]): PackedSpans {
   const fields = new Int32Array(spans.length * FIELDS);
   const times = new Float64Array(spans.length * 2);
   const encoder = new TextEncoder();
-  const payloads: Uint8Array[] = [];
-  let byteLength = 0;
+  const payloads: Uint8Array[] = body ? [body] : [];
+  const bodyLength = body?.byteLength ?? 0;
+  let byteLength = bodyLength;
   spans.forEach((span, i) => {
     const at = i * FIELDS;
     fields[at + TRACE] = index(span.traceId);
@@ -57,11 +70,15 @@ export function packSpans(spans: readonly SpanRecord[]): PackedSpans {
     fields[at + MESSAGE] = index(span.statusMessage);
     fields[at + PEER] = index(span.peerService);
     const payload = span.encoded ?? encoder.encode(JSON.stringify(span.attributes));
-    fields[at + BYTES_AT] = byteLength;
     fields[at + BYTES_LENGTH] = payload.byteLength;
     fields[at + BYTES_JSON] = span.encoded === undefined ? 1 : 0;
-    payloads.push(payload);
-    byteLength += payload.byteLength;
+    const inBody = body === undefined || span.encoded === undefined ? -1 : offsetIn(body, span.encoded);
+    if (inBody >= 0) fields[at + BYTES_AT] = inBody;
+    else {
+      fields[at + BYTES_AT] = byteLength;
+      payloads.push(payload);
+      byteLength += payload.byteLength;
+    }
     times[i * 2] = span.startMs;
     times[i * 2 + 1] = span.durationMs;
   });
@@ -71,7 +88,18 @@ export function packSpans(spans: readonly SpanRecord[]): PackedSpans {
     bytes.set(payload, offset);
     offset += payload.byteLength;
   }
-  return { count: spans.length, strings, fields, times, bytes };
+  return { count: spans.length, strings, fields, times, bytes, bodyLength };
+}
+
+/** Where `view` starts within `body`, or -1 when it is not a view into it. */
+function offsetIn(body: Uint8Array, view: Uint8Array): number {
+  const at = view.byteOffset - body.byteOffset;
+  return view.buffer === body.buffer && at >= 0 && at + view.byteLength <= body.byteLength ? at : -1;
+}
+
+/** The request body `packed` was packed with, if any. */
+export function bodyOf(packed: PackedSpans): Uint8Array | undefined {
+  return packed.bodyLength > 0 ? packed.bytes.subarray(0, packed.bodyLength) : undefined;
 }
 
 /** The buffers `packed` owns, to transfer rather than copy. */

@@ -16,7 +16,6 @@ export interface SpanWriteRequest {
   kind: 'spans';
   id: number;
   packed: PackedSpans;
-  batchDigest?: Uint8Array;
   services: SpanBatchWrite['services'];
   instances: SpanBatchWrite['instances'];
 }
@@ -79,13 +78,12 @@ export class SpanWriterThread implements SpanWriter {
   }
 
   write(batch: SpanBatchWrite): Promise<boolean> {
-    const packed = packSpans(batch.spans);
+    const packed = packSpans(batch.spans, batch.batchBody);
     return this.#send(
       (id) => ({
         kind: 'spans',
         id,
         packed,
-        ...(batch.batchDigest ? { batchDigest: batch.batchDigest } : {}),
         services: batch.services,
         instances: batch.instances,
       }),

@@ -30,8 +30,7 @@ function store(request: Request): boolean {
     if (request.points.length > 0) telemetry.insertMetricPoints(request.points);
     return true;
   }
-  const options = request.batchDigest ? { batchDigest: request.batchDigest } : {};
-  if (!telemetry.insertPackedSpans(request.packed, options)) return false;
+  if (!telemetry.insertPackedSpans(request.packed)) return false;
   if (request.services.length > 0) topology.touchServices(request.services);
   if (request.instances.length > 0) topology.touchInstances(request.instances);
   return true;

@@ -4,7 +4,8 @@ import { seriesKey, sortLabels } from '../../core/series.js';
 import type { InsertSpansOptions, SeriesInfo, TelemetryRepository, TimeRange } from '../store.js';
 import type { SqliteConnection } from './connection.js';
 import { pruneTelemetry } from './telemetry-prune.js';
-import { newestStartOf, pushPackedSpanParams, type PackedSpans } from './packed-spans.js';
+import { batchDigest } from './batch-digest.js';
+import { bodyOf, newestStartOf, pushPackedSpanParams, type PackedSpans } from './packed-spans.js';
 import { traceKeyOf } from './trace-key.js';
 import {
   type LogRow,
@@ -117,26 +118,26 @@ export class SqliteTelemetryRepository implements TelemetryRepository {
   insertSpans(spans: readonly SpanRecord[], options: InsertSpansOptions = {}): boolean {
     let newestMs = 0;
     for (const span of spans) if (span.startMs > newestMs) newestMs = span.startMs;
-    return this.#insertSpanRows(spans.length, (params, row) => pushSpanParams(params, spans[row] as SpanRecord), {
-      ...options,
-      newestMs,
-    });
+    const batch = { newestMs, ...(options.batchBody ? { digest: batchDigest(options.batchBody) } : {}) };
+    return this.#insertSpanRows(spans.length, (params, row) => pushSpanParams(params, spans[row] as SpanRecord), batch);
   }
 
-  /** insertSpans for spans packed by packSpans (the span writer thread's input). */
-  insertPackedSpans(packed: PackedSpans, options: InsertSpansOptions = {}): boolean {
+  /**
+   * insertSpans for spans packed by packSpans (the span writer thread's input), the body they
+   * came in packed with them when they are to be stored once (InsertSpansOptions.batchBody).
+   */
+  insertPackedSpans(packed: PackedSpans): boolean {
     const decoder = new TextDecoder();
-    return this.#insertSpanRows(packed.count, (params, row) => pushPackedSpanParams(params, packed, row, decoder), {
-      ...options,
-      newestMs: newestStartOf(packed),
-    });
+    const body = bodyOf(packed);
+    const batch = { newestMs: newestStartOf(packed), ...(body ? { digest: batchDigest(body) } : {}) };
+    return this.#insertSpanRows(packed.count, (params, row) => pushPackedSpanParams(params, packed, row, decoder), batch);
   }
 
-  #insertSpanRows(count: number, pushRow: (params: unknown[], row: number) => void, options: InsertSpansOptions & { newestMs: number }): boolean {
+  #insertSpanRows(count: number, pushRow: (params: unknown[], row: number) => void, batch: { newestMs: number; digest?: Uint8Array }): boolean {
     const full = this.#conn.statement(insertSpansSql(SPANS_PER_INSERT));
     const params: unknown[] = [];
     return this.#conn.transaction(() => {
-      if (options.batchDigest !== undefined && !this.#noteBatch(options.batchDigest, options.newestMs)) return false;
+      if (batch.digest !== undefined && !this.#noteBatch(batch.digest, batch.newestMs)) return false;
       let index = 0;
       for (; index + SPANS_PER_INSERT <= count; index += SPANS_PER_INSERT) {
         params.length = 0;

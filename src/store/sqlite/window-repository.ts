@@ -18,7 +18,7 @@ const SERIES_IN = `SELECT s.key, s.name, s.service, s.instance, s.labels, s.last
 
 const SPAN_COUNT = 'SELECT count(*) AS spans FROM spans WHERE start_ms >= @from AND start_ms <= @to';
 
-// One pass over the window's spans (the start_ms index), their children found by grouping the
+// One pass over the window's spans (the (start_ms, service) index), their children found by grouping the
 // same rows on (trace, parent) rather than by a lookup per span. A child that started outside
 // the window is missed, which only blurs the spans at its edges. Traces are sampled whole by
 // the last hex digit of their id (random in W3C trace ids): @buckets of the 16 digits kept.

@@ -82,15 +82,15 @@ export function telemetryContract(open: OpenStore): void {
       assert.deepEqual(store.telemetry.spansOfTrace('missing'), []);
     });
 
-    it('insertSpans() stores a batch once by its digest, and prunes the digest with the batch', () => {
+    it('insertSpans() stores a batch once by the digest of its body, and prunes the digest with the batch', () => {
       const batch = [span({ spanId: 'a', startMs: T0 - 10 }), span({ spanId: 'b', startMs: T0 - 5 })];
-      const digest = Buffer.from('a digest of the request body');
-      assert.equal(store.telemetry.insertSpans(batch, { batchDigest: digest }), true);
-      assert.equal(store.telemetry.insertSpans(batch, { batchDigest: digest }), false, 'a resent batch');
-      assert.equal(store.telemetry.insertSpans([span({ spanId: 'c' })], { batchDigest: Buffer.from('another body') }), true);
+      const body = Buffer.from('the request body');
+      assert.equal(store.telemetry.insertSpans(batch, { batchBody: body }), true);
+      assert.equal(store.telemetry.insertSpans(batch, { batchBody: body }), false, 'a resent batch');
+      assert.equal(store.telemetry.insertSpans([span({ spanId: 'c' })], { batchBody: Buffer.from('another body') }), true);
       assert.deepEqual(store.telemetry.spansOfTrace('trace-1').map((s) => s.spanId), ['a', 'b', 'c']);
       assert.equal(store.telemetry.pruneBefore(T0 - 4), 2);
-      assert.equal(store.telemetry.insertSpans(batch, { batchDigest: digest }), true, 'its digest went with its newest span');
+      assert.equal(store.telemetry.insertSpans(batch, { batchBody: body }), true, 'its digest went with its newest span');
     });
 
     it('recentLogs() returns newest first within the range, by service, up to the limit', () => {

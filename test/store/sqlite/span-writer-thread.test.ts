@@ -10,6 +10,8 @@ import { SpanWriterThread } from '../../../src/store/sqlite/span-writer-thread.j
 import type { Store } from '../../../src/store/store.js';
 import { seriesKey } from '../../../src/core/series.js';
 import { metricPoint, span, T0 } from '../contract/fixtures.js';
+import { ExportTraceServiceRequest } from '../../../src/demo/otlp-proto.js';
+import { OtlpIngestor } from '../../../src/ingest/otlp/otlp-ingestor.js';
 
 const dirs: string[] = [];
 after(() => {
@@ -31,6 +33,24 @@ function committedSpans(path: string): number {
   } finally {
     db.close();
   }
+}
+
+const TRACE_HEX = '4bf92f3577b34da6a3ce929d0e0e4736';
+
+/** An OTLP Span (protobufjs object form) of trace TRACE_HEX, with an attribute that stays in its bytes. */
+function otlpSpan(id: number): Record<string, unknown> {
+  const spanId = Buffer.alloc(8);
+  spanId.writeUInt32BE(id, 4);
+  const startNs = BigInt(T0 + id) * 1_000_000n;
+  return {
+    traceId: Buffer.from(TRACE_HEX, 'hex'),
+    spanId,
+    name: `op-${id}`,
+    kind: 2,
+    startTimeUnixNano: String(startNs),
+    endTimeUnixNano: String(startNs + 2_000_000n),
+    attributes: [{ key: 'http.route', value: { stringValue: `/route/${id}` } }],
+  };
 }
 
 const batch = (traceId: string, count: number) => ({
@@ -56,13 +76,40 @@ describe('SpanWriterThread', () => {
     store.close();
   });
 
-  it('stores a batch sent again under the same digest once, and answers false for it', async () => {
+  it('stores a batch sent again in the same body once, and answers false for it', async () => {
     const { store, path } = openStore();
-    const digest = new Uint8Array([1, 2, 3]);
+    const body = new Uint8Array([1, 2, 3]);
     const writer = store.spanWriter as SpanWriterThread;
-    assert.equal(await writer.write({ ...batch('t', 3), batchDigest: digest }), true);
-    assert.equal(await writer.write({ ...batch('t', 3), batchDigest: digest }), false);
-    assert.equal(committedSpans(path), 3);
+    assert.equal(await writer.write({ ...batch('t', 3), batchBody: body }), true);
+    assert.equal(await writer.write({ ...batch('t', 3), batchBody: body }), false);
+    assert.equal(await writer.write({ ...batch('t', 3), batchBody: new Uint8Array([1, 2, 4]) }), true, 'another body');
+    assert.equal(committedSpans(path), 6);
+    await writer.close();
+    store.close();
+  });
+
+  it('stores spans decoded from an OTLP body, packed with it, as the in-line store does', async () => {
+    const body = ExportTraceServiceRequest.encode(
+      ExportTraceServiceRequest.fromObject({
+        resourceSpans: [
+          {
+            resource: { attributes: [{ key: 'service.name', value: { stringValue: 'cart' } }] },
+            scopeSpans: [{ spans: [1, 2, 3].map((id) => otlpSpan(id)) }],
+          },
+        ],
+      }),
+    ).finish();
+    const spans = new OtlpIngestor().ingest('traces', 'protobuf', body).batch.spans ?? [];
+    assert.ok(spans.every((decoded) => decoded.encoded !== undefined && decoded.encoded.buffer === body.buffer));
+    const { store } = openStore();
+    const writer = store.spanWriter as SpanWriterThread;
+    assert.equal(await writer.write({ spans, batchBody: body, services: [], instances: [] }), true);
+    assert.equal(await writer.write({ spans, batchBody: body.slice(), services: [], instances: [] }), false, 'the same bytes again');
+    const inLine = openSqliteStore({ path: ':memory:' });
+    inLine.telemetry.insertSpans(spans);
+    assert.deepEqual(store.telemetry.spansOfTrace(TRACE_HEX), inLine.telemetry.spansOfTrace(TRACE_HEX));
+    assert.equal(store.telemetry.spansOfTrace(TRACE_HEX).length, 3);
+    inLine.close();
     await writer.close();
     store.close();
   });
