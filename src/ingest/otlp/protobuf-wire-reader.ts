@@ -21,13 +21,20 @@ const MAX_INTERNED_BYTES = 64;
 /** Distinct strings one reader keeps; past it, new ones are decoded plainly. */
 const MAX_INTERNED = 4_096;
 
+/** An interned string and where its bytes are in the body (offsets, not a view: one object less). */
 interface Interned {
-  bytes: Buffer;
+  start: number;
+  length: number;
   text: string;
 }
 
 export class ProtobufWireReader {
   readonly #bytes: Buffer;
+  /**
+   * For fixed64, made on first use (readers of one span's bytes mostly never need it):
+   * DataView's getBigUint64 makes one bigint where Buffer's readBigUInt64LE makes four.
+   */
+  #view: DataView | undefined;
   /** Strings read with interned(), by a hash of their bytes. */
   readonly #interned = new Map<number, Interned>();
   /** The same for internedHex(): the same bytes read as hex are another string. */
@@ -77,7 +84,8 @@ export class ProtobufWireReader {
   /** An unsigned fixed64 (OTLP nanosecond timestamps) as a bigint, exact. */
   fixed64(end: number): bigint {
     this.#need(8, end);
-    const value = this.#bytes.readBigUInt64LE(this.pos);
+    this.#view ??= new DataView(this.#bytes.buffer, this.#bytes.byteOffset, this.#bytes.byteLength);
+    const value = this.#view.getBigUint64(this.pos, true);
     this.pos += 8;
     return value;
   }
@@ -132,10 +140,10 @@ export class ProtobufWireReader {
     let hash = 0x811c9dc5 ^ length;
     for (let i = start; i < fieldEnd; i++) hash = Math.imul(hash ^ (bytes[i] as number), 0x01000193);
     const known = cache.get(hash);
-    if (known !== undefined && known.bytes.length === length) {
+    if (known !== undefined && known.length === length) {
       let same = true;
       for (let i = 0; i < length; i++) {
-        if (known.bytes[i] !== bytes[start + i]) {
+        if (bytes[known.start + i] !== bytes[start + i]) {
           same = false;
           break;
         }
@@ -144,7 +152,7 @@ export class ProtobufWireReader {
     }
     const text = bytes.toString(encoding, start, fieldEnd);
     if (known === undefined && cache.size < MAX_INTERNED) {
-      cache.set(hash, { bytes: bytes.subarray(start, fieldEnd), text });
+      cache.set(hash, { start, length, text });
     }
     return text;
   }

@@ -1,10 +1,10 @@
 /**
  * Span records packed for the span writer thread: a string table and typed arrays, so handing
- * a batch to the thread copies a few buffers (moved, not cloned) and a short list of distinct
- * strings, not ~1,000 objects. Structured cloning the records cost ~5 µs per span on each side
- * (docs/benchmarks.md, span ingest); packing is one Map lookup per string field (ids are
- * interned per body at decode, so most repeat) and one copy of the request body (of each span's
- * bytes when packed without it).
+ * a batch to the thread copies a few buffers (moved, not cloned) and a list of strings (the
+ * span ids, and each distinct value of the other fields once), not ~1,000 objects. Structured
+ * cloning the records cost ~5 µs per span on each side (docs/benchmarks.md, span ingest);
+ * packing is one Map lookup per repeating string field and one copy of the request body (of
+ * each span's bytes when packed without it).
  */
 import type { SpanKind, SpanRecord, SpanStatus } from '../../core/records.js';
 import { TextDecoder, TextEncoder } from 'node:util';
@@ -51,6 +51,9 @@ export function packSpans(spans: readonly SpanRecord[], body?: Uint8Array): Pack
     }
     return at;
   };
+  // Span ids are unique and a parent id is at most a few spans' parent: looking them up would
+  // only grow the map (one entry per span, rehashed as it grows), so they are appended as they come.
+  const append = (text: string | undefined): number => (text === undefined ? NONE : strings.push(text) - 1);
   const fields = new Int32Array(spans.length * FIELDS);
   const times = new Float64Array(spans.length * 2);
   const encoder = new TextEncoder();
@@ -60,8 +63,8 @@ export function packSpans(spans: readonly SpanRecord[], body?: Uint8Array): Pack
   spans.forEach((span, i) => {
     const at = i * FIELDS;
     fields[at + TRACE] = index(span.traceId);
-    fields[at + SPAN] = index(span.spanId);
-    fields[at + PARENT] = index(span.parentSpanId);
+    fields[at + SPAN] = append(span.spanId);
+    fields[at + PARENT] = append(span.parentSpanId);
     fields[at + SERVICE] = index(span.service);
     fields[at + INSTANCE] = index(span.instance);
     fields[at + NAME] = index(span.name);
