@@ -7,6 +7,7 @@
 import type { OtlpAttributes, OtlpValue } from './otlp-types.js';
 import { ProtobufWireError, WIRE, expectWireType, type ProtobufWireReader } from './protobuf-wire-reader.js';
 import { setOwn } from './set-own.js';
+import type { WantedKeys } from './wanted-keys.js';
 
 /** As read-any-value.ts: deeper nesting is never legitimate and recursion must stay bounded. */
 const MAX_DEPTH = 32;
@@ -67,14 +68,20 @@ function readArrayValue(reader: ProtobufWireReader, end: number, depth: number):
   return values;
 }
 
+/** Which keys locateKeyValue reads: every one (decoded), none (skipped), or those WantedKeys match. */
+type KeyReading = 'every' | 'none' | WantedKeys;
+
 /**
- * Where one KeyValue's parts lie (field 1 key, field 2 value): the key itself when `withKey`
- * (else ''), and the value's bytes [valueStart, valueEnd), or -1 when it has none. One object
- * reused, read into locals at once: the span path reads several per span.
+ * Where one KeyValue's parts lie (field 1 key, field 2 value): its key, and whether it is
+ * wanted (every key read is; with WantedKeys, those it matches, the key '' otherwise), and the
+ * value's bytes [valueStart, valueEnd), or -1 when it has none. One object reused, read into
+ * locals at once: the span path reads several per span.
  */
-const keyValue = { key: '', valueStart: -1, valueEnd: -1 };
-function locateKeyValue(reader: ProtobufWireReader, end: number, withKey: boolean): typeof keyValue {
+const keyValue = { key: '', wanted: false, valueStart: -1, valueEnd: -1 };
+function locateKeyValue(reader: ProtobufWireReader, end: number, keys: KeyReading): typeof keyValue {
   keyValue.key = '';
+  // A KeyValue without a key has the key '' (protobuf's default).
+  keyValue.wanted = keys === 'every' || (keys !== 'none' && keys.match(reader.bytes, 0, 0) !== undefined);
   keyValue.valueStart = -1;
   keyValue.valueEnd = -1;
   while (reader.pos < end) {
@@ -82,8 +89,13 @@ function locateKeyValue(reader: ProtobufWireReader, end: number, withKey: boolea
     const field = tag >>> 3;
     if (field === 1) {
       expectWireType(tag & 7, WIRE.bytes, 'KeyValue.key');
-      if (withKey) keyValue.key = reader.interned(end);
-      else reader.skip(WIRE.bytes, end);
+      if (keys === 'every') keyValue.key = reader.interned(end);
+      else if (keys === 'none') reader.skip(WIRE.bytes, end);
+      else {
+        const key = reader.matched(end, keys);
+        keyValue.key = key ?? '';
+        keyValue.wanted = key !== undefined;
+      }
     } else if (field === 2) {
       expectWireType(tag & 7, WIRE.bytes, 'KeyValue.value');
       keyValue.valueEnd = reader.delimitedEnd(end);
@@ -95,12 +107,11 @@ function locateKeyValue(reader: ProtobufWireReader, end: number, withKey: boolea
 }
 
 /**
- * One KeyValue into `into`, its value decoded when `wanted` has its key (or there is no
+ * One KeyValue into `into`, its value decoded when `wanted` matches its key (or there is no
  * `wanted`), else checked and skipped. The reader ends at `end`.
  */
-function readKeyValue(reader: ProtobufWireReader, end: number, depth: number, into: OtlpAttributes, wanted?: ReadonlySet<string>): void {
-  const { key, valueStart, valueEnd } = locateKeyValue(reader, end, true);
-  const decode = wanted === undefined || wanted.has(key);
+function readKeyValue(reader: ProtobufWireReader, end: number, depth: number, into: OtlpAttributes, wanted?: WantedKeys): void {
+  const { key, wanted: decode, valueStart, valueEnd } = locateKeyValue(reader, end, wanted ?? 'every');
   let value: OtlpValue = null;
   if (valueStart >= 0) {
     reader.pos = valueStart;
@@ -154,7 +165,7 @@ function checkNested(reader: ProtobufWireReader, end: number, depth: number, key
 }
 
 function checkKeyValue(reader: ProtobufWireReader, end: number, depth: number): void {
-  const { valueStart, valueEnd } = locateKeyValue(reader, end, false);
+  const { valueStart, valueEnd } = locateKeyValue(reader, end, 'none');
   if (valueStart < 0) return;
   reader.pos = valueStart;
   checkAnyValue(reader, valueEnd, depth + 1);
@@ -179,7 +190,7 @@ export function readKeyValueInto(reader: ProtobufWireReader, end: number, into: 
  * others are checked and skipped. Most of decoding a span was building the values (nearly all
  * unique strings) of attributes that nothing on the ingest path reads.
  */
-export function readKeyValueIfWanted(reader: ProtobufWireReader, end: number, wanted: ReadonlySet<string>, into: OtlpAttributes): void {
+export function readKeyValueIfWanted(reader: ProtobufWireReader, end: number, wanted: WantedKeys, into: OtlpAttributes): void {
   readKeyValue(reader, end, 0, into, wanted);
 }
 

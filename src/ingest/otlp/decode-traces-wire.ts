@@ -11,6 +11,7 @@ import { OpsError } from '../../core/errors.js';
 import { readKeyValueIfWanted, readKeyValueInto } from './decode-any-value-wire.js';
 import type { OtlpAttributes, OtlpResourceGroup, OtlpScope, OtlpScopeGroup, OtlpSpan, OtlpTracesRequest } from './otlp-types.js';
 import { ProtobufWireError, ProtobufWireReader, WIRE, expectWireType } from './protobuf-wire-reader.js';
+import { wantedKeysOf, type WantedKeys } from './wanted-keys.js';
 
 // Field numbers from opentelemetry/proto/trace/v1/trace.proto and common/v1/common.proto.
 
@@ -32,7 +33,7 @@ function readStatus(reader: ProtobufWireReader, end: number, span: OtlpSpan): vo
  * One Span message occupying [reader.pos, end). With `wanted`, only those attribute keys are
  * decoded (the others are checked and skipped); without it, every attribute is.
  */
-export function readSpan(reader: ProtobufWireReader, end: number, wanted?: ReadonlySet<string>): OtlpSpan {
+export function readSpan(reader: ProtobufWireReader, end: number, wanted?: WantedKeys): OtlpSpan {
   const span: OtlpSpan = {
     traceId: '',
     spanId: '',
@@ -109,7 +110,7 @@ function readScope(reader: ProtobufWireReader, end: number): OtlpScope {
   return scope;
 }
 
-function readScopeSpans(reader: ProtobufWireReader, end: number, wanted: ReadonlySet<string> | undefined): OtlpScopeGroup<OtlpSpan> {
+function readScopeSpans(reader: ProtobufWireReader, end: number, wanted: WantedKeys | undefined): OtlpScopeGroup<OtlpSpan> {
   const group: OtlpScopeGroup<OtlpSpan> = { scope: { name: '', version: '' }, items: [] };
   while (reader.pos < end) {
     const tag = reader.uint32(end);
@@ -140,7 +141,7 @@ function readResource(reader: ProtobufWireReader, end: number, into: OtlpAttribu
   }
 }
 
-function readResourceSpans(reader: ProtobufWireReader, end: number, wanted: ReadonlySet<string> | undefined): OtlpResourceGroup<OtlpSpan> {
+function readResourceSpans(reader: ProtobufWireReader, end: number, wanted: WantedKeys | undefined): OtlpResourceGroup<OtlpSpan> {
   const group: OtlpResourceGroup<OtlpSpan> = { resource: {}, scopes: [] };
   while (reader.pos < end) {
     const tag = reader.uint32(end);
@@ -166,7 +167,7 @@ export interface DecodeTracesOptions {
 
 /** Malformed bytes → OPS_ERR_BAD_PAYLOAD, worded as decodeOtlpProtobuf words it. */
 export function decodeTracesWire(body: Uint8Array, options: DecodeTracesOptions = {}): OtlpTracesRequest {
-  const wanted = options.spanAttributes;
+  const wanted = options.spanAttributes && wantedKeysOf(options.spanAttributes);
   const reader = new ProtobufWireReader(body);
   const end = body.byteLength;
   const request: OtlpTracesRequest = [];

@@ -4,6 +4,7 @@
  * message objects in between. Every read is bounds-checked; a malformed body throws
  * ProtobufWireError, which the decoders turn into OPS_ERR_BAD_PAYLOAD.
  */
+import type { WantedKeys } from './wanted-keys.js';
 
 export class ProtobufWireError extends Error {
   constructor(message: string) {
@@ -154,6 +155,14 @@ export class ProtobufWireReader {
     if (known === undefined && cache.size < MAX_INTERNED) {
       cache.set(hash, { start, length, text });
     }
+    return text;
+  }
+
+  /** A string field's text when `keys` has it, else undefined; nothing is decoded either way. */
+  matched(end: number, keys: WantedKeys): string | undefined {
+    const fieldEnd = this.delimitedEnd(end);
+    const text = keys.match(this.#bytes, this.pos, fieldEnd);
+    this.pos = fieldEnd;
     return text;
   }
 
