@@ -7,7 +7,7 @@ import { registerSpanAttributeFunction } from './span-attribute-sql.js';
  * the WAL, page by page: with 16 KiB pages that cost about 4 µs of CPU per span instead of 6–8,
  * with the inserts themselves no slower (docs/benchmarks.md, span ingest).
  */
-const PAGE_SIZE = Number(process.env.OPSLOOP_PAGE_SIZE ?? 16_384);
+const PAGE_SIZE = 16_384;
 /** How long a write waits for another connection's lock before failing with SQLITE_BUSY. */
 const BUSY_TIMEOUT_MS = 5_000;
 /**
