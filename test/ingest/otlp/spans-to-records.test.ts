@@ -58,7 +58,7 @@ describe('spansToRecords()', () => {
     const ingested = new OtlpIngestor({ spanAttributes: asked }).ingest('traces', 'protobuf', body).batch.spans ?? [];
     assert.equal(ingested.length, reference.length);
     ingested.forEach(({ encoded, ...record }, index) => {
-      const { attributes, ...rest } = reference[index]!;
+      const { attributes, encoded: _none, ...rest } = reference[index]!;
       assert.deepStrictEqual(record, { ...rest, attributes: Object.fromEntries(Object.entries(attributes).filter(([key]) => kept.has(key))) });
       assert.ok(encoded !== undefined);
       assert.deepStrictEqual(attributesOfEncodedSpan(encoded), attributes, 'every attribute is in the bytes the store keeps');
@@ -67,7 +67,7 @@ describe('spansToRecords()', () => {
     assert.ok(ingested.some((record) => record.peerService === 'pg-main'));
     assert.deepStrictEqual(
       (new OtlpIngestor().ingest('traces', 'protobuf', body).batch.spans ?? []).map(({ encoded: _encoded, ...record }) => record),
-      reference,
+      reference.map(({ encoded: _none, ...record }) => record),
       'by default every attribute is decoded',
     );
   });
