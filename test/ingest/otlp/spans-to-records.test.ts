@@ -58,8 +58,9 @@ describe('spansToRecords()', () => {
     const ingested = new OtlpIngestor({ spanAttributes: asked }).ingest('traces', 'protobuf', body).batch.spans ?? [];
     assert.equal(ingested.length, reference.length);
     ingested.forEach(({ encoded, ...record }, index) => {
-      const { attributes, encoded: _none, ...rest } = reference[index]!;
-      assert.deepStrictEqual(record, { ...rest, attributes: Object.fromEntries(Object.entries(attributes).filter(([key]) => kept.has(key))) });
+      const { attributes, ...rest } = reference[index]!;
+      // The reference (through protobufjs) has no bytes: its `encoded` is there, undefined, as every absent field of a record is.
+      assert.deepStrictEqual({ ...record, encoded: undefined }, { ...rest, attributes: Object.fromEntries(Object.entries(attributes).filter(([key]) => kept.has(key))) });
       assert.ok(encoded !== undefined);
       assert.deepStrictEqual(attributesOfEncodedSpan(encoded), attributes, 'every attribute is in the bytes the store keeps');
     });

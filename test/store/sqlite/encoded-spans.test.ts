@@ -50,7 +50,11 @@ const bytes = ExportTraceServiceRequest.encode(ExportTraceServiceRequest.fromObj
 const ingested = new OtlpIngestor().ingest('traces', 'protobuf', bytes).batch.spans ?? [];
 // Records leave ingest with every field present (undefined when absent: one object shape for
 // the analysis that reads them); read back from the store, absent fields are left out.
-const asJson = ingested.map(({ encoded: _bytes, ...rest }) => Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined)) as SpanRecord);
+const asJson: SpanRecord[] = ingested.map(({ encoded: _bytes, ...rest }) => definedFields(rest));
+
+function definedFields<T extends object>(record: T): T {
+  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined)) as T;
+}
 
 const dir = mkdtempSync(join(tmpdir(), 'opsloop-encoded-spans-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
