@@ -38,7 +38,11 @@ interface Track {
 }
 
 export class RedAggregator {
-  private readonly tracks = new Map<string, Track>();
+  /** Every track in the order first seen (the order points come out in). */
+  private readonly tracks: Track[] = [];
+  /** Tracks by service, and by caller then peer: looked up per span without building a key. */
+  private readonly serviceTracks = new Map<string, Track>();
+  private readonly edgeTracks = new Map<string, Map<string, Track>>();
   private readonly watermarks = new Map<string, number>();
   private lateSpans = 0;
 
@@ -64,12 +68,7 @@ export class RedAggregator {
   }
 
   private record(service: string, peer: string | undefined, span: SpanRecord): void {
-    const key = peer === undefined ? service : `${service}\u0000${peer}`;
-    let track = this.tracks.get(key);
-    if (!track) {
-      track = { service, ...(peer !== undefined ? { peer } : {}), buckets: new Map(), closedBefore: Number.NEGATIVE_INFINITY };
-      this.tracks.set(key, track);
-    }
+    const track = this.trackOf(service, peer);
     const start = Math.floor(span.startMs / this.bucketMs) * this.bucketMs;
     if (start < track.closedBefore) {
       this.lateSpans += 1;
@@ -85,6 +84,23 @@ export class RedAggregator {
     bucket.durations.push(span.durationMs);
   }
 
+  private trackOf(service: string, peer: string | undefined): Track {
+    if (peer === undefined) return this.serviceTracks.get(service) ?? this.newTrack(this.serviceTracks, service, service);
+    let byPeer = this.edgeTracks.get(service);
+    if (byPeer === undefined) {
+      byPeer = new Map();
+      this.edgeTracks.set(service, byPeer);
+    }
+    return byPeer.get(peer) ?? this.newTrack(byPeer, peer, service, peer);
+  }
+
+  private newTrack(index: Map<string, Track>, key: string, service: string, peer?: string): Track {
+    const track: Track = { service, ...(peer !== undefined ? { peer } : {}), buckets: new Map(), closedBefore: Number.NEGATIVE_INFINITY };
+    index.set(key, track);
+    this.tracks.push(track);
+    return track;
+  }
+
   private advance(service: string, timeMs: number): void {
     const current = this.watermarks.get(service) ?? Number.NEGATIVE_INFINITY;
     if (timeMs > current) this.watermarks.set(service, timeMs);
@@ -92,7 +108,7 @@ export class RedAggregator {
 
   private closeReady(): MetricPoint[] {
     const points: MetricPoint[] = [];
-    for (const track of this.tracks.values()) {
+    for (const track of this.tracks) {
       // Edge tracks close on the caller's clock; service tracks on the service's own clock.
       const watermark = this.watermarks.get(track.service) ?? Number.NEGATIVE_INFINITY;
       const closeUpTo = Math.floor(watermark / this.bucketMs) * this.bucketMs - this.bucketMs;

@@ -19,12 +19,26 @@ export class ServiceGraphBuilder {
 
   /** Edges seen in these spans (deduplicated, newest time per edge). */
   add(spans: readonly SpanRecord[]): ServiceEdge[] {
-    const edges = new Map<string, ServiceEdge>();
+    // Caller → callee → edge: nearly every span sees an edge already seen in the batch, so
+    // the lookup neither builds a key string nor a new edge object for it.
+    const byCaller = new Map<string, Map<string, ServiceEdge>>();
+    const found: ServiceEdge[] = [];
     const see = (caller: string, callee: string, via: ServiceEdge['via'], timeMs: number) => {
       if (caller === callee) return;
-      const key = `${caller}\u0000${callee}`;
-      const existing = edges.get(key);
-      if (!existing || existing.lastSeenMs < timeMs) edges.set(key, { caller, callee, via, lastSeenMs: timeMs });
+      let byCallee = byCaller.get(caller);
+      if (byCallee === undefined) {
+        byCallee = new Map();
+        byCaller.set(caller, byCallee);
+      }
+      const existing = byCallee.get(callee);
+      if (existing === undefined) {
+        const edge: ServiceEdge = { caller, callee, via, lastSeenMs: timeMs };
+        byCallee.set(callee, edge);
+        found.push(edge);
+      } else if (existing.lastSeenMs < timeMs) {
+        existing.via = via;
+        existing.lastSeenMs = timeMs;
+      }
     };
     for (const span of spans) this.remember(span);
     for (const span of spans) {
@@ -36,7 +50,7 @@ export class ServiceGraphBuilder {
         if (parentService && parentService !== span.service) see(parentService, span.service, 'span', span.startMs);
       }
     }
-    return [...edges.values()];
+    return found;
   }
 
   private remember(span: SpanRecord): void {
