@@ -32,6 +32,11 @@ export interface MetricPoint extends EntityRef {
 export type SpanKind = 'internal' | 'server' | 'client' | 'producer' | 'consumer';
 export type SpanStatus = 'unset' | 'ok' | 'error';
 
+/**
+ * A span as ingest produces it. Records from OTLP carry every field, an absent optional one as
+ * undefined (one object shape for all of them, spans-to-records.ts); test a field's value, not
+ * whether it is present.
+ */
 export interface SpanRecord extends EntityRef {
   traceId: string;
   spanId: string;
