@@ -80,8 +80,7 @@ type KeyReading = 'every' | 'none' | WantedKeys;
 const keyValue = { key: '', wanted: false, valueStart: -1, valueEnd: -1 };
 function locateKeyValue(reader: ProtobufWireReader, end: number, keys: KeyReading): typeof keyValue {
   keyValue.key = '';
-  // A KeyValue without a key has the key '' (protobuf's default).
-  keyValue.wanted = keys === 'every' || (keys !== 'none' && keys.match(reader.bytes, 0, 0) !== undefined);
+  keyValue.wanted = keys === 'every' || (keys !== 'none' && keys.wantsEmptyKey);
   keyValue.valueStart = -1;
   keyValue.valueEnd = -1;
   while (reader.pos < end) {

@@ -12,10 +12,14 @@ interface WantedKey {
 
 export class WantedKeys {
   readonly #byLength: (WantedKey[] | undefined)[] = [];
+  /** Whether '' is wanted: a KeyValue that sends no key has that key (protobuf's default). */
+  readonly wantsEmptyKey: boolean;
 
   constructor(keys: Iterable<string>) {
     const encoder = new TextEncoder();
-    for (const text of new Set(keys)) {
+    const distinct = new Set(keys);
+    this.wantsEmptyKey = distinct.has('');
+    for (const text of distinct) {
       const bytes = encoder.encode(text);
       (this.#byLength[bytes.length] ??= []).push({ bytes, text });
     }

@@ -20,6 +20,8 @@ describe('WantedKeys', () => {
     assert.equal(matchIn(keys, 'exception.type'), 'exception.type');
     assert.equal(matchIn(keys, 'ключ'), 'ключ');
     assert.equal(matchIn(keys, ''), '');
+    assert.equal(keys.wantsEmptyKey, true);
+    assert.equal(new WantedKeys(['error.type']).wantsEmptyKey, false);
   });
 
   it('refuses keys of the same length that differ anywhere, and prefixes and extensions', () => {
